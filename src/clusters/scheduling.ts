@@ -1,0 +1,101 @@
+import type { SourceLocation } from '../documents/location.js';
+import type { NodeSelectorRequirement, NodeSelectorTerm, Scheduling, Toleration } from '../workloads/workload.js';
+import type { NodePool, Taint } from './node-pool.js';
+
+/** Whether a pod may land on one pool, and if not, which constraint keeps it off and where that is written. */
+export interface PoolPlacement {
+  pool: NodePool;
+  eligible: boolean;
+  reasons: { message: string; location?: SourceLocation }[];
+}
+
+/**
+ * Decides, pool by pool, where a pod can be scheduled, following the scheduler's NodeAffinity and
+ * TaintToleration filters: nodeSelector labels must all match; required node affinity terms are ORed and their
+ * expressions ANDed (an empty term list, or a term with no expressions, matches nothing); taints with effect
+ * NoSchedule or NoExecute must be tolerated. matchFields cannot be evaluated without node names, so a term
+ * using them never narrows pools.
+ * https://kubernetes.io/docs/concepts/scheduling-eviction/assign-pod-node/
+ * https://kubernetes.io/docs/concepts/scheduling-eviction/taint-and-toleration/
+ *
+ * `knownKeys` are the label keys the cluster's pools declare (plus the implicit arch/os labels). Keys no
+ * pool declares say nothing we can check (zones, hostnames, instance types), so they never exclude a pool.
+ */
+export function placePod(scheduling: Scheduling, pools: readonly NodePool[], knownKeys: ReadonlySet<string>): PoolPlacement[] {
+  return pools.map((pool) => {
+    const reasons: PoolPlacement['reasons'] = [];
+    for (const { key, value, location } of scheduling.nodeSelector) {
+      if (!knownKeys.has(key)) continue;
+      const actual = pool.labels[key];
+      if (actual !== value) {
+        const has = actual === undefined ? `has no label ${key}` : `has ${key}=${actual}`;
+        reasons.push({ message: `nodeSelector ${key}=${value}: pool ${pool.name} ${has}`, location });
+      }
+    }
+    if (scheduling.requiredTerms && !scheduling.requiredTerms.some((t) => termMatches(t, pool, knownKeys))) {
+      reasons.push({
+        message: `required node affinity: no nodeSelectorTerm matches pool ${pool.name} (${describeLabels(pool, scheduling.requiredTerms)})`,
+        location: scheduling.requiredAffinityLocation,
+      });
+    }
+    for (const taint of pool.taints) {
+      if (taint.effect === 'PreferNoSchedule') continue;
+      if (!scheduling.tolerations.some((t) => tolerates(t, taint))) {
+        reasons.push({
+          message: `taint ${formatTaint(taint)} on pool ${pool.name} is not tolerated`,
+        });
+      }
+    }
+    return { pool, eligible: reasons.length === 0, reasons };
+  });
+}
+
+function termMatches(term: NodeSelectorTerm, pool: NodePool, knownKeys: ReadonlySet<string>): boolean {
+  if (term.matchExpressions.length === 0) return term.hasMatchFields;
+  return term.matchExpressions.every((r) => !knownKeys.has(r.key) || requirementMatches(r, pool.labels));
+}
+
+/** One NodeSelectorRequirement against a label set. Unknown operators match nothing (the API server rejects them). */
+export function requirementMatches(r: NodeSelectorRequirement, labels: Readonly<Record<string, string>>): boolean {
+  const value = labels[r.key];
+  switch (r.operator) {
+    case 'In':
+      return value !== undefined && r.values.includes(value);
+    case 'NotIn':
+      return value === undefined || !r.values.includes(value);
+    case 'Exists':
+      return value !== undefined;
+    case 'DoesNotExist':
+      return value === undefined;
+    case 'Gt':
+    case 'Lt': {
+      // Both sides must parse as integers, else the requirement does not match (k8s.io/apimachinery labels).
+      const bound = r.values.length === 1 ? Number.parseInt(r.values[0] ?? '', 10) : Number.NaN;
+      const actual = value === undefined ? Number.NaN : Number.parseInt(value, 10);
+      if (Number.isNaN(bound) || Number.isNaN(actual)) return false;
+      return r.operator === 'Gt' ? actual > bound : actual < bound;
+    }
+    default:
+      return false;
+  }
+}
+
+/** A toleration tolerates a taint when key, value (for Equal) and effect agree; an empty key with Exists tolerates all. */
+export function tolerates(t: Toleration, taint: Taint): boolean {
+  if (t.effect && t.effect !== taint.effect) return false;
+  const operator = t.operator ?? 'Equal';
+  if (!t.key) return operator === 'Exists';
+  if (t.key !== taint.key) return false;
+  if (operator === 'Exists') return true;
+  return operator === 'Equal' && (t.value ?? '') === (taint.value ?? '');
+}
+
+export function formatTaint(taint: Taint): string {
+  return `${taint.key}${taint.value ? `=${taint.value}` : ''}:${taint.effect}`;
+}
+
+function describeLabels(pool: NodePool, terms: readonly NodeSelectorTerm[]): string {
+  const keys = new Set(terms.flatMap((t) => t.matchExpressions.map((e) => e.key)));
+  const shown = [...keys].map((k) => (pool.labels[k] === undefined ? `no ${k}` : `${k}=${pool.labels[k]}`));
+  return shown.length > 0 ? `pool has ${shown.join(', ')}` : 'the terms are empty';
+}

@@ -1,0 +1,41 @@
+import path from 'node:path';
+import picomatch from 'picomatch';
+import { poolsFromArchitectures } from '../clusters/pools.js';
+import type { ClusterConfig, Config } from '../config/types.js';
+import { ConfigurationError } from '../errors.js';
+
+export const DEFAULT_ARCHITECTURES = ['amd64', 'arm64'] as const;
+
+export const ASSUMED_CLUSTER_NOTICE =
+  'No clusters declared: assuming one cluster with linux/amd64 and linux/arm64 node pools. ' +
+  'Declare yours in .archcheck.yaml (clusters: [{name, nodePools: [{name, arch}]}]) or pass --arch amd64,arm64.';
+
+/** The clusters to check against: `--arch` wins, then the config's, else the assumed default (with a notice). */
+export function chooseClusters(config: Config, architectures: readonly string[] | undefined): {
+  clusters: ClusterConfig[];
+  notices: string[];
+} {
+  if (architectures && architectures.length > 0) {
+    return { clusters: [archCluster('cluster', architectures, false)], notices: [] };
+  }
+  if (config.clusters.length > 0) return { clusters: config.clusters, notices: [] };
+  return { clusters: [archCluster('default', DEFAULT_ARCHITECTURES, true)], notices: [ASSUMED_CLUSTER_NOTICE] };
+}
+
+function archCluster(name: string, archs: readonly string[], assumed: boolean): ClusterConfig {
+  const pools = poolsFromArchitectures(name, archs);
+  if ('error' in pools) throw new ConfigurationError(pools.error);
+  return { name, paths: [], nodePools: pools, assumed };
+}
+
+/** Which clusters a file deploys to, by each cluster's `paths` globs (relative to `globBase`). */
+export function clusterMatcher(clusters: readonly ClusterConfig[], globBase: string) {
+  const matchers = clusters.map((c) => ({
+    cluster: c,
+    matches: c.paths.length === 0 ? () => true : picomatch([...c.paths], { dot: true }),
+  }));
+  return (absoluteFile: string): ClusterConfig[] => {
+    const rel = path.relative(globBase, absoluteFile).split(path.sep).join('/');
+    return matchers.filter((m) => m.matches(rel)).map((m) => m.cluster);
+  };
+}

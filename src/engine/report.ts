@@ -1,0 +1,64 @@
+import type { Finding, Severity } from '../rules/finding.js';
+
+/** What one run found: the single value every reporter (text, JSON, SARIF, annotations, summary) reads. */
+export interface Report {
+  version: 1;
+  findings: Finding[];
+  images: ImageEntry[];
+  workloads: WorkloadEntry[];
+  clusters: ClusterEntry[];
+  /** One cell per image and node pool of each cluster the image's workloads are checked against. */
+  matrix: MatrixCell[];
+  /** Files that no cluster's `paths` matched: parsed, but checked against no node pool. */
+  unmatchedFiles: string[];
+  /** Run-level messages for people (assumptions made, how to declare what was assumed). */
+  notices: string[];
+  stats: ReportStats;
+}
+
+export interface ImageEntry {
+  /** As written in the manifest (the first spelling seen). */
+  reference: string;
+  canonical?: string;
+  digest?: string;
+  /** Normalized `os/arch[/variant]`, sorted. */
+  platforms: string[];
+  error?: string;
+}
+
+export interface WorkloadEntry {
+  kind: string;
+  name: string;
+  namespace?: string;
+  file: string;
+  line: number;
+  inferred?: boolean;
+  containers: { name: string; type: 'container' | 'init' | 'ephemeral'; image: string; line: number; column: number }[];
+}
+
+export interface ClusterEntry {
+  name: string;
+  assumed: boolean;
+  nodePools: { name: string; platform: string }[];
+}
+
+export type CellVerdict = 'runs' | 'exec-format-error' | 'not-scheduled' | 'unknown';
+
+export interface MatrixCell {
+  /** Canonical image reference (or the written one when it does not parse). */
+  image: string;
+  cluster: string;
+  nodePool: string;
+  verdict: CellVerdict;
+}
+
+export interface ReportStats {
+  files: number;
+  documents: number;
+  /** Documents that are not Kubernetes objects (no kind/apiVersion), skipped. */
+  skippedDocuments: number;
+  workloads: number;
+  containers: number;
+  images: number;
+  findings: Record<Severity, number>;
+}

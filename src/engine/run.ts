@@ -1,0 +1,142 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { knownLabelKeys } from '../clusters/pools.js';
+import { placePod } from '../clusters/scheduling.js';
+import { loadConfig } from '../config/load.js';
+import type { ParsedFile } from '../documents/parse.js';
+import { parseManifestFile } from '../documents/parse.js';
+import { canonicalImage } from '../images/reference.js';
+import type { ImageRef } from '../images/reference.js';
+import { createImageSource } from '../registry/router.js';
+import type { ImageSource, Resolution } from '../registry/source.js';
+import { runChecks } from '../rules/index.js';
+import type { WorkloadPlacement } from '../rules/rule.js';
+import { discoverFiles, type SourceFile } from '../sources/discover.js';
+import { extractWorkloads } from '../workloads/extract.js';
+import type { Workload } from '../workloads/workload.js';
+import { chooseClusters, clusterMatcher } from './clusters.js';
+import { mapLimit } from './pool.js';
+import type { EngineDeps, EngineOptions } from './options.js';
+import type { Report } from './report.js';
+import { buildReport } from './summarize.js';
+
+/**
+ * The whole pipeline: sources -> documents -> workloads -> images -> resolutions -> findings -> report.
+ * Only this function and the image source do I/O; expected failures end up as findings, never as throws.
+ * Throws `ConfigurationError` for bad config or paths.
+ */
+export async function runArchcheck(options: EngineOptions, deps: EngineDeps & { imageSource?: ImageSource }): Promise<Report> {
+  const { logger } = deps;
+  const config = await loadConfig(options.cwd, options.configPath);
+  const globBase = config.file ? path.dirname(config.file) : options.cwd;
+  const { clusters, notices } = chooseClusters(config, options.architectures);
+  for (const notice of notices) logger.info(notice);
+
+  const files = await logger.group('Discover manifests', async () => {
+    const found = await discoverFiles({
+      cwd: options.cwd,
+      paths: options.paths,
+      include: config.include,
+      exclude: config.exclude,
+      globBase,
+    });
+    logger.info(`${found.length} file(s) to read`);
+    return found;
+  });
+
+  const parsed = await logger.group('Parse manifests', async () => {
+    const started = Date.now();
+    const result = await mapLimit(files, 16, readAndParse);
+    const workloads = result.reduce((n, p) => n + p.workloads.length, 0);
+    logger.info(`${result.length} file(s), ${workloads} workload(s) in ${Date.now() - started} ms`);
+    return result;
+  });
+
+  const clustersOf = clusterMatcher(clusters, globBase);
+  const placements: WorkloadPlacement[] = [];
+  const unmatchedFiles: string[] = [];
+  for (const { source, workloads } of parsed) {
+    if (workloads.length === 0) continue;
+    const targets = clustersOf(source.path);
+    if (targets.length === 0) unmatchedFiles.push(source.file);
+    for (const cluster of targets) {
+      const keys = knownLabelKeys(cluster.nodePools);
+      for (const workload of workloads) {
+        placements.push({ workload, cluster, pools: placePod(workload.scheduling, cluster.nodePools, keys) });
+      }
+    }
+  }
+
+  const workloads = parsed.flatMap((p) => p.workloads);
+  const refs = uniqueRefs(workloads);
+  const resolutions = await logger.group('Resolve images', async () => {
+    const started = Date.now();
+    const source =
+      deps.imageSource ??
+      createImageSource({ settings: mergeMirrors(config.registries, options.registryMirrors), env: deps.env ?? process.env, githubToken: options.githubToken, logger });
+    const map = new Map<string, Resolution>();
+    let done = 0;
+    const step = Math.max(1, Math.ceil(refs.size / 10));
+    await mapLimit([...refs], config.registries.concurrency, async ([key, ref]) => {
+      map.set(key, await resolveSafely(source, ref));
+      if (++done % step === 0 || done === refs.size) logger.info(`resolved ${done}/${refs.size} image(s)`);
+    });
+    logger.info(`${refs.size} unique image(s) in ${Date.now() - started} ms`);
+    return map;
+  });
+
+  const findings = await logger.group('Check', async () => {
+    const result = runChecks(
+      { parseProblems: parsed.flatMap((p) => p.file.problems), workloads, placements, resolutions },
+      config.rules,
+    );
+    logger.info(`${result.length} finding(s)`);
+    return result;
+  });
+
+  return buildReport({ parsed: parsed.map((p) => p.file), workloads, placements, clusters, resolutions, findings, unmatchedFiles, notices });
+}
+
+interface FileResult {
+  source: SourceFile;
+  file: ParsedFile;
+  workloads: Workload[];
+}
+
+async function readAndParse(source: SourceFile): Promise<FileResult> {
+  let text: string;
+  try {
+    text = await readFile(source.path, 'utf8');
+  } catch (error) {
+    const message = `cannot read file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`;
+    const file: ParsedFile = {
+      file: source.file,
+      objects: [],
+      documents: 0,
+      skipped: 0,
+      problems: [{ message, location: { file: source.file, line: 1, column: 1 } }],
+    };
+    return { source, file, workloads: [] };
+  }
+  const file = parseManifestFile(source.file, text);
+  return { source, file, workloads: file.objects.flatMap(extractWorkloads) };
+}
+
+function uniqueRefs(workloads: readonly Workload[]): Map<string, ImageRef> {
+  const refs = new Map<string, ImageRef>();
+  for (const w of workloads) for (const c of w.containers) if (c.ref) refs.set(canonicalImage(c.ref), c.ref);
+  return refs;
+}
+
+/** An image source that throws is a bug there, but it must not cost the user the rest of the run. */
+async function resolveSafely(source: ImageSource, ref: ImageRef): Promise<Resolution> {
+  try {
+    return await source.resolve(ref);
+  } catch (error) {
+    return { kind: 'error', rule: 'image-unresolved', reason: `internal error while resolving: ${String(error)}` };
+  }
+}
+
+function mergeMirrors<T extends { mirrors: Record<string, string> }>(settings: T, extra: Record<string, string> | undefined): T {
+  return extra ? { ...settings, mirrors: { ...settings.mirrors, ...extra } } : settings;
+}

@@ -1,0 +1,115 @@
+import type { ClusterConfig } from '../config/types.js';
+import type { ParsedFile } from '../documents/parse.js';
+import { canonicalImage } from '../images/reference.js';
+import { nodeRunsAny } from '../platforms/match.js';
+import { formatPlatform } from '../platforms/normalize.js';
+import type { Resolution } from '../registry/source.js';
+import type { Finding } from '../rules/finding.js';
+import { platformsOf } from '../rules/resolution-findings.js';
+import type { WorkloadPlacement } from '../rules/rule.js';
+import type { Workload } from '../workloads/workload.js';
+import type { CellVerdict, ImageEntry, MatrixCell, Report } from './report.js';
+
+export interface ReportInput {
+  parsed: readonly ParsedFile[];
+  workloads: readonly Workload[];
+  placements: readonly WorkloadPlacement[];
+  clusters: readonly ClusterConfig[];
+  resolutions: ReadonlyMap<string, Resolution>;
+  findings: Finding[];
+  unmatchedFiles: string[];
+  notices: string[];
+}
+
+/** Assembles the report value from the stages' results (pure). */
+export function buildReport(input: ReportInput): Report {
+  const { workloads, findings } = input;
+  return {
+    version: 1,
+    findings,
+    images: imageEntries(workloads, input.resolutions),
+    workloads: workloads.map((w) => ({
+      kind: w.kind,
+      name: w.name,
+      ...(w.namespace ? { namespace: w.namespace } : {}),
+      file: w.location.file,
+      line: w.location.line,
+      ...(w.inferred ? { inferred: true } : {}),
+      containers: w.containers.map((c) => ({
+        name: c.name,
+        type: c.type,
+        image: c.image,
+        line: c.location.line,
+        column: c.location.column,
+      })),
+    })),
+    clusters: input.clusters.map((c) => ({
+      name: c.name,
+      assumed: c.assumed,
+      nodePools: c.nodePools.map((p) => ({ name: p.name, platform: formatPlatform(p.platform) })),
+    })),
+    matrix: matrix(input.placements, input.resolutions),
+    unmatchedFiles: input.unmatchedFiles,
+    notices: input.notices,
+    stats: {
+      files: input.parsed.length,
+      documents: input.parsed.reduce((n, p) => n + p.documents, 0),
+      skippedDocuments: input.parsed.reduce((n, p) => n + p.skipped, 0),
+      workloads: workloads.length,
+      containers: workloads.reduce((n, w) => n + w.containers.length, 0),
+      images: input.resolutions.size,
+      findings: {
+        error: findings.filter((f) => f.severity === 'error').length,
+        warning: findings.filter((f) => f.severity === 'warning').length,
+        notice: findings.filter((f) => f.severity === 'notice').length,
+      },
+    },
+  };
+}
+
+function imageEntries(workloads: readonly Workload[], resolutions: ReadonlyMap<string, Resolution>): ImageEntry[] {
+  const entries = new Map<string, ImageEntry>();
+  for (const c of workloads.flatMap((w) => w.containers)) {
+    if (!c.ref) {
+      if (c.image && !entries.has(c.image)) entries.set(c.image, { reference: c.image, platforms: [], error: c.parseError?.reason ?? 'invalid reference' });
+      continue;
+    }
+    const canonical = canonicalImage(c.ref);
+    if (entries.has(canonical)) continue;
+    const r = resolutions.get(canonical);
+    const entry: ImageEntry = { reference: c.image, canonical, platforms: (platformsOf(r) ?? []).map(formatPlatform).sort() };
+    if (r && r.kind !== 'error') entry.digest = r.digest;
+    if (r?.kind === 'error') entry.error = r.reason;
+    entries.set(canonical, entry);
+  }
+  return [...entries.values()];
+}
+
+const VERDICT_RANK: Record<CellVerdict, number> = { 'not-scheduled': 0, runs: 1, unknown: 2, 'exec-format-error': 3 };
+
+/** Image x pool verdicts: the worst outcome among the workloads that use the image and can land on the pool. */
+function matrix(placements: readonly WorkloadPlacement[], resolutions: ReadonlyMap<string, Resolution>): MatrixCell[] {
+  const cells = new Map<string, MatrixCell>();
+  for (const { workload, cluster, pools } of placements) {
+    for (const c of workload.containers) {
+      if (!c.ref) continue;
+      const image = canonicalImage(c.ref);
+      const platforms = platformsOf(resolutions.get(image));
+      for (const { pool, eligible } of pools) {
+        const verdict: CellVerdict = !eligible
+          ? 'not-scheduled'
+          : !platforms
+            ? 'unknown'
+            : nodeRunsAny(pool.platform, platforms)
+              ? 'runs'
+              : 'exec-format-error';
+        const key = `${image}\u0000${cluster.name}\u0000${pool.name}`;
+        const current = cells.get(key);
+        if (!current || VERDICT_RANK[verdict] > VERDICT_RANK[current.verdict]) {
+          cells.set(key, { image, cluster: cluster.name, nodePool: pool.name, verdict });
+        }
+      }
+    }
+  }
+  return [...cells.values()];
+}

@@ -1,0 +1,19 @@
+import type { ImageRef } from '../images/reference.js';
+import type { Platform } from '../platforms/platform.js';
+
+/**
+ * What a registry (or a local OCI layout) says about one image reference: every platform it publishes,
+ * never one default platform. Expected failures are values, not exceptions.
+ */
+export type Resolution =
+  | { kind: 'index'; digest: string; platforms: Platform[] }
+  | { kind: 'single'; digest: string; platform: Platform }
+  | { kind: 'error'; rule: ResolutionErrorRule; reason: string };
+
+/** The rule a failed resolution is reported under. */
+export type ResolutionErrorRule = 'image-not-found' | 'image-unresolved' | 'digest-mismatch';
+
+/** The seam every image source implements: OCI layouts on disk, the Distribution API over HTTP. */
+export interface ImageSource {
+  resolve(ref: ImageRef, signal?: AbortSignal): Promise<Resolution>;
+}

@@ -1,0 +1,40 @@
+import type { Report } from '../engine/report.js';
+
+/**
+ * The JSON report, a public contract (documented in the README, `version` bumps on breaking change):
+ * findings are flattened to `file`/`line`/`column` so other tools need no knowledge of our types.
+ */
+export function toJsonReport(report: Report) {
+  return {
+    version: report.version,
+    findings: report.findings.map((f) => ({
+      rule: f.rule,
+      severity: f.severity,
+      message: f.message,
+      file: f.location.file,
+      line: f.location.line,
+      column: f.location.column,
+      endLine: f.location.endLine,
+      endColumn: f.location.endColumn,
+      cluster: f.cluster,
+      workload: f.workload,
+      container: f.container,
+      image: f.image,
+      nodePools: f.nodePools,
+      platforms: f.platforms,
+    })),
+    images: report.images,
+    workloads: report.workloads,
+    clusters: report.clusters,
+    matrix: report.matrix,
+    unmatchedFiles: report.unmatchedFiles,
+    notices: report.notices,
+    stats: report.stats,
+  };
+}
+
+export type JsonReport = ReturnType<typeof toJsonReport>;
+
+export function formatJson(report: Report): string {
+  return `${JSON.stringify(toJsonReport(report), null, 2)}\n`;
+}

@@ -1,0 +1,55 @@
+import type { Report } from '../engine/report.js';
+import type { Severity } from '../rules/finding.js';
+
+export interface TextOptions {
+  color: boolean;
+}
+
+const COLORS: Record<Severity | 'dim' | 'bold', [number, number]> = {
+  error: [31, 39],
+  warning: [33, 39],
+  notice: [36, 39],
+  dim: [2, 22],
+  bold: [1, 22],
+};
+
+/** Output for people: findings grouped by file, then unmatched files, notices and a one-line summary. */
+export function formatText(report: Report, options: TextOptions): string {
+  const paint = (style: keyof typeof COLORS, s: string) =>
+    options.color ? `\u001b[${COLORS[style][0]}m${s}\u001b[${COLORS[style][1]}m` : s;
+  const out: string[] = [];
+  let currentFile: string | undefined;
+  for (const f of report.findings) {
+    if (f.location.file !== currentFile) {
+      if (currentFile !== undefined) out.push('');
+      currentFile = f.location.file;
+      out.push(paint('bold', currentFile));
+    }
+    const pos = `${f.location.line}:${f.location.column}`.padEnd(8);
+    out.push(`  ${paint('dim', pos)} ${paint(f.severity, f.severity.padEnd(7))} ${f.message}  ${paint('dim', f.rule)}`);
+  }
+  if (report.unmatchedFiles.length > 0) {
+    if (out.length > 0) out.push('');
+    out.push(
+      `${report.unmatchedFiles.length} file(s) with workloads matched no cluster's paths and were not checked against any node pool:`,
+    );
+    for (const file of report.unmatchedFiles) out.push(`  ${file}`);
+  }
+  for (const notice of report.notices) {
+    if (out.length > 0) out.push('');
+    out.push(paint('notice', `note: ${notice}`));
+  }
+  if (out.length > 0) out.push('');
+  out.push(summaryLine(report, paint));
+  return `${out.join('\n')}\n`;
+}
+
+function summaryLine(report: Report, paint: (style: keyof typeof COLORS, s: string) => string): string {
+  const { findings: n, workloads, images, files } = report.stats;
+  const counts = (['error', 'warning', 'notice'] as const)
+    .map((s) => (n[s] > 0 ? paint(s, `${n[s]} ${s}${n[s] === 1 ? '' : 's'}`) : `0 ${s}s`))
+    .join(', ');
+  const total = n.error + n.warning + n.notice;
+  const head = total === 0 ? paint('bold', '✓ no problems') : paint('bold', `✖ ${total} problem${total === 1 ? '' : 's'}`);
+  return `${head} (${counts}) in ${workloads} workload(s), ${images} image(s), ${files} file(s)`;
+}

@@ -1,0 +1,51 @@
+import { canonicalImage } from '../images/reference.js';
+import { nodeRunsAny } from '../platforms/match.js';
+import { formatPlatform } from '../platforms/normalize.js';
+import { workloadId, workloadLabel } from './describe.js';
+import { platformsOf } from './resolution-findings.js';
+import type { Draft, Rule } from './rule.js';
+
+export const imageArchMismatch: Rule = {
+  meta: {
+    id: 'image-arch-mismatch',
+    defaultSeverity: 'error',
+    description: 'The pod can be scheduled on a node pool whose platform the image does not publish.',
+    impact: 'On those nodes the container fails to start with "exec format error" (CrashLoopBackOff).',
+    remediation:
+      'Publish the missing platforms (docker buildx build --platform linux/amd64,linux/arm64 ...), or keep the pod off those pools with a nodeSelector on kubernetes.io/arch.',
+  },
+  check: (ctx) =>
+    ctx.placements.flatMap(({ workload, cluster, pools }) => {
+      const eligible = pools.filter((p) => p.eligible).map((p) => p.pool);
+      if (eligible.length === 0) return [];
+      return workload.containers.flatMap((c): Draft[] => {
+        if (!c.ref) return [];
+        const platforms = platformsOf(ctx.resolutions.get(canonicalImage(c.ref)));
+        if (!platforms) return [];
+        const failing = eligible.filter((pool) => !nodeRunsAny(pool.platform, platforms));
+        if (failing.length === 0) return [];
+        const missing = [...new Set(failing.map((p) => formatPlatform(p.platform)))];
+        const runsOn = eligible.filter((p) => !failing.includes(p));
+        const published = platforms.map(formatPlatform).join(', ') || 'no platforms';
+        const fix =
+          runsOn.length > 0
+            ? `add nodeSelector kubernetes.io/arch: ${[...new Set(runsOn.map((p) => p.platform.architecture))].join(' or ')} (or node affinity) to keep it on ${runsOn.map((p) => p.name).join(', ')}, or publish ${missing.join(', ')}`
+            : `publish ${missing.join(', ')} for this image, or schedule the pod on nodes of a platform it has`;
+        return [
+          {
+            message:
+              `${workloadLabel(workload)}, container "${c.name}": image ${c.image} has no ${missing.join(', ')} build ` +
+              `(it has ${published}), but the pod can be scheduled on ${failing.map((p) => `pool ${p.name} (${formatPlatform(p.platform)})`).join(', ')} ` +
+              `of cluster ${cluster.name}, where it will fail with "exec format error". Fix: ${fix}.`,
+            location: c.location,
+            cluster: cluster.name,
+            workload: workloadId(workload),
+            container: c.name,
+            image: c.image,
+            nodePools: failing.map((p) => p.name),
+            platforms: missing,
+          },
+        ];
+      });
+    }),
+};

@@ -1,0 +1,49 @@
+import { SEVERITY_RANK, type Finding, type RuleLevel, type RuleMeta } from './finding.js';
+import type { CheckContext, Rule } from './rule.js';
+import { deprecatedArchLabel } from './deprecated-arch-label.js';
+import { digestMismatch } from './digest-mismatch.js';
+import { imageArchMismatch } from './image-arch-mismatch.js';
+import { imageNotFound } from './image-not-found.js';
+import { imageUnresolved } from './image-unresolved.js';
+import { invalidImageReference } from './invalid-image-reference.js';
+import { mutableImageTag } from './mutable-image-tag.js';
+import { noEligibleNodes } from './no-eligible-nodes.js';
+import { yamlParseError } from './yaml-parse-error.js';
+
+/** Every check, in the order their findings are listed. Ids are a public contract. */
+export const ALL_RULES: readonly Rule[] = [
+  imageArchMismatch,
+  noEligibleNodes,
+  invalidImageReference,
+  imageNotFound,
+  imageUnresolved,
+  digestMismatch,
+  deprecatedArchLabel,
+  mutableImageTag,
+  yamlParseError,
+];
+
+export const RULES: readonly RuleMeta[] = ALL_RULES.map((r) => r.meta);
+
+/** Runs every rule not turned off, at its configured severity, and sorts findings by position then severity. */
+export function runChecks(ctx: CheckContext, levels: Readonly<Record<string, RuleLevel>>): Finding[] {
+  const findings: Finding[] = [];
+  for (const rule of ALL_RULES) {
+    const level = levels[rule.meta.id] ?? rule.meta.defaultSeverity;
+    if (level === 'off') continue;
+    for (const draft of rule.check(ctx)) findings.push({ rule: rule.meta.id, severity: level, ...draft });
+  }
+  return findings.sort(
+    (a, b) =>
+      compare(a.location.file, b.location.file) ||
+      a.location.line - b.location.line ||
+      a.location.column - b.location.column ||
+      SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
+      compare(a.rule, b.rule) ||
+      compare(a.cluster ?? '', b.cluster ?? ''),
+  );
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

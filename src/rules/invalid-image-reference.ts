@@ -1,0 +1,31 @@
+import { workloadId } from './describe.js';
+import type { Rule } from './rule.js';
+
+export const invalidImageReference: Rule = {
+  meta: {
+    id: 'invalid-image-reference',
+    defaultSeverity: 'error',
+    description: 'An image reference does not follow the distribution/reference grammar.',
+    impact: 'The kubelet cannot pull the image: the pod stays in InvalidImageName or ErrImagePull.',
+    remediation:
+      'Write the image as [registry/]repository[:tag][@sha256:digest] in lowercase; render templates (helm template, envsubst) before checking.',
+  },
+  check: (ctx) =>
+    ctx.workloads.flatMap((w) =>
+      w.containers.flatMap((c) =>
+        c.parseError
+          ? [
+              {
+                message: `${c.type === 'container' ? 'container' : `${c.type} container`} "${c.name}": ${
+                  c.image ? `"${c.image}" is not a valid image reference: ` : ''
+                }${c.parseError.reason}`,
+                location: c.location,
+                workload: workloadId(w),
+                container: c.name,
+                image: c.image,
+              },
+            ]
+          : [],
+      ),
+    ),
+};

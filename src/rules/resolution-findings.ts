@@ -1,0 +1,42 @@
+import { canonicalImage } from '../images/reference.js';
+import type { Platform } from '../platforms/platform.js';
+import type { Resolution, ResolutionErrorRule } from '../registry/source.js';
+import { workloadId } from './describe.js';
+import type { CheckContext, Draft } from './rule.js';
+
+/** The platforms a resolution found, or undefined when the image could not be inspected ("unknown"). */
+export function platformsOf(resolution: Resolution | undefined): Platform[] | undefined {
+  if (!resolution) return undefined;
+  switch (resolution.kind) {
+    case 'index':
+      return resolution.platforms;
+    case 'single':
+      return [resolution.platform];
+    case 'error':
+      return undefined;
+    default: {
+      const never: never = resolution;
+      return never;
+    }
+  }
+}
+
+/** One finding per container whose image failed to resolve under `rule`, at the container's `image:` line. */
+export function resolutionFailures(ctx: CheckContext, rule: ResolutionErrorRule, what: string): Draft[] {
+  return ctx.workloads.flatMap((w) =>
+    w.containers.flatMap((c) => {
+      if (!c.ref) return [];
+      const r = ctx.resolutions.get(canonicalImage(c.ref));
+      if (r?.kind !== 'error' || r.rule !== rule) return [];
+      return [
+        {
+          message: `${what} ${c.image} (container "${c.name}"): ${r.reason}`,
+          location: c.location,
+          workload: workloadId(w),
+          container: c.name,
+          image: c.image,
+        },
+      ];
+    }),
+  );
+}

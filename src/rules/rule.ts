@@ -1,0 +1,31 @@
+import type { ClusterConfig } from '../config/types.js';
+import type { PoolPlacement } from '../clusters/scheduling.js';
+import type { ParseProblem } from '../documents/parse.js';
+import type { Resolution } from '../registry/source.js';
+import type { Workload } from '../workloads/workload.js';
+import type { Finding, RuleMeta } from './finding.js';
+
+/** Where one workload can land in one cluster. */
+export interface WorkloadPlacement {
+  workload: Workload;
+  cluster: ClusterConfig;
+  pools: PoolPlacement[];
+}
+
+/** Everything the checks read: values from the earlier stages, no I/O. */
+export interface CheckContext {
+  parseProblems: readonly ParseProblem[];
+  workloads: readonly Workload[];
+  placements: readonly WorkloadPlacement[];
+  /** By `canonicalImage(ref)`. */
+  resolutions: ReadonlyMap<string, Resolution>;
+}
+
+/** A finding before the configured severity is applied. */
+export type Draft = Omit<Finding, 'rule' | 'severity'>;
+
+/** A check is metadata plus a pure function (ESLint's rule shape). */
+export interface Rule {
+  meta: RuleMeta;
+  check(ctx: CheckContext): Draft[];
+}

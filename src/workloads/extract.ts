@@ -1,0 +1,27 @@
+import { asMap, pathGet } from '../documents/ast.js';
+import type { KubeObject } from '../documents/parse.js';
+import { builtinPodSpecPath } from './kinds.js';
+import { readContainers, readScheduling } from './pod-spec.js';
+import type { Workload } from './workload.js';
+
+/**
+ * Finds the workloads of one object: its pod template(s) with containers and scheduling constraints.
+ * Objects of other kinds return [] cheaply (one table lookup); `image` keys elsewhere (CRD schemas,
+ * ConfigMaps) are never read as containers.
+ */
+export function extractWorkloads(obj: KubeObject): Workload[] {
+  const specPath = builtinPodSpecPath(obj.apiVersion, obj.kind);
+  if (!specPath) return [];
+  const podSpec = asMap(obj.ctx, pathGet(obj.ctx, obj.map, specPath));
+  const workload: Workload = {
+    kind: obj.kind,
+    apiVersion: obj.apiVersion,
+    name: obj.name,
+    location: obj.location,
+    containers: podSpec ? readContainers(obj.ctx, podSpec) : [],
+    scheduling: readScheduling(obj.ctx, podSpec),
+  };
+  if (obj.namespace) workload.namespace = obj.namespace;
+  if (podSpec) workload.podSpec = { ctx: obj.ctx, map: podSpec };
+  return [workload];
+}

@@ -1,0 +1,68 @@
+import type { YAMLMap } from 'yaml';
+import type { AstContext } from '../documents/ast.js';
+import type { SourceLocation } from '../documents/location.js';
+import type { ImageParseFailure } from '../images/reference.js';
+import type { ImageRef } from '../images/reference.js';
+
+export type ContainerType = 'container' | 'init' | 'ephemeral';
+
+/** One container (or init/ephemeral container) of a workload and the image it runs, where it is written. */
+export interface ContainerUse {
+  name: string;
+  type: ContainerType;
+  /** The image as written; '' when the container has none. */
+  image: string;
+  ref?: ImageRef;
+  parseError?: ImageParseFailure;
+  /** Position of the `image:` value (of the container when it has no image). */
+  location: SourceLocation;
+}
+
+export interface NodeSelectorRequirement {
+  key: string;
+  operator: string;
+  values: string[];
+  location: SourceLocation;
+}
+
+export interface NodeSelectorTerm {
+  matchExpressions: NodeSelectorRequirement[];
+  /** matchFields select nodes by name/fields: we cannot evaluate them, so they never narrow pools. */
+  hasMatchFields: boolean;
+  location: SourceLocation;
+}
+
+export interface Toleration {
+  key?: string;
+  operator?: string;
+  value?: string;
+  effect?: string;
+  location: SourceLocation;
+}
+
+/** The constraints that decide which nodes a pod may land on, each with its position. */
+export interface Scheduling {
+  nodeSelector: { key: string; value: string; location: SourceLocation }[];
+  nodeSelectorLocation?: SourceLocation;
+  /** requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms; undefined when absent. */
+  requiredTerms?: NodeSelectorTerm[];
+  requiredAffinityLocation?: SourceLocation;
+  tolerations: Toleration[];
+}
+
+/** A pod template and where it came from. */
+export interface Workload {
+  kind: string;
+  apiVersion: string;
+  name: string;
+  namespace?: string;
+  location: SourceLocation;
+  /** Found by the generic pass in an unknown kind, not from a known pod-spec path. */
+  inferred?: boolean;
+  /** For workloads inside a CRD: which part (e.g. `templates[build].container`). */
+  part?: string;
+  containers: ContainerUse[];
+  scheduling: Scheduling;
+  /** The pod spec map, for checks that read more of it. */
+  podSpec?: { ctx: AstContext; map: YAMLMap };
+}
