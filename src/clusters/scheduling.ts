@@ -6,7 +6,15 @@ import type { NodePool, Taint } from './node-pool.js';
 export interface PoolPlacement {
   pool: NodePool;
   eligible: boolean;
-  reasons: { message: string; location?: SourceLocation }[];
+  reasons: ExclusionReason[];
+}
+
+/** One constraint that keeps a pod off a pool: `constraint` is the same text for every pool it excludes. */
+export interface ExclusionReason {
+  constraint: string;
+  /** What the pool has instead, e.g. `kubernetes.io/arch=amd64`. */
+  detail: string;
+  location?: SourceLocation;
 }
 
 /**
@@ -28,22 +36,21 @@ export function placePod(scheduling: Scheduling, pools: readonly NodePool[], kno
       if (!knownKeys.has(key)) continue;
       const actual = pool.labels[key];
       if (actual !== value) {
-        const has = actual === undefined ? `has no label ${key}` : `has ${key}=${actual}`;
-        reasons.push({ message: `nodeSelector ${key}=${value}: pool ${pool.name} ${has}`, location });
+        const detail = actual === undefined ? `no label ${key}` : `${key}=${actual}`;
+        reasons.push({ constraint: `nodeSelector ${key}=${value}`, detail, location });
       }
     }
     if (scheduling.requiredTerms && !scheduling.requiredTerms.some((t) => termMatches(t, pool, knownKeys))) {
       reasons.push({
-        message: `required node affinity: no nodeSelectorTerm matches pool ${pool.name} (${describeLabels(pool, scheduling.requiredTerms)})`,
+        constraint: 'required node affinity',
+        detail: describeLabels(pool, scheduling.requiredTerms),
         location: scheduling.requiredAffinityLocation,
       });
     }
     for (const taint of pool.taints) {
       if (taint.effect === 'PreferNoSchedule') continue;
       if (!scheduling.tolerations.some((t) => tolerates(t, taint))) {
-        reasons.push({
-          message: `taint ${formatTaint(taint)} on pool ${pool.name} is not tolerated`,
-        });
+        reasons.push({ constraint: `no toleration for taint ${formatTaint(taint)}`, detail: 'tainted' });
       }
     }
     return { pool, eligible: reasons.length === 0, reasons };
@@ -97,5 +104,5 @@ export function formatTaint(taint: Taint): string {
 function describeLabels(pool: NodePool, terms: readonly NodeSelectorTerm[]): string {
   const keys = new Set(terms.flatMap((t) => t.matchExpressions.map((e) => e.key)));
   const shown = [...keys].map((k) => (pool.labels[k] === undefined ? `no ${k}` : `${k}=${pool.labels[k]}`));
-  return shown.length > 0 ? `pool has ${shown.join(', ')}` : 'the terms are empty';
+  return shown.length > 0 ? shown.join(', ') : 'no term has expressions';
 }

@@ -38,6 +38,7 @@ export async function runArchcheck(options: EngineOptions, deps: EngineDeps & { 
       paths: options.paths,
       include: config.include,
       exclude: config.exclude,
+      skip: config.file ? [config.file] : [],
       globBase,
     });
     logger.info(`${found.length} file(s) to read`);

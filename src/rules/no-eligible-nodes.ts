@@ -13,13 +13,18 @@ export const noEligibleNodes: Rule = {
   check: (ctx) =>
     ctx.placements.flatMap(({ workload, cluster, pools }) => {
       if (pools.some((p) => p.eligible)) return [];
-      const reasons = pools.flatMap((p) => p.reasons);
-      const location = reasons.find((r) => r.location)?.location ?? workload.location;
+      // Group by constraint so the message reads "X excludes a (has ...), b (has ...)".
+      const byConstraint = new Map<string, string[]>();
+      for (const { pool, reasons } of pools) {
+        for (const r of reasons) byConstraint.set(r.constraint, [...(byConstraint.get(r.constraint) ?? []), `${pool.name} (${r.detail})`]);
+      }
+      const location = pools.flatMap((p) => p.reasons).find((r) => r.location)?.location ?? workload.location;
+      const why = [...byConstraint].map(([constraint, excluded]) => `${constraint} excludes ${excluded.join(', ')}`);
       return [
         {
           message:
             `${workloadLabel(workload)} cannot be scheduled on any node pool of cluster ${cluster.name}, so its pods stay Pending: ` +
-            `${reasons.map((r) => r.message).join('; ')}.`,
+            `${why.join('; ')}.`,
           location,
           cluster: cluster.name,
           workload: workloadId(workload),

@@ -19,6 +19,8 @@ export interface DiscoverOptions {
   exclude: readonly string[];
   /** The config file's directory (globs are relative to it), cwd when there is none. */
   globBase: string;
+  /** Absolute paths never read as manifests (the config file itself). */
+  skip?: readonly string[];
 }
 
 const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
@@ -40,8 +42,9 @@ export async function discoverFiles(options: DiscoverOptions): Promise<SourceFil
   const globPath = (abs: string) => path.relative(options.globBase, abs).split(path.sep).join('/');
   const found = new Map<string, SourceFile>();
 
+  const skip = new Set(options.skip ?? []);
   const add = (abs: string) => {
-    if (!isExcluded(globPath(abs))) found.set(abs, { path: abs, file: reportPath(options.cwd, abs) });
+    if (!skip.has(abs) && !isExcluded(globPath(abs))) found.set(abs, { path: abs, file: reportPath(options.cwd, abs) });
   };
 
   const walk = async (dir: string): Promise<void> => {
