@@ -1,0 +1,207 @@
+import type { Logger } from '../../logger.js';
+import { parseChallenges, pickChallenge } from './challenge.js';
+import type { Credential, CredentialStore } from './credentials.js';
+import type { Secrets } from './secrets.js';
+import { fetchToken } from './token.js';
+import type { Transport } from './transport.js';
+
+/** The Authorization header to send (none for an open registry), or why access cannot be had. */
+export type AuthDecision = { ok: true; header?: string; credential?: Credential } | AuthRefusal;
+
+/** Why no header: credentials refused or missing, the token service unreachable, or rate limited. */
+export interface AuthRefusal {
+  ok: false;
+  cause: 'refused' | 'unavailable' | 'rate-limited';
+  reason: string;
+  credential?: Credential;
+}
+
+/** What an origin's `/v2/` answered: open, Basic, Bearer with its realm, or unknown (we learn on the first 401). */
+type OriginScheme =
+  | { kind: 'none' }
+  | { kind: 'unknown' }
+  | { kind: 'basic' }
+  | { kind: 'bearer'; realm: string; service?: string };
+
+interface CachedToken {
+  token: string;
+  expiresAt: number;
+  fetchedAt: number;
+}
+
+/** Tokens this close to expiry are fetched again rather than risk a 401 mid-run. */
+const EXPIRY_MARGIN_MS = 10_000;
+/** A refused token younger than this is not fetched again: the token service would grant the same. */
+const RECENT_MS = 30_000;
+
+export interface AuthenticatorDeps {
+  transport: Transport;
+  credentials: CredentialStore;
+  secrets: Secrets;
+  logger: Logger;
+}
+
+/**
+ * The auth layer: learns each origin's scheme once (`GET /v2/`, as the docker CLI pings), then sends
+ * Basic credentials or a Bearer token per repository scope up front, so a warm run costs no 401 round
+ * trips. Tokens are cached per origin, credential and scope set for the run, and fetched once when
+ * several requests want the same one. Distribution spec: docs/spec/auth/token.md.
+ */
+export class Authenticator {
+  readonly #deps: AuthenticatorDeps;
+  readonly #schemes = new Map<string, Promise<OriginScheme>>();
+  readonly #tokens = new Map<
+    string,
+    Promise<CachedToken | { failed: string; cause: AuthRefusal['cause'] }>
+  >();
+
+  constructor(deps: AuthenticatorDeps) {
+    this.#deps = deps;
+  }
+
+  /** The header to send first to `origin` for `scope` (e.g. `repository:library/nginx:pull`). */
+  async authorize(
+    origin: string,
+    credentialHost: string,
+    scope: string,
+    signal: AbortSignal,
+  ): Promise<AuthDecision> {
+    const scheme = await this.#scheme(origin, signal);
+    if (scheme.kind === 'none' || scheme.kind === 'unknown') return { ok: true };
+    const credential = await this.#deps.credentials.get(credentialHost);
+    if (scheme.kind === 'basic') return basic(credential);
+    return this.#bearer(origin, scheme, credential, [scope], false, signal);
+  }
+
+  /**
+   * Answers a 401: reads its challenge and returns the header to retry with. `sent` is the header the refused
+   * request carried; a refused Basic credential is final, a refused token is fetched anew once.
+   */
+  async answer(
+    origin: string,
+    credentialHost: string,
+    wwwAuthenticate: string | undefined,
+    scope: string,
+    sent: string | undefined,
+    signal: AbortSignal,
+  ): Promise<AuthDecision> {
+    const challenge = pickChallenge(parseChallenges(wwwAuthenticate ?? ''));
+    const credential = await this.#deps.credentials.get(credentialHost);
+    if (!challenge) {
+      return {
+        ok: false,
+        cause: 'refused',
+        credential,
+        reason: 'HTTP 401 without a Basic or Bearer challenge',
+      };
+    }
+    if (challenge.scheme === 'basic') {
+      this.#schemes.set(origin, Promise.resolve({ kind: 'basic' }));
+      if (sent)
+        return {
+          ok: false,
+          cause: 'refused',
+          credential,
+          reason: 'the registry refused the credentials (HTTP 401)',
+        };
+      return basic(credential);
+    }
+    const realm = challenge.params.realm;
+    if (!realm)
+      return { ok: false, cause: 'refused', credential, reason: 'a Bearer challenge without a realm' };
+    const scheme: OriginScheme = { kind: 'bearer', realm, service: challenge.params.service };
+    this.#schemes.set(origin, Promise.resolve(scheme));
+    const scopes = new Set([scope, ...(challenge.params.scope ?? '').split(' ').filter(Boolean)]);
+    return this.#bearer(origin, scheme, credential, [...scopes], sent !== undefined, signal);
+  }
+
+  #scheme(origin: string, signal: AbortSignal): Promise<OriginScheme> {
+    let scheme = this.#schemes.get(origin);
+    if (!scheme) {
+      scheme = this.#ping(origin, signal);
+      this.#schemes.set(origin, scheme);
+    }
+    return scheme;
+  }
+
+  async #ping(origin: string, signal: AbortSignal): Promise<OriginScheme> {
+    const sent = await this.#deps.transport.sendWithRetry({ url: `${origin}/v2/` }, signal);
+    if (!sent.ok) return { kind: 'unknown' };
+    const { status, headers } = sent.response;
+    if (status >= 200 && status < 300) return { kind: 'none' };
+    if (status !== 401) return { kind: 'unknown' };
+    const challenge = pickChallenge(parseChallenges(headers['www-authenticate'] ?? ''));
+    if (challenge?.scheme === 'basic') return { kind: 'basic' };
+    if (challenge?.scheme === 'bearer' && challenge.params.realm) {
+      return { kind: 'bearer', realm: challenge.params.realm, service: challenge.params.service };
+    }
+    return { kind: 'unknown' };
+  }
+
+  async #bearer(
+    origin: string,
+    scheme: Extract<OriginScheme, { kind: 'bearer' }>,
+    credential: Credential | undefined,
+    scopes: string[],
+    fresh: boolean,
+    signal: AbortSignal,
+  ): Promise<AuthDecision> {
+    // docker's `registrytoken` is the Bearer token itself; no token service is asked.
+    if (credential?.kind === 'registry')
+      return { ok: true, header: `Bearer ${credential.token}`, credential };
+    const key = [
+      origin,
+      credential?.source ?? '',
+      scheme.realm,
+      scheme.service ?? '',
+      [...scopes].sort().join(' '),
+    ].join('|');
+    let cached = this.#tokens.get(key);
+    if (cached) {
+      const known = await cached;
+      const current = this.#tokens.get(key);
+      // Someone replaced it while we waited: use theirs. A failure stands for the run. A token is fetched
+      // again when it is about to expire, or when refused (`fresh`) unless it is brand new: a new token
+      // for the same scope would be refused the same way.
+      if (current !== cached) cached = current;
+      else if (!('failed' in known)) {
+        const now = Date.now();
+        if (known.expiresAt - now < EXPIRY_MARGIN_MS || (fresh && now - known.fetchedAt > RECENT_MS))
+          cached = undefined;
+      }
+    }
+    if (!cached) {
+      const request = { realm: scheme.realm, service: scheme.service, scopes };
+      cached = fetchToken(this.#deps.transport, request, credential, origin, signal).then((result) => {
+        if (!result.ok) {
+          const cause = result.status === 429 ? 'rate-limited' : result.refused ? 'refused' : 'unavailable';
+          return { failed: result.reason, cause };
+        }
+        this.#deps.secrets.add(result.token);
+        this.#deps.logger.debug(
+          `registry token for ${origin} scope ${scopes.join(' ')} (${credential ? credential.source : 'anonymous'})`,
+        );
+        return { token: result.token, expiresAt: result.expiresAt, fetchedAt: Date.now() };
+      });
+      this.#tokens.set(key, cached);
+    }
+    const token = await cached;
+    if ('failed' in token) return { ok: false, cause: token.cause, credential, reason: token.failed };
+    return { ok: true, header: `Bearer ${token.token}`, credential };
+  }
+}
+
+function basic(credential: Credential | undefined): AuthDecision {
+  if (credential?.kind === 'basic') {
+    const encoded = Buffer.from(`${credential.username}:${credential.password}`).toString('base64');
+    return { ok: true, header: `Basic ${encoded}`, credential };
+  }
+  if (!credential)
+    return { ok: false, cause: 'refused', reason: 'the registry asks for a username and password' };
+  return {
+    ok: false,
+    cause: 'refused',
+    credential,
+    reason: `the registry asks for a username and password; ${credential.source} holds a token`,
+  };
+}

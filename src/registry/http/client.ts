@@ -1,0 +1,113 @@
+import type { Logger } from '../../logger.js';
+import type { Authenticator } from './auth.js';
+import type { Credential } from './credentials.js';
+import { type Endpoint, repositoryPath } from './endpoint.js';
+import {
+  type Failure,
+  type FetchContext,
+  failureForAuth,
+  failureForStatus,
+  failureForTransport,
+} from './failures.js';
+import { type HttpResponse, type Transport, describeUrl } from './transport.js';
+
+/** Redirects followed per request: registries redirect blobs to storage once, registry.k8s.io to a backend once. */
+const MAX_REDIRECTS = 5;
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+
+export interface Fetched {
+  response: HttpResponse;
+}
+
+/**
+ * The Distribution API for one endpoint: authorized GETs that follow redirects. The Authorization header
+ * goes only to the origin that asked for it: after a redirect to another host (blob storage, a CDN) the
+ * request goes bare, and only a 401 challenge from that host earns it a credential of its own.
+ */
+export class RegistryClient {
+  readonly endpoint: Endpoint;
+  readonly #transport: Transport;
+  readonly #auth: Authenticator;
+  readonly #logger: Logger;
+
+  constructor(endpoint: Endpoint, deps: { transport: Transport; auth: Authenticator; logger: Logger }) {
+    this.endpoint = endpoint;
+    this.#transport = deps.transport;
+    this.#auth = deps.auth;
+    this.#logger = deps.logger;
+  }
+
+  /** `repository:<prefix/repo>:pull`, the scope distribution's token spec defines for reading. */
+  scope(repository: string): string {
+    return `repository:${repositoryPath(this.endpoint, repository)}:pull`;
+  }
+
+  #credentialHost(origin: string): string {
+    return origin === this.endpoint.origin ? this.endpoint.credentialHost : new URL(origin).host;
+  }
+
+  /**
+   * GETs `url` (on this endpoint) with the scope's credentials; a non-2xx final answer becomes the Failure
+   * the caller's context describes.
+   */
+  async get(
+    url: string,
+    accept: string | undefined,
+    ctx: FetchContext,
+    repository: string,
+    signal: AbortSignal,
+  ): Promise<Fetched | Failure> {
+    const scope = this.scope(repository);
+    const first = await this.#auth.authorize(
+      this.endpoint.origin,
+      this.endpoint.credentialHost,
+      scope,
+      signal,
+    );
+    if (!first.ok) return failureForAuth(ctx, first);
+    let header = first.header;
+    let credential: Credential | undefined = first.credential;
+    let authOrigin = this.endpoint.origin;
+    let current = url;
+    let answered = false;
+    for (let redirects = 0; ;) {
+      const origin = new URL(current).origin;
+      const headers: Record<string, string> = accept ? { accept } : {};
+      const sending = header !== undefined && origin === authOrigin ? header : undefined;
+      if (sending) headers.authorization = sending;
+      const sent = await this.#transport.sendWithRetry({ url: current, headers }, signal);
+      if (!sent.ok) return failureForTransport(ctx, sent.error, sent.attempts);
+      const { response } = sent;
+      if (REDIRECTS.has(response.status) && response.headers.location) {
+        if (++redirects > MAX_REDIRECTS) return failureForStatus(ctx, response, sent.attempts, credential);
+        current = new URL(response.headers.location, current).href;
+        this.#logger.debug(`${describeUrl(url)} redirected to ${describeUrl(current)}`);
+        continue;
+      }
+      if (response.status === 401 && !answered) {
+        // One answer per request: a second 401 means the credential really is refused.
+        answered = true;
+        const decision = await this.#auth.answer(
+          origin,
+          this.#credentialHost(origin),
+          response.headers['www-authenticate'],
+          scope,
+          sending,
+          signal,
+        );
+        if (!decision.ok) return failureForAuth(ctx, decision);
+        // The same header again would be refused again: report the registry's own answer.
+        if (sending !== undefined && decision.header === sending) {
+          return failureForStatus(ctx, response, sent.attempts, decision.credential);
+        }
+        header = decision.header;
+        credential = decision.credential;
+        authOrigin = origin;
+        continue;
+      }
+      if (response.status < 200 || response.status > 299)
+        return failureForStatus(ctx, response, sent.attempts, credential);
+      return { response };
+    }
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * A counting semaphore: at most `limit` holders at once, waiters served first come first served. The
+ * bounded-pool shape the style guide asks for instead of goroutine plumbing.
+ */
+export class Limiter {
+  readonly #limit: number;
+  #active = 0;
+  readonly #waiting: (() => void)[] = [];
+
+  constructor(limit: number) {
+    this.#limit = Math.max(1, Math.floor(limit));
+  }
+
+  /** Runs `fn` once a slot is free; an aborted signal gives up the wait (rejecting with the signal's reason). */
+  async run<T>(fn: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+    await this.#acquire(signal);
+    try {
+      return await fn();
+    } finally {
+      this.#release();
+    }
+  }
+
+  #acquire(signal?: AbortSignal): Promise<void> {
+    signal?.throwIfAborted();
+    if (this.#active < this.#limit) {
+      this.#active++;
+      return Promise.resolve();
+    }
+    return new Promise((resolve, reject) => {
+      const grant = () => {
+        signal?.removeEventListener('abort', onAbort);
+        this.#active++;
+        resolve();
+      };
+      const onAbort = () => {
+        const at = this.#waiting.indexOf(grant);
+        if (at >= 0) this.#waiting.splice(at, 1);
+        reject(signal?.reason);
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.#waiting.push(grant);
+    });
+  }
+
+  #release(): void {
+    this.#active--;
+    this.#waiting.shift()?.();
+  }
+}
+
+/** One limiter per key (a registry origin), all with the same limit, made on first use. */
+export class KeyedLimiter {
+  readonly #limit: number;
+  readonly #limiters = new Map<string, Limiter>();
+
+  constructor(limit: number) {
+    this.#limit = limit;
+  }
+
+  for(key: string): Limiter {
+    let limiter = this.#limiters.get(key);
+    if (!limiter) {
+      limiter = new Limiter(this.#limit);
+      this.#limiters.set(key, limiter);
+    }
+    return limiter;
+  }
+}

@@ -1,0 +1,154 @@
+import { setMaxListeners } from 'node:events';
+import type { RegistrySettings } from '../config/types.js';
+import { ConfigurationError, errorMessage } from '../errors.js';
+import { type ImageRef, canonicalImage } from '../images/reference.js';
+import type { Logger } from '../logger.js';
+import { Authenticator } from './http/auth.js';
+import { RegistryClient } from './http/client.js';
+import { CredentialStore } from './http/credentials.js';
+import { createDispatcher } from './http/dispatcher.js';
+import { type MirrorTarget, defaultEndpoint, normalizeRegistryHost, parseMirror } from './http/endpoint.js';
+import { fail } from './http/failures.js';
+import { BlobCache, HttpImageSource } from './http/resolve.js';
+import { Secrets, redactingLogger } from './http/secrets.js';
+import { DEFAULT_RETRY, type RetryPolicy, Transport } from './http/transport.js';
+import { OciLayoutSource } from './oci-layout.js';
+import type { ImageSource, Resolution } from './source.js';
+
+export interface ImageSourceOptions {
+  settings: RegistrySettings;
+  env: Record<string, string | undefined>;
+  /** The action's `github-token` input; `GITHUB_TOKEN` from `env` is used when absent. */
+  githubToken?: string;
+  logger: Logger;
+  /** Retry timing; tests and the benchmark shorten it. Defaults: 4 tries, 250 ms backoff doubling to 4 s. */
+  retry?: Partial<RetryPolicy>;
+}
+
+/** The run's image source; `close` releases pooled connections so the process can exit promptly. */
+export interface RunImageSource extends ImageSource {
+  close(): Promise<void>;
+}
+
+/**
+ * One ImageSource for the whole run: routes each ref by registry host to its mirror (oci: -> OciLayoutSource,
+ * https/http -> HTTP source at that endpoint/prefix) or to the registry itself over HTTPS (docker.io ->
+ * registry-1.docker.io). De-duplicates in-flight resolves by canonical reference; bounded concurrency per run and
+ * per registry (settings.concurrency); honours settings.timeoutMs per request and settings.deadlineMs overall.
+ *
+ * Mirror values that are not `oci:`, `https://` or `http://` throw ConfigurationError here, before any work.
+ */
+export function createImageSource(opts: ImageSourceOptions): RunImageSource {
+  const mirrors = new Map<string, MirrorTarget>();
+  for (const [host, spec] of Object.entries(opts.settings.mirrors)) {
+    const target = parseMirror(host, spec);
+    if ('error' in target) throw new ConfigurationError(target.error);
+    mirrors.set(normalizeRegistryHost(host), target);
+  }
+  const secrets = new Secrets();
+  const logger = redactingLogger(opts.logger, secrets);
+  const { dispatcher, warnings } = createDispatcher({
+    env: opts.env,
+    connections: opts.settings.concurrency,
+  });
+  for (const warning of warnings) logger.warning(warning);
+  const transport = new Transport({
+    dispatcher,
+    concurrency: opts.settings.concurrency,
+    timeoutMs: opts.settings.timeoutMs,
+    retry: { ...DEFAULT_RETRY, ...opts.retry },
+    logger,
+  });
+  const credentials = new CredentialStore({
+    env: opts.env,
+    settings: opts.settings.credentials,
+    githubToken: opts.githubToken,
+    secrets,
+    logger,
+    timeoutMs: opts.settings.timeoutMs,
+  });
+  const auth = new Authenticator({ transport, credentials, secrets, logger });
+  const blobs = new BlobCache();
+  const sources = new Map<string, ImageSource>();
+  const layouts = new Map<string, OciLayoutSource>();
+
+  function sourceFor(registry: string): ImageSource {
+    const host = normalizeRegistryHost(registry);
+    let source = sources.get(host);
+    if (source) return source;
+    const mirror = mirrors.get(host);
+    if (mirror?.kind === 'oci') {
+      source = layouts.get(mirror.dir) ?? new OciLayoutSource(mirror.dir);
+      layouts.set(mirror.dir, source as OciLayoutSource);
+    } else {
+      const endpoint = mirror?.endpoint ?? defaultEndpoint(host);
+      source = new HttpImageSource(new RegistryClient(endpoint, { transport, auth, logger }), blobs);
+    }
+    logger.debug(
+      `registry ${host}: ${mirror?.kind === 'oci' ? `oci:${mirror.dir}` : (mirror?.endpoint.origin ?? defaultEndpoint(host).origin)}`,
+    );
+    sources.set(host, source);
+    return source;
+  }
+
+  const inflight = new Map<string, Promise<Resolution>>();
+  let deadline: AbortController | undefined;
+  const deadlineSignal = (): AbortSignal => {
+    if (!deadline) {
+      deadline = new AbortController();
+      const controller = deadline;
+      // Every queued request listens on the run's deadline; hundreds of images are normal, not a leak.
+      setMaxListeners(0, controller.signal);
+      setTimeout(() => controller.abort(), opts.settings.deadlineMs).unref();
+    }
+    return deadline.signal;
+  };
+
+  async function work(ref: ImageRef, key: string): Promise<Resolution> {
+    let resolution: Resolution;
+    try {
+      resolution = await sourceFor(ref.registry).resolve(ref, deadlineSignal());
+    } catch (error) {
+      resolution = fail('image-unresolved', `unexpected error resolving ${key}: ${errorMessage(error)}`);
+    }
+    switch (resolution.kind) {
+      case 'index':
+        logger.debug(`${key}: index ${resolution.digest}, ${resolution.platforms.length} platform(s)`);
+        return resolution;
+      case 'single':
+        logger.debug(`${key}: single-platform ${resolution.digest}`);
+        return resolution;
+      case 'error':
+        logger.debug(`${key}: ${resolution.rule}`);
+        return { ...resolution, reason: secrets.redact(resolution.reason) };
+      default: {
+        const unreachable: never = resolution;
+        return unreachable;
+      }
+    }
+  }
+
+  return {
+    resolve(ref: ImageRef, signal?: AbortSignal): Promise<Resolution> {
+      const key = canonicalImage(ref);
+      let shared = inflight.get(key);
+      if (!shared) {
+        shared = work(ref, key);
+        inflight.set(key, shared);
+      }
+      if (!signal) return shared;
+      // The shared work runs on under the run's deadline; only this caller stops waiting.
+      const cancelled = fail('image-unresolved', `resolving ${key} was cancelled`);
+      if (signal.aborted) return Promise.resolve(cancelled);
+      return new Promise((resolve) => {
+        const onAbort = () => resolve(cancelled);
+        signal.addEventListener('abort', onAbort, { once: true });
+        void shared.then((r) => {
+          signal.removeEventListener('abort', onAbort);
+          resolve(r);
+        });
+      });
+    },
+    close: () => dispatcher.close(),
+  };
+}
