@@ -1,19 +1,28 @@
+import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
-import { LineCounter, parseDocument } from 'yaml';
+import { LineCounter, isMap, isScalar, parseDocument, type Document } from 'yaml';
 import schema from '../../schema/archcheck.schema.json' with { type: 'json' };
 import { makePool } from '../clusters/pools.js';
-import { ConfigurationError } from '../errors.js';
+import { ConfigurationError, errorMessage } from '../errors.js';
 import { parsePlatform } from '../platforms/normalize.js';
 import type { RuleLevel } from '../rules/finding.js';
 import type { Taint } from '../clusters/node-pool.js';
-import type { ClusterConfig, Config } from './types.js';
+import type { ClusterConfig, Config, ConfigPosition, HelmChartConfig, KustomizeConfig } from './types.js';
 
 /** Looked for in this order in the working directory when no `--config` is given. */
 export const CONFIG_NAMES = ['.archcheck.yaml', '.archcheck.yml', '.github/archcheck.yaml'] as const;
 
 export const DEFAULT_REGISTRY_SETTINGS = { concurrency: 8, timeoutMs: 30_000, deadlineMs: 300_000 } as const;
+
+/** Kustomize defaults: build what is found, as kustomize itself would (root-only file loading, either binary). */
+export const DEFAULT_KUSTOMIZE_CONFIG: Readonly<KustomizeConfig> = {
+  enabled: true,
+  roots: [],
+  loadRestrictor: 'rootOnly',
+  command: 'auto',
+};
 
 const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
 
@@ -29,7 +38,8 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Config
   for (const name of CONFIG_NAMES) {
     const file = path.join(cwd, name);
     const text = await readFile(file, 'utf8').catch(() => undefined);
-    if (text !== undefined) return parseConfig(text, file);
+    // `.github/archcheck.yaml` lives beside the workflows, but its paths are the repository's.
+    if (text !== undefined) return parseConfig(text, file, cwd);
   }
   return emptyConfig();
 }
@@ -41,6 +51,8 @@ export function emptyConfig(): Config {
     exclude: [],
     registries: { mirrors: {}, credentials: {}, ...DEFAULT_REGISTRY_SETTINGS },
     rules: {},
+    helm: [],
+    kustomize: { ...DEFAULT_KUSTOMIZE_CONFIG },
   };
 }
 
@@ -68,10 +80,20 @@ interface RawConfig {
     deadlineSeconds?: number;
   };
   rules?: Record<string, RuleLevel>;
+  helm?: {
+    chart: string;
+    release?: string;
+    namespace?: string;
+    version?: string;
+    values?: string[];
+    set?: Record<string, string | number | boolean>;
+    cluster?: string;
+  }[];
+  kustomize?: Partial<KustomizeConfig>;
 }
 
 /** Parses and validates config text against schema/archcheck.schema.json, then resolves paths. */
-export function parseConfig(text: string, file: string): Config {
+export function parseConfig(text: string, file: string, baseDir = path.dirname(file)): Config {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   const where = (offset: number | undefined) => {
@@ -79,29 +101,47 @@ export function parseConfig(text: string, file: string): Config {
     return `${file}:${pos.line}:${pos.col}`;
   };
   const firstError = doc.errors[0];
-  if (firstError) throw new ConfigurationError(`${where(firstError.pos[0])}: invalid YAML: ${firstError.message.split('\n')[0]}`);
-  const raw = (doc.toJS({ maxAliasCount: 100 }) ?? {}) as unknown;
+  if (firstError)
+    throw new ConfigurationError(
+      `${where(firstError.pos[0])}: invalid YAML: ${firstError.message.split('\n')[0]}`,
+    );
+  let raw: unknown;
+  try {
+    raw = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  } catch (error) {
+    // The library's alias-expansion limit (a "billion laughs" file) throws: that is the user's file, not a bug.
+    throw new ConfigurationError(`${file}: invalid YAML: ${errorMessage(error)}`);
+  }
 
   if (!validate(raw)) {
-    const messages = (validate.errors ?? []).map((e) => {
-      const segments = e.instancePath.split('/').slice(1).map(decodePointer);
-      const node = doc.getIn(segments, true) as { range?: [number, number, number] } | undefined;
-      return `${where(node?.range?.[0])}: ${describeError(segments, e)}`;
-    });
+    const messages = (validate.errors ?? [])
+      // propertyNames reports its inner `enum` failure too (with `propertyName` set); one message per key is enough.
+      .filter((e) => e.propertyName === undefined)
+      .map((e) => {
+        const segments = e.instancePath.split('/').slice(1).map(decodePointer);
+        return `${where(errorOffset(doc, segments, e))}: ${describeError(segments, e)}`;
+      });
     throw new ConfigurationError(`invalid config:\n  ${[...new Set(messages)].join('\n  ')}`);
   }
   const config = raw as RawConfig;
-  const dir = path.dirname(file);
+  const dir = baseDir;
   const clusters: ClusterConfig[] = (config.clusters ?? []).map((c, ci) => ({
     name: c.name,
     paths: c.paths ?? [],
     assumed: false,
     nodePools: c.nodePools.map((p, pi) => {
+      // The arch alone must be one Go knows (as `--arch` requires): `os/arch` forms accept any name, so
+      // `linux/amd46` would otherwise become a pool no image ever matches.
+      const bare = parsePlatform(p.arch.split('/')[0] ?? '');
       const spec = [p.os ?? 'linux', p.arch, p.variant].filter(Boolean).join('/');
-      const platform = parsePlatform(spec);
+      const platform = 'error' in bare ? bare : parsePlatform(spec);
       if ('error' in platform) {
-        const node = doc.getIn(['clusters', ci, 'nodePools', pi, 'arch'], true) as { range?: [number, number, number] };
-        throw new ConfigurationError(`${where(node?.range?.[0])}: clusters[${ci}].nodePools[${pi}].arch: ${platform.error}`);
+        const node = doc.getIn(['clusters', ci, 'nodePools', pi, 'arch'], true) as {
+          range?: [number, number, number];
+        };
+        throw new ConfigurationError(
+          `${where(node?.range?.[0])}: clusters[${ci}].nodePools[${pi}].arch: ${platform.error}`,
+        );
       }
       if (p.osVersion) platform.osVersion = p.osVersion;
       return makePool(c.name, p.name, platform, p.labels ?? {}, p.taints ?? []);
@@ -109,11 +149,33 @@ export function parseConfig(text: string, file: string): Config {
   }));
   const mirrors: Record<string, string> = {};
   for (const [host, target] of Object.entries(config.registries?.mirrors ?? {})) {
-    mirrors[host] = target.startsWith('oci:') ? `oci:${path.resolve(dir, target.slice('oci:'.length))}` : target;
+    mirrors[host] = target.startsWith('oci:')
+      ? `oci:${path.resolve(dir, target.slice('oci:'.length))}`
+      : target;
   }
   const r = config.registries;
+  const position = (keys: (string | number)[]): ConfigPosition => {
+    const node = doc.getIn(keys, true) as { range?: [number, number, number] } | undefined;
+    const pos = lines.linePos(node?.range?.[0] ?? 0);
+    return { line: pos.line, column: pos.col };
+  };
+  const helm = (config.helm ?? []).map((h, i): HelmChartConfig => {
+    if (h.cluster && clusters.length > 0 && !clusters.some((c) => c.name === h.cluster)) {
+      const at = position(['helm', i, 'cluster']);
+      throw new ConfigurationError(
+        `${file}:${at.line}:${at.column}: helm[${i}].cluster: no cluster named "${h.cluster}"`,
+      );
+    }
+    return helmEntry(h, dir, position(['helm', i]), (key) => position(['helm', i, 'set', key]));
+  });
+  const kustomize: KustomizeConfig = {
+    ...DEFAULT_KUSTOMIZE_CONFIG,
+    ...config.kustomize,
+    roots: (config.kustomize?.roots ?? []).map((root) => path.resolve(dir, root)),
+  };
   return {
     file,
+    baseDir: dir,
     clusters,
     include: config.include ?? [],
     exclude: config.exclude ?? [],
@@ -125,12 +187,72 @@ export function parseConfig(text: string, file: string): Config {
       deadlineMs: r?.deadlineSeconds ? r.deadlineSeconds * 1000 : DEFAULT_REGISTRY_SETTINGS.deadlineMs,
     },
     rules: config.rules ?? {},
+    helm,
+    kustomize,
   };
+}
+
+/** A `helm:` entry with paths made absolute; a chart that is not on disk is a reference for helm to resolve. */
+function helmEntry(
+  h: NonNullable<RawConfig['helm']>[number],
+  dir: string,
+  position: ConfigPosition,
+  setPosition: (key: string) => ConfigPosition,
+): HelmChartConfig {
+  const onDisk = statSync(path.resolve(dir, h.chart), { throwIfNoEntry: false });
+  const chart = onDisk ? path.resolve(dir, h.chart) : h.chart;
+  const entry: HelmChartConfig = {
+    chart,
+    local: onDisk?.isDirectory() ?? false,
+    // helm wants a DNS-1123 release name; the chart's directory name usually is one.
+    release: h.release ?? releaseName(path.basename(chart)),
+    values: (h.values ?? []).map((v) => path.resolve(dir, v)),
+    set: Object.entries(h.set ?? {}).map(([key, value]) => ({
+      key,
+      value: String(value),
+      string: typeof value === 'string',
+      position: setPosition(key),
+    })),
+    position,
+  };
+  if (h.namespace) entry.namespace = h.namespace;
+  if (h.version) entry.version = h.version;
+  if (h.cluster) entry.cluster = h.cluster;
+  return entry;
+}
+
+function releaseName(base: string): string {
+  const name = base
+    .toLowerCase()
+    .replace(/[^a-z0-9-]/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return name || 'release';
 }
 
 function decodePointer(segment: string): string | number {
   const s = segment.replace(/~1/g, '/').replace(/~0/g, '~');
   return /^\d+$/.test(s) ? Number(s) : s;
+}
+
+/** Offset of the offending node: the key itself for unknown keys, else the value at the error's path. */
+function errorOffset(
+  doc: Document.Parsed,
+  segments: (string | number)[],
+  e: ErrorObject,
+): number | undefined {
+  const p = e.params as Record<string, unknown>;
+  const badKey =
+    e.keyword === 'additionalProperties'
+      ? p.additionalProperty
+      : e.keyword === 'propertyNames'
+        ? p.propertyName
+        : undefined;
+  const node = doc.getIn(segments, true);
+  if (typeof badKey === 'string' && isMap(node)) {
+    const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === badKey);
+    if (isScalar(pair?.key) && pair.key.range) return pair.key.range[0];
+  }
+  return (node as { range?: [number, number, number] } | undefined)?.range?.[0];
 }
 
 function describeError(segments: (string | number)[], e: ErrorObject): string {

@@ -5,12 +5,54 @@ import type { NodePool } from '../clusters/node-pool.js';
 export interface Config {
   /** Absolute path of the file read, or undefined when none was found. */
   file?: string;
+  /** What relative paths in the config resolve against: its directory (the repository root for `.github/archcheck.yaml`). */
+  baseDir?: string;
   clusters: ClusterConfig[];
-  /** Globs (relative to the config directory) added to / removed from what the paths scan. */
+  /** Globs (relative to `baseDir`) added to / removed from what the paths scan. */
   include: string[];
   exclude: string[];
   registries: RegistrySettings;
   rules: Record<string, RuleLevel>;
+  /** Helm releases to render with `helm template` and check (`helm:`). */
+  helm?: HelmChartConfig[];
+  /** How kustomizations are found and built (`kustomize:`); absent means the defaults. */
+  kustomize?: KustomizeConfig;
+}
+
+/** A position in the config file, for findings about what one of its entries produced. */
+export interface ConfigPosition {
+  line: number;
+  column: number;
+}
+
+/** One `helm:` entry: `helm template <release> <chart> -n <namespace> -f <values>... --set <k>=<v>...`. */
+export interface HelmChartConfig {
+  /** An absolute chart directory, or a reference helm resolves itself (`repo/name`, `oci://...`). */
+  chart: string;
+  /** True when `chart` is a directory on disk. */
+  local: boolean;
+  release: string;
+  namespace?: string;
+  /** `--version`, for charts from a repository. */
+  version?: string;
+  /** Absolute paths of values files, in precedence order (later wins). */
+  values: string[];
+  /** `--set` values; `string` ones are passed with `--set-string` so `1.10` stays a string, not the number 1.1. */
+  set: { key: string; value: string; string: boolean; position: ConfigPosition }[];
+  /** The cluster (by name) the release deploys to; otherwise the clusters whose `paths` match the chart. */
+  cluster?: string;
+  position: ConfigPosition;
+}
+
+export interface KustomizeConfig {
+  /** Build kustomizations (default true); false reads their files as loose manifests. */
+  enabled: boolean;
+  /** Absolute directories to build; empty: the roots found among the scanned files. */
+  roots: string[];
+  /** `none` builds as `--load-restrictor LoadRestrictionsNone` does. */
+  loadRestrictor: 'rootOnly' | 'none';
+  /** Which binary: `auto` prefers `kustomize`, then `kubectl kustomize`. */
+  command: 'auto' | 'kustomize' | 'kubectl';
 }
 
 export interface ClusterConfig {

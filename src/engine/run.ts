@@ -7,13 +7,16 @@ import type { ParsedFile } from '../documents/parse.js';
 import { parseManifestFile } from '../documents/parse.js';
 import { canonicalImage } from '../images/reference.js';
 import type { ImageRef } from '../images/reference.js';
-import { createImageSource } from '../registry/router.js';
+import { createImageSource, type RunImageSource } from '../registry/router.js';
 import type { ImageSource, Resolution } from '../registry/source.js';
 import { runChecks } from '../rules/index.js';
 import type { WorkloadPlacement } from '../rules/rule.js';
 import { discoverFiles, type SourceFile } from '../sources/discover.js';
+import { renderHelmCharts } from '../sources/helm/index.js';
+import { nameTemplate } from '../sources/helm/source-comment.js';
+import { DEFAULT_KUSTOMIZE_SETTINGS, renderKustomizations } from '../sources/kustomize/index.js';
 import { extractWorkloads } from '../workloads/extract.js';
-import type { Workload } from '../workloads/workload.js';
+import type { RenderOutcome, Workload } from '../workloads/workload.js';
 import { chooseClusters, clusterMatcher } from './clusters.js';
 import { mapLimit } from './pool.js';
 import type { EngineDeps, EngineOptions } from './options.js';
@@ -25,10 +28,13 @@ import { buildReport } from './summarize.js';
  * Only this function and the image source do I/O; expected failures end up as findings, never as throws.
  * Throws `ConfigurationError` for bad config or paths.
  */
-export async function runArchcheck(options: EngineOptions, deps: EngineDeps & { imageSource?: ImageSource }): Promise<Report> {
+export async function runArchcheck(
+  options: EngineOptions,
+  deps: EngineDeps & { imageSource?: ImageSource },
+): Promise<Report> {
   const { logger } = deps;
   const config = await loadConfig(options.cwd, options.configPath);
-  const globBase = config.file ? path.dirname(config.file) : options.cwd;
+  const globBase = config.baseDir ?? options.cwd;
   const { clusters, notices } = chooseClusters(config, options.architectures);
   for (const notice of notices) logger.info(notice);
 
@@ -45,9 +51,41 @@ export async function runArchcheck(options: EngineOptions, deps: EngineDeps & { 
     return found;
   });
 
+  const rendered = await logger.group('Render Helm charts and kustomizations', async () => {
+    const started = Date.now();
+    const absolute = files.map((f) => f.path);
+    const env = deps.env ?? process.env;
+    const outcomes = await Promise.all([
+      renderKustomizations({
+        cwd: options.cwd,
+        files: absolute,
+        settings: config.kustomize ?? DEFAULT_KUSTOMIZE_SETTINGS,
+        env,
+      }),
+      renderHelmCharts({
+        cwd: options.cwd,
+        configFile: config.file ?? options.cwd,
+        charts: config.helm ?? [],
+        files: absolute,
+        env,
+      }),
+    ]);
+    const merged: RenderOutcome = {
+      units: outcomes.flatMap((o) => o.units),
+      problems: outcomes.flatMap((o) => o.problems),
+      claimed: new Set(outcomes.flatMap((o) => [...o.claimed])),
+    };
+    logger.info(
+      `${merged.units.length} rendered, ${merged.problems.length} problem(s), ${merged.claimed.size} file(s) claimed in ${Date.now() - started} ms`,
+    );
+    return merged;
+  });
+
   const parsed = await logger.group('Parse manifests', async () => {
     const started = Date.now();
-    const result = await mapLimit(files, 16, readAndParse);
+    // Files a kustomization or chart reads were checked through its render: reading them again would double findings.
+    const loose = files.filter((f) => !rendered.claimed.has(f.path));
+    const result: FileResult[] = [...(await mapLimit(loose, 16, readAndParse)), ...rendered.units];
     const workloads = result.reduce((n, p) => n + p.workloads.length, 0);
     logger.info(`${result.length} file(s), ${workloads} workload(s) in ${Date.now() - started} ms`);
     return result;
@@ -56,9 +94,11 @@ export async function runArchcheck(options: EngineOptions, deps: EngineDeps & { 
   const clustersOf = clusterMatcher(clusters, globBase);
   const placements: WorkloadPlacement[] = [];
   const unmatchedFiles: string[] = [];
-  for (const { source, workloads } of parsed) {
+  for (const { source, workloads, clusters: named } of parsed) {
     if (workloads.length === 0) continue;
-    const targets = clustersOf(source.path);
+    // A Helm entry's `cluster:` names its cluster; --arch replaces the config's clusters, so fall back to paths.
+    const byName = named ? clusters.filter((c) => named.includes(c.name)) : [];
+    const targets = byName.length > 0 ? byName : clustersOf(source.path);
     if (targets.length === 0) unmatchedFiles.push(source.file);
     for (const cluster of targets) {
       const keys = knownLabelKeys(cluster.nodePools);
@@ -72,36 +112,64 @@ export async function runArchcheck(options: EngineOptions, deps: EngineDeps & { 
   const refs = uniqueRefs(workloads);
   const resolutions = await logger.group('Resolve images', async () => {
     const started = Date.now();
-    const source =
+    let owned: RunImageSource | undefined;
+    const source: ImageSource =
       deps.imageSource ??
-      createImageSource({ settings: mergeMirrors(config.registries, options.registryMirrors), env: deps.env ?? process.env, githubToken: options.githubToken, logger });
+      (owned = createImageSource({
+        settings: mergeMirrors(config.registries, options.registryMirrors),
+        env: deps.env ?? process.env,
+        githubToken: options.githubToken,
+        logger,
+      }));
     const map = new Map<string, Resolution>();
     let done = 0;
     const step = Math.max(1, Math.ceil(refs.size / 10));
-    await mapLimit([...refs], config.registries.concurrency, async ([key, ref]) => {
-      map.set(key, await resolveSafely(source, ref));
-      if (++done % step === 0 || done === refs.size) logger.info(`resolved ${done}/${refs.size} image(s)`);
-    });
+    try {
+      await mapLimit([...refs], config.registries.concurrency, async ([key, ref]) => {
+        map.set(key, await resolveSafely(source, ref));
+        if (++done % step === 0 || done === refs.size) logger.info(`resolved ${done}/${refs.size} image(s)`);
+      });
+    } finally {
+      // Pooled registry connections would otherwise keep the process alive after the report is written.
+      await owned?.close();
+    }
     logger.info(`${refs.size} unique image(s) in ${Date.now() - started} ms`);
     return map;
   });
 
   const findings = await logger.group('Check', async () => {
     const result = runChecks(
-      { parseProblems: parsed.flatMap((p) => p.file.problems), workloads, placements, resolutions },
+      {
+        parseProblems: parsed.flatMap((p) => p.file.problems),
+        workloads,
+        placements,
+        resolutions,
+        renderProblems: rendered.problems,
+      },
       config.rules,
     );
     logger.info(`${result.length} finding(s)`);
     return result;
   });
 
-  return buildReport({ parsed: parsed.map((p) => p.file), workloads, placements, clusters, resolutions, findings, unmatchedFiles, notices });
+  return buildReport({
+    parsed: parsed.map((p) => p.file),
+    workloads,
+    placements,
+    clusters,
+    resolutions,
+    findings,
+    unmatchedFiles,
+    notices,
+  });
 }
 
 interface FileResult {
   source: SourceFile;
   file: ParsedFile;
   workloads: Workload[];
+  /** Cluster names the source deploys to, when its config says (Helm `cluster:`). */
+  clusters?: string[];
 }
 
 async function readAndParse(source: SourceFile): Promise<FileResult> {
@@ -120,7 +188,7 @@ async function readAndParse(source: SourceFile): Promise<FileResult> {
     return { source, file, workloads: [] };
   }
   const file = parseManifestFile(source.file, text);
-  return { source, file, workloads: file.objects.flatMap(extractWorkloads) };
+  return { source, file, workloads: file.objects.flatMap((o) => nameTemplate(o, extractWorkloads(o))) };
 }
 
 function uniqueRefs(workloads: readonly Workload[]): Map<string, ImageRef> {
@@ -134,10 +202,17 @@ async function resolveSafely(source: ImageSource, ref: ImageRef): Promise<Resolu
   try {
     return await source.resolve(ref);
   } catch (error) {
-    return { kind: 'error', rule: 'image-unresolved', reason: `internal error while resolving: ${String(error)}` };
+    return {
+      kind: 'error',
+      rule: 'image-unresolved',
+      reason: `internal error while resolving: ${String(error)}`,
+    };
   }
 }
 
-function mergeMirrors<T extends { mirrors: Record<string, string> }>(settings: T, extra: Record<string, string> | undefined): T {
+function mergeMirrors<T extends { mirrors: Record<string, string> }>(
+  settings: T,
+  extra: Record<string, string> | undefined,
+): T {
   return extra ? { ...settings, mirrors: { ...settings.mirrors, ...extra } } : settings;
 }

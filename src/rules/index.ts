@@ -6,8 +6,10 @@ import { imageArchMismatch } from './image-arch-mismatch.js';
 import { imageNotFound } from './image-not-found.js';
 import { imageUnresolved } from './image-unresolved.js';
 import { invalidImageReference } from './invalid-image-reference.js';
+import { kustomizeImageUnused } from './kustomize-image-unused.js';
 import { mutableImageTag } from './mutable-image-tag.js';
 import { noEligibleNodes } from './no-eligible-nodes.js';
+import { renderError } from './render-error.js';
 import { yamlParseError } from './yaml-parse-error.js';
 
 /** Every check, in the order their findings are listed. Ids are a public contract. */
@@ -21,17 +23,34 @@ export const ALL_RULES: readonly Rule[] = [
   deprecatedArchLabel,
   mutableImageTag,
   yamlParseError,
+  renderError,
+  kustomizeImageUnused,
 ];
 
 export const RULES: readonly RuleMeta[] = ALL_RULES.map((r) => r.meta);
 
-/** Runs every rule not turned off, at its configured severity, and sorts findings by position then severity. */
+/**
+ * Runs every rule not turned off, at its configured severity, and sorts findings by position then severity.
+ * Identical findings are kept once: a base that several kustomize overlays include is reported at the same line
+ * for each overlay that deploys it unchanged.
+ */
 export function runChecks(ctx: CheckContext, levels: Readonly<Record<string, RuleLevel>>): Finding[] {
   const findings: Finding[] = [];
+  const seen = new Set<string>();
   for (const rule of ALL_RULES) {
-    const level = levels[rule.meta.id] ?? rule.meta.defaultSeverity;
-    if (level === 'off') continue;
-    for (const draft of rule.check(ctx)) findings.push({ rule: rule.meta.id, severity: level, ...draft });
+    const configured = levels[rule.meta.id];
+    if (configured === 'off') continue;
+    for (const { defaultSeverity, ...draft } of rule.check(ctx)) {
+      const finding: Finding = {
+        rule: rule.meta.id,
+        severity: configured ?? defaultSeverity ?? rule.meta.defaultSeverity,
+        ...draft,
+      };
+      const key = JSON.stringify(finding);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      findings.push(finding);
+    }
   }
   return findings.sort(
     (a, b) =>

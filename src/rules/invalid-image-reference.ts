@@ -13,7 +13,8 @@ export const invalidImageReference: Rule = {
   check: (ctx) =>
     ctx.workloads.flatMap((w) =>
       w.containers.flatMap((c) =>
-        c.parseError
+        // ko:// paths are built at deploy time: image-unresolved says so, they are not invalid.
+        c.parseError && c.parseError.kind !== 'ko'
           ? [
               {
                 message: `${c.type === 'container' ? 'container' : `${c.type} container`} "${c.name}": ${

@@ -2,8 +2,8 @@ import type { ClusterConfig } from '../config/types.js';
 import type { PoolPlacement } from '../clusters/scheduling.js';
 import type { ParseProblem } from '../documents/parse.js';
 import type { Resolution } from '../registry/source.js';
-import type { Workload } from '../workloads/workload.js';
-import type { Finding, RuleMeta } from './finding.js';
+import type { RenderProblem, Workload } from '../workloads/workload.js';
+import type { Finding, RuleMeta, Severity } from './finding.js';
 
 /** Where one workload can land in one cluster. */
 export interface WorkloadPlacement {
@@ -19,10 +19,15 @@ export interface CheckContext {
   placements: readonly WorkloadPlacement[];
   /** By `canonicalImage(ref)`. */
   resolutions: ReadonlyMap<string, Resolution>;
+  /** What rendering Helm charts and building kustomizations reported (failures, unused `images:` entries). */
+  renderProblems?: readonly RenderProblem[];
 }
 
-/** A finding before the configured severity is applied. */
-export type Draft = Omit<Finding, 'rule' | 'severity'>;
+/**
+ * A finding before the configured severity is applied. `defaultSeverity` sets this one finding's severity when
+ * the user has not configured the rule (e.g. `ko://` images are notices of a warning rule).
+ */
+export type Draft = Omit<Finding, 'rule' | 'severity'> & { defaultSeverity?: Severity };
 
 /** A check is metadata plus a pure function (ESLint's rule shape). */
 export interface Rule {

@@ -1,17 +1,19 @@
 import { asMap, pathGet } from '../documents/ast.js';
 import type { KubeObject } from '../documents/parse.js';
+import { extractCustomWorkloads } from './crds.js';
 import { builtinPodSpecPath } from './kinds.js';
 import { readContainers, readScheduling } from './pod-spec.js';
 import type { Workload } from './workload.js';
 
 /**
  * Finds the workloads of one object: its pod template(s) with containers and scheduling constraints.
- * Objects of other kinds return [] cheaply (one table lookup); `image` keys elsewhere (CRD schemas,
+ * Built-in kinds by one table lookup, workload CRDs by another (crds.ts), other custom resources by a generic
+ * search for pod specs; Kubernetes' own other kinds return [] cheaply. `image` keys elsewhere (CRD schemas,
  * ConfigMaps) are never read as containers.
  */
 export function extractWorkloads(obj: KubeObject): Workload[] {
   const specPath = builtinPodSpecPath(obj.apiVersion, obj.kind);
-  if (!specPath) return [];
+  if (!specPath) return extractCustomWorkloads(obj);
   const podSpec = asMap(obj.ctx, pathGet(obj.ctx, obj.map, specPath));
   const workload: Workload = {
     kind: obj.kind,

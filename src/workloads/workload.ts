@@ -1,6 +1,7 @@
 import type { YAMLMap } from 'yaml';
 import type { AstContext } from '../documents/ast.js';
 import type { SourceLocation } from '../documents/location.js';
+import type { ParsedFile } from '../documents/parse.js';
 import type { ImageParseFailure } from '../images/reference.js';
 import type { ImageRef } from '../images/reference.js';
 
@@ -61,8 +62,38 @@ export interface Workload {
   inferred?: boolean;
   /** For workloads inside a CRD: which part (e.g. `templates[build].container`). */
   part?: string;
+  /** The Helm chart template it was rendered from (`# Source: chart/templates/x.yaml`), when known. */
+  template?: string;
   containers: ContainerUse[];
   scheduling: Scheduling;
   /** The pod spec map, for checks that read more of it. */
   podSpec?: { ctx: AstContext; map: YAMLMap };
+}
+
+/** Something rendering reported, checked by the rule `rule`: a failed `helm template` or build, an unused `images:` entry. */
+export interface RenderProblem {
+  rule: 'render-error' | 'kustomize-image-unused';
+  message: string;
+  location: SourceLocation;
+}
+
+/**
+ * One rendered source (a Helm release, a kustomization root) as the engine reads a manifest file: its
+ * workloads already point at the real files and lines a person edits (templates, values, bases, `images:`).
+ */
+export interface RenderedUnit {
+  /** `path`: absolute, matched against clusters' `paths`; `file`: as reports name it. */
+  source: { path: string; file: string };
+  /** The rendered stream, for the run's counts. */
+  file: ParsedFile;
+  workloads: Workload[];
+  /** Cluster names it deploys to, when the config says (Helm `cluster:`); else by `source.path`. */
+  clusters?: string[];
+}
+
+/** What a render source hands the engine. `claimed`: absolute paths not to read again as loose manifests. */
+export interface RenderOutcome {
+  units: RenderedUnit[];
+  problems: RenderProblem[];
+  claimed: Set<string>;
 }

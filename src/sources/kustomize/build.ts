@@ -1,0 +1,147 @@
+import { execFile } from 'node:child_process';
+import { accessSync, constants } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+/** How to run kustomize: the standalone binary (`kustomize build`) or the one built into kubectl (`kubectl kustomize`). */
+export interface KustomizeTool {
+  command: string;
+  subcommand: 'build' | 'kustomize';
+}
+
+export type ToolChoice = 'auto' | 'kustomize' | 'kubectl';
+export type LoadRestrictor = 'rootOnly' | 'none';
+
+/** Full path of `name` on `PATH`, or undefined. */
+export function findOnPath(name: string, env: Record<string, string | undefined>): string | undefined {
+  for (const dir of (env.PATH ?? '').split(path.delimiter)) {
+    if (!dir) continue;
+    const file = path.join(dir, name);
+    try {
+      accessSync(file, constants.X_OK);
+      return file;
+    } catch {
+      // not in this directory
+    }
+  }
+  return undefined;
+}
+
+/** `kustomize` when present (it is usually newer), else `kubectl`; or the one the config names. */
+export function findKustomizeTool(
+  choice: ToolChoice,
+  env: Record<string, string | undefined>,
+): KustomizeTool | undefined {
+  if (choice !== 'kubectl') {
+    const command = findOnPath('kustomize', env);
+    if (command) return { command, subcommand: 'build' };
+  }
+  if (choice !== 'kustomize') {
+    const command = findOnPath('kubectl', env);
+    if (command) return { command, subcommand: 'kustomize' };
+  }
+  return undefined;
+}
+
+export type BuildResult =
+  | { ok: true; stdout: string; resolveOrigin: (originPath: string) => string }
+  | { ok: false; message: string };
+
+export interface BuildOptions {
+  loadRestrictor: LoadRestrictor;
+  env: Record<string, string | undefined>;
+  timeoutMs: number;
+  /** How the root directory is named in messages (relative to `cwd`). */
+  rootName: string;
+  cwd: string;
+}
+
+/**
+ * Builds one kustomization with origin annotations on, without touching the user's files: kustomize has no flag
+ * for them, so a wrapper kustomization in a temporary directory includes the root (by a relative path:
+ * kustomize refuses absolute ones) and sets `buildMetadata: [originAnnotations]`. Each object then carries
+ * `config.kubernetes.io/origin: {path}` relative to the wrapper (https://kubectl.docs.kubernetes.io/references/kustomize/kustomization/buildmetadata/).
+ */
+export async function buildWithOrigins(
+  tool: KustomizeTool,
+  root: string,
+  options: BuildOptions,
+): Promise<BuildResult> {
+  const wrapper = await mkdtemp(path.join(tmpdir(), 'archcheck-kustomize-'));
+  try {
+    const relative = path.relative(wrapper, root).split(path.sep).join('/');
+    if (path.isAbsolute(relative)) {
+      return {
+        ok: false,
+        message: `cannot build ${options.rootName}: it is on another drive than the temporary directory`,
+      };
+    }
+    await writeFile(
+      path.join(wrapper, 'kustomization.yaml'),
+      `apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - ${JSON.stringify(relative)}\nbuildMetadata: [originAnnotations]\n`,
+    );
+    const args = [tool.subcommand, wrapper];
+    if (options.loadRestrictor === 'none') args.push('--load-restrictor', 'LoadRestrictionsNone');
+    const run = await execText(tool.command, args, {
+      cwd: wrapper,
+      env: options.env,
+      timeoutMs: options.timeoutMs,
+    });
+    if (!run.ok) {
+      // Say paths the way the user knows them, not through the wrapper.
+      const detail = kustomizeError(run.stderr || run.error)
+        .split(relative)
+        .join(options.rootName)
+        .split(`${options.cwd}${path.sep}`)
+        .join('');
+      return {
+        ok: false,
+        message: `${path.basename(tool.command)} ${tool.subcommand} failed for ${options.rootName}: ${detail}`,
+      };
+    }
+    return { ok: true, stdout: run.stdout, resolveOrigin: (p) => path.resolve(wrapper, p) };
+  } finally {
+    await rm(wrapper, { recursive: true, force: true });
+  }
+}
+
+/** kubectl wraps the error as `E... "command failed" err="..."`; kustomize prints `Error: ...`. Keep the error itself. */
+function kustomizeError(stderr: string): string {
+  const lines = stderr.split('\n').filter((l) => l.trim() !== '' && !l.startsWith('# Warning:'));
+  const text = lines.join('\n');
+  const quoted = /err="((?:[^"\\]|\\.)*)"/.exec(text);
+  if (quoted?.[1]) return quoted[1].replace(/\\"/g, '"').replace(/\\\\/g, '\\');
+  const error = lines.find((l) => l.startsWith('Error:'));
+  return (error ?? lines[lines.length - 1] ?? 'no error output').replace(/^Error:\s*/, '');
+}
+
+export type ExecResult = { ok: true; stdout: string } | { ok: false; stderr: string; error: string };
+
+/** Runs a program without a shell and collects its output; a failure to start or a non-zero exit is a value. */
+export function execText(
+  command: string,
+  args: readonly string[],
+  options: { cwd: string; env: Record<string, string | undefined>; timeoutMs: number },
+): Promise<ExecResult> {
+  return new Promise((resolve) => {
+    execFile(
+      command,
+      args,
+      {
+        cwd: options.cwd,
+        env: options.env,
+        timeout: options.timeoutMs,
+        maxBuffer: 256 * 1024 * 1024,
+        encoding: 'utf8',
+      },
+      (error, stdout, stderr) => {
+        if (!error) return resolve({ ok: true, stdout });
+        const reason = error.killed
+          ? `timed out after ${options.timeoutMs / 1000} s`
+          : (error.message.split('\n')[0] ?? String(error));
+        resolve({ ok: false, stderr: stderr.trim(), error: reason });
+      },
+    );
+  });
+}

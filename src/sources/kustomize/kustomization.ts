@@ -1,0 +1,165 @@
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { isScalar, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
+import { asMap, asSeq, child, keyNode, locate, scalarString, type AstContext } from '../../documents/ast.js';
+import type { SourceLocation } from '../../documents/location.js';
+
+/** The file names kustomize looks for in a directory, in its order (api/konfig/general.go `RecognizedKustomizationFileNames`). */
+export const KUSTOMIZATION_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'] as const;
+
+export type ImageField = 'newName' | 'newTag' | 'digest' | 'tagSuffix';
+
+/** One `images:` entry, with where each of its fields is written. */
+export interface ImageEntry {
+  name: string;
+  newName?: string;
+  newTag?: string;
+  digest?: string;
+  tagSuffix?: string;
+  /** The `name:` value of the entry. */
+  location: SourceLocation;
+  fields: Partial<Record<ImageField, SourceLocation>>;
+}
+
+/** What archcheck needs of one kustomization: what it includes, what files it reads, how it rewrites images. */
+export interface Kustomization {
+  dir: string;
+  /** Absolute path of the kustomization file. */
+  file: string;
+  kind: 'Kustomization' | 'Component';
+  /** Local directories included through `resources`/`bases` (other kustomizations), in order. */
+  children: string[];
+  /** Local directories of `components`, in order. */
+  components: string[];
+  /** Local files listed in `resources`/`bases`: the manifests it deploys. */
+  resourceFiles: string[];
+  /** Every other local file it reads: patches, configurations, CRDs, generator inputs, replacements. */
+  otherFiles: string[];
+  images: ImageEntry[];
+  /** The file's text, to find the line of an image an inline patch sets. */
+  text: string;
+}
+
+export type KustomizationRead =
+  { ok: true; value: Kustomization } | { ok: false; file: string; message: string; location: SourceLocation };
+
+/** The kustomization file of `dir`, if it has one. */
+export async function kustomizationFile(dir: string): Promise<string | undefined> {
+  for (const name of KUSTOMIZATION_NAMES) {
+    const file = path.join(dir, name);
+    if ((await stat(file).catch(() => undefined))?.isFile()) return file;
+  }
+  return undefined;
+}
+
+/** Remote resources (git, http) are fetched by kustomize itself; archcheck neither follows nor claims them. */
+function isRemote(ref: string): boolean {
+  return (
+    /^[a-z][a-z0-9+.-]*:\/\//i.test(ref) || /^(git@|github\.com\/|gitlab\.com\/|bitbucket\.org\/)/.test(ref)
+  );
+}
+
+/**
+ * Reads a kustomization file: the references it follows (kustomize v5 api/types/kustomization.go) resolved
+ * against its directory, and its `images:` entries with positions. `file` is the name findings use.
+ */
+export async function readKustomization(file: string, reportName: string): Promise<KustomizationRead> {
+  const dir = path.dirname(file);
+  const text = await readFile(file, 'utf8').catch(() => undefined);
+  const at = (line = 1, column = 1): SourceLocation => ({ file: reportName, line, column });
+  if (text === undefined) return { ok: false, file, message: `cannot read ${reportName}`, location: at() };
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  const firstError = doc.errors[0];
+  if (firstError) {
+    const pos = lines.linePos(firstError.pos[0]);
+    return {
+      ok: false,
+      file,
+      message: `${reportName} is not valid YAML: ${firstError.message.split('\n')[0]}`,
+      location: at(pos.line, pos.col),
+    };
+  }
+  const ctx: AstContext = { file: reportName, doc, lines };
+  const root = asMap(ctx, doc.contents);
+  const strings = (node: Node | undefined): string[] =>
+    (asSeq(ctx, node)?.items ?? []).flatMap((item) => {
+      const s = scalarString(ctx, item);
+      return s === undefined ? [] : [s];
+    });
+  const field = (map: YAMLMap | undefined, key: string) => scalarString(ctx, child(ctx, map, key));
+  const local = (refs: string[]) =>
+    refs.filter((r) => r.trim() !== '' && !isRemote(r)).map((r) => path.resolve(dir, r));
+
+  const children: string[] = [];
+  const resourceFiles: string[] = [];
+  for (const ref of local([
+    ...strings(child(ctx, root, 'resources')),
+    ...strings(child(ctx, root, 'bases')),
+  ])) {
+    if ((await stat(ref).catch(() => undefined))?.isDirectory()) children.push(ref);
+    else resourceFiles.push(ref);
+  }
+  const listOfMaps = (key: string) =>
+    (asSeq(ctx, child(ctx, root, key))?.items ?? []).flatMap((i) => asMap(ctx, i) ?? []);
+  const other = [
+    ...strings(child(ctx, root, 'crds')),
+    ...strings(child(ctx, root, 'configurations')),
+    ...strings(child(ctx, root, 'generators')),
+    ...strings(child(ctx, root, 'transformers')),
+    ...strings(child(ctx, root, 'validators')),
+    // patchesStrategicMerge also takes inline patches: only single-line strings are paths.
+    ...strings(child(ctx, root, 'patchesStrategicMerge')).filter((s) => !s.includes('\n')),
+    ...['patches', 'patchesJson6902', 'replacements'].flatMap((k) =>
+      listOfMaps(k).flatMap((m) => field(m, 'path') ?? []),
+    ),
+    ...['configMapGenerator', 'secretGenerator'].flatMap((k) =>
+      listOfMaps(k).flatMap((m) =>
+        [...strings(child(ctx, m, 'files')), ...strings(child(ctx, m, 'envs')), field(m, 'env') ?? ''].map(
+          (s) => s.slice(s.indexOf('=') + 1),
+        ),
+      ),
+    ),
+    field(asMap(ctx, child(ctx, root, 'openapi')), 'path') ?? '',
+  ];
+
+  const kind = field(root, 'kind') === 'Component' ? 'Component' : 'Kustomization';
+  return {
+    ok: true,
+    value: {
+      dir,
+      file,
+      kind,
+      children,
+      components: local(strings(child(ctx, root, 'components'))),
+      resourceFiles,
+      otherFiles: local(other),
+      images: readImages(ctx, asSeq(ctx, child(ctx, root, 'images'))?.items ?? []),
+      text,
+    },
+  };
+}
+
+const IMAGE_FIELDS: readonly ImageField[] = ['newName', 'newTag', 'digest', 'tagSuffix'];
+
+function readImages(ctx: AstContext, items: unknown[]): ImageEntry[] {
+  return items.flatMap((item) => {
+    const map = asMap(ctx, item);
+    const name = scalarString(ctx, child(ctx, map, 'name'));
+    if (!map || !name) return [];
+    const entry: ImageEntry = {
+      name,
+      location: locate(ctx, child(ctx, map, 'name'), keyNode(ctx, map, 'name')),
+      fields: {},
+    };
+    for (const f of IMAGE_FIELDS) {
+      const node = child(ctx, map, f);
+      // kustomize reads these as strings: `newTag: 1.10` is the tag "1.10", not the number 1.1.
+      const value = isScalar(node) && typeof node.source === 'string' ? node.source : scalarString(ctx, node);
+      if (value === undefined || value === '') continue;
+      entry[f] = value;
+      entry.fields[f] = locate(ctx, node);
+    }
+    return [entry];
+  });
+}
