@@ -20,7 +20,10 @@ export function makePool(
 }
 
 /** `--arch amd64,arm64`: one cluster, one plain pool per architecture, named after it. */
-export function poolsFromArchitectures(cluster: string, archs: readonly string[]): NodePool[] | { error: string } {
+export function poolsFromArchitectures(
+  cluster: string,
+  archs: readonly string[],
+): NodePool[] | { error: string } {
   const pools: NodePool[] = [];
   for (const arch of archs) {
     const platform = parsePlatform(arch);

@@ -1,5 +1,10 @@
 import type { SourceLocation } from '../documents/location.js';
-import type { NodeSelectorRequirement, NodeSelectorTerm, Scheduling, Toleration } from '../workloads/workload.js';
+import type {
+  NodeSelectorRequirement,
+  NodeSelectorTerm,
+  Scheduling,
+  Toleration,
+} from '../workloads/workload.js';
 import type { NodePool, Taint } from './node-pool.js';
 
 /** Whether a pod may land on one pool, and if not, which constraint keeps it off and where that is written. */
@@ -29,11 +34,15 @@ export interface ExclusionReason {
  * `knownKeys` are the label keys the cluster's pools declare (plus the implicit arch/os labels). Keys no
  * pool declares say nothing we can check (zones, hostnames, instance types), so they never exclude a pool.
  */
-export function placePod(scheduling: Scheduling, pools: readonly NodePool[], knownKeys: ReadonlySet<string>): PoolPlacement[] {
+export function placePod(
+  scheduling: Scheduling,
+  pools: readonly NodePool[],
+  knownKeys: ReadonlySet<string>,
+): PoolPlacement[] {
   return pools.map((pool) => {
     const reasons: PoolPlacement['reasons'] = [];
     for (const { key, value, location } of scheduling.nodeSelector) {
-      if (!knownKeys.has(key)) continue;
+      if (!knownKeys.has(key) || isPlaceholder(value)) continue;
       const actual = pool.labels[key];
       if (actual !== value) {
         const detail = actual === undefined ? `no label ${key}` : `${key}=${actual}`;
@@ -59,11 +68,24 @@ export function placePod(scheduling: Scheduling, pools: readonly NodePool[], kno
 
 function termMatches(term: NodeSelectorTerm, pool: NodePool, knownKeys: ReadonlySet<string>): boolean {
   if (term.matchExpressions.length === 0) return term.hasMatchFields;
-  return term.matchExpressions.every((r) => !knownKeys.has(r.key) || requirementMatches(r, pool.labels));
+  return term.matchExpressions.every(
+    (r) => !knownKeys.has(r.key) || r.values.some(isPlaceholder) || requirementMatches(r, pool.labels),
+  );
+}
+
+/**
+ * A value filled in later (`{{inputs.parameters.arch}}` in Argo Workflows, `${ARCH}` for envsubst) is not known
+ * before deploy, so it never excludes a pool.
+ */
+function isPlaceholder(value: string): boolean {
+  return value.includes('{{') || value.includes('${');
 }
 
 /** One NodeSelectorRequirement against a label set. Unknown operators match nothing (the API server rejects them). */
-export function requirementMatches(r: NodeSelectorRequirement, labels: Readonly<Record<string, string>>): boolean {
+export function requirementMatches(
+  r: NodeSelectorRequirement,
+  labels: Readonly<Record<string, string>>,
+): boolean {
   const value = labels[r.key];
   switch (r.operator) {
     case 'In':
@@ -76,15 +98,20 @@ export function requirementMatches(r: NodeSelectorRequirement, labels: Readonly<
       return value === undefined;
     case 'Gt':
     case 'Lt': {
-      // Both sides must parse as integers, else the requirement does not match (k8s.io/apimachinery labels).
-      const bound = r.values.length === 1 ? Number.parseInt(r.values[0] ?? '', 10) : Number.NaN;
-      const actual = value === undefined ? Number.NaN : Number.parseInt(value, 10);
+      // Both sides must parse as integers, else the requirement does not match (k8s.io/apimachinery labels,
+      // strconv.ParseInt: a whole-string decimal, so `8xlarge` and `2.5` are not numbers, as parseInt would read them).
+      const bound = r.values.length === 1 ? parseInteger(r.values[0]) : Number.NaN;
+      const actual = parseInteger(value);
       if (Number.isNaN(bound) || Number.isNaN(actual)) return false;
       return r.operator === 'Gt' ? actual > bound : actual < bound;
     }
     default:
       return false;
   }
+}
+
+function parseInteger(text: string | undefined): number {
+  return text !== undefined && /^[+-]?\d+$/.test(text) ? Number(text) : Number.NaN;
 }
 
 /** A toleration tolerates a taint when key, value (for Equal) and effect agree; an empty key with Exists tolerates all. */

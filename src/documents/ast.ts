@@ -1,4 +1,14 @@
-import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  type Document,
+  type LineCounter,
+  type Node,
+  type YAMLMap,
+  type YAMLSeq,
+} from 'yaml';
 import type { SourceLocation } from './location.js';
 
 /**
@@ -16,7 +26,7 @@ export function deref(ctx: AstContext, node: unknown): Node | undefined {
   let current: unknown = node;
   // A chain of aliases is short in practice; bound it anyway so a cycle cannot spin.
   for (let i = 0; i < 16 && isAlias(current); i++) current = current.resolve(ctx.doc);
-  return isAlias(current) ? undefined : (current as Node | undefined) ?? undefined;
+  return isAlias(current) ? undefined : ((current as Node | undefined) ?? undefined);
 }
 
 export function asMap(ctx: AstContext, node: unknown): YAMLMap | undefined {
@@ -39,6 +49,22 @@ export function child(ctx: AstContext, map: YAMLMap | undefined, key: string): N
   return undefined;
 }
 
+/** The value node under `key` as written: an alias stays an alias, so its position is where it is used. */
+export function writtenChild(ctx: AstContext, map: YAMLMap | undefined, key: string): Node | undefined {
+  if (!map) return undefined;
+  for (const pair of map.items) {
+    const k = deref(ctx, pair.key);
+    if (isScalar(k) && String(k.value) === key) return (pair.value as Node | null) ?? undefined;
+  }
+  return undefined;
+}
+
+/** A scalar whose value is a string (not a number or boolean Kubernetes would reject), else undefined. */
+export function stringValue(ctx: AstContext, node: unknown): string | undefined {
+  const n = deref(ctx, node);
+  return isScalar(n) && typeof n.value === 'string' ? n.value : undefined;
+}
+
 /** The key node of `key` in a map, for positions of keys (e.g. a `nodeSelector:` line). */
 export function keyNode(ctx: AstContext, map: YAMLMap | undefined, key: string): Node | undefined {
   if (!map) return undefined;
@@ -50,7 +76,11 @@ export function keyNode(ctx: AstContext, map: YAMLMap | undefined, key: string):
 }
 
 /** Follows a path of keys (strings) and indexes (numbers). */
-export function pathGet(ctx: AstContext, node: unknown, path: readonly (string | number)[]): Node | undefined {
+export function pathGet(
+  ctx: AstContext,
+  node: unknown,
+  path: readonly (string | number)[],
+): Node | undefined {
   let current = deref(ctx, node);
   for (const step of path) {
     if (current === undefined) return undefined;

@@ -1,5 +1,15 @@
 import type { Node, YAMLMap } from 'yaml';
-import { asMap, asSeq, child, keyNode, locate, scalarString, type AstContext } from '../documents/ast.js';
+import {
+  asMap,
+  asSeq,
+  child,
+  keyNode,
+  locate,
+  scalarString,
+  stringValue,
+  writtenChild,
+  type AstContext,
+} from '../documents/ast.js';
 import { parseImageReference } from '../images/reference.js';
 import type {
   ContainerType,
@@ -31,10 +41,16 @@ export function readContainers(ctx: AstContext, podSpec: YAMLMap): ContainerUse[
 }
 
 /** One container map -> ContainerUse; an absent or non-string image is kept, with a parse error saying so. */
-export function readContainer(ctx: AstContext, container: YAMLMap, type: ContainerType, fallbackName: string): ContainerUse {
+export function readContainer(
+  ctx: AstContext,
+  container: YAMLMap,
+  type: ContainerType,
+  fallbackName: string,
+): ContainerUse {
   const name = scalarString(ctx, child(ctx, container, 'name')) ?? fallbackName;
-  const imageNode = child(ctx, container, 'image');
-  const image = scalarString(ctx, imageNode);
+  // Kubernetes' image field is a string: `image: 1234` is rejected by the API server, so it is not an image.
+  const imageNode = writtenChild(ctx, container, 'image');
+  const image = stringValue(ctx, imageNode);
   const location = locate(ctx, imageNode ?? keyNode(ctx, container, 'name') ?? container);
   if (image === undefined) {
     const reason = imageNode ? 'image is not a string' : 'container has no image';
@@ -61,7 +77,8 @@ export function readScheduling(ctx: AstContext, podSpec: YAMLMap | undefined): S
     for (const pair of selector.items) {
       const key = scalarString(ctx, pair.key);
       const value = scalarString(ctx, pair.value) ?? '';
-      if (key !== undefined) scheduling.nodeSelector.push({ key, value, location: locate(ctx, pair.key as Node) });
+      if (key !== undefined)
+        scheduling.nodeSelector.push({ key, value, location: locate(ctx, pair.key as Node) });
     }
   }
 
