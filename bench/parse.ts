@@ -22,7 +22,8 @@ const ROUNDS = 5;
 async function listFiles(dir: string): Promise<string[]> {
   const out: string[] = [];
   for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile() && /\.(ya?ml|json)$/i.test(entry.name)) out.push(path.join(entry.parentPath, entry.name));
+    if (entry.isFile() && /\.(ya?ml|json)$/i.test(entry.name))
+      out.push(path.join(entry.parentPath, entry.name));
   }
   return out.sort();
 }
@@ -87,7 +88,14 @@ data:
 
 /** Every image is multi-arch: the engine run measures discovery, reading, parsing, placement and checks. */
 const instantSource: ImageSource = {
-  resolve: async () => ({ kind: 'index', digest: 'sha256:0', platforms: [{ os: 'linux', architecture: 'amd64' }, { os: 'linux', architecture: 'arm64' }] }),
+  resolve: async () => ({
+    kind: 'index',
+    digest: 'sha256:0',
+    platforms: [
+      { os: 'linux', architecture: 'amd64' },
+      { os: 'linux', architecture: 'arm64' },
+    ],
+  }),
 };
 
 /** Worker for the whole engine (discover + read + parse + extract + place + check + report) over one directory. */
@@ -136,10 +144,14 @@ function worker(mode: string, listFile: string): void {
 }
 
 function measure(mode: string, listFile: string) {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--worker', mode, listFile], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 20,
-  });
+  const out = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(import.meta.url), '--worker', mode, listFile],
+    {
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    },
+  );
   return JSON.parse(out) as { ms: number; maxRssMb: number; documents: number; workloads: number };
 }
 
@@ -152,7 +164,9 @@ export async function benchParse(): Promise<string> {
       { name: 'shared corpus', dir: CORPUS, files: await listFiles(CORPUS) },
       { name: 'generated 10,000 documents', dir: generated, files: await listFiles(generated) },
     ];
-    const lines = ['parse + extract vs bare yaml.parseAllDocuments (best of 5 rounds, each in its own process)'];
+    const lines = [
+      'parse + extract vs bare yaml.parseAllDocuments (best of 5 rounds, each in its own process)',
+    ];
     for (const set of sets) {
       const listFile = path.join(tmp, `${set.name.replace(/\W+/g, '-')}.txt`);
       writeFileSync(listFile, set.files.join('\n'));
@@ -173,6 +187,7 @@ export async function benchParse(): Promise<string> {
   }
 }
 
-if (process.argv[2] === '--worker' && process.argv[3] === 'engine') await engineWorker(process.argv[4] ?? '.');
+if (process.argv[2] === '--worker' && process.argv[3] === 'engine')
+  await engineWorker(process.argv[4] ?? '.');
 else if (process.argv[2] === '--worker') worker(process.argv[3] ?? 'bare', process.argv[4] ?? '');
 else if (process.argv[1] === fileURLToPath(import.meta.url)) console.log(await benchParse());

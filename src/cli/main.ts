@@ -7,6 +7,7 @@ import { ConfigurationError, errorMessage } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { formatJson } from '../reporters/json.js';
 import { formatText } from '../reporters/text.js';
+import { VERSION } from '../version.js';
 
 const USAGE = `Usage: archcheck [paths...] [options]
 
@@ -27,10 +28,11 @@ Options:
 Exit status: 0 nothing reached --fail-on, 1 something did, 2 usage or configuration error,
 3 internal error (a bug: please report it).`;
 
-const VERSION = '0.1.0';
-
 /** The CLI shell: parse arguments, run the engine, print, and return the exit status. */
-export async function main(argv: string[], io = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+export async function main(
+  argv: string[],
+  io = { stdout: process.stdout, stderr: process.stderr },
+): Promise<number> {
   let args;
   try {
     args = parseArgs({
@@ -64,7 +66,10 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
   try {
     const cwd = process.cwd();
     const failOn = parseFailOn(values['fail-on']);
-    if (!failOn) throw new ConfigurationError(`--fail-on must be error, warning, notice or never, not "${values['fail-on']}"`);
+    if (!failOn)
+      throw new ConfigurationError(
+        `--fail-on must be error, warning, notice or never, not "${values['fail-on']}"`,
+      );
     if (values.format !== 'text' && values.format !== 'json') {
       throw new ConfigurationError(`--format must be text or json, not "${values.format}"`);
     }
@@ -74,7 +79,9 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
         paths: positionals.length > 0 ? positionals : ['.'],
         ...(values.config ? { configPath: values.config } : {}),
         ...(values.arch ? { architectures: splitList(values.arch) } : {}),
-        ...(values['registry-mirror'] ? { registryMirrors: parseMirrors(values['registry-mirror'], cwd) } : {}),
+        ...(values['registry-mirror']
+          ? { registryMirrors: parseMirrors(values['registry-mirror'], cwd) }
+          : {}),
         ...(process.env.GITHUB_TOKEN ? { githubToken: process.env.GITHUB_TOKEN } : {}),
       },
       { logger: stderrLogger(io.stderr, values.quiet) },
@@ -111,11 +118,14 @@ function parseMirrors(values: string[], cwd: string): Record<string, string> {
   const mirrors: Record<string, string> = {};
   for (const value of values) {
     const eq = value.indexOf('=');
-    if (eq <= 0 || eq === value.length - 1) throw new ConfigurationError(`--registry-mirror must be HOST=URL, not "${value}"`);
+    if (eq <= 0 || eq === value.length - 1)
+      throw new ConfigurationError(`--registry-mirror must be HOST=URL, not "${value}"`);
     const host = value.slice(0, eq);
     const target = value.slice(eq + 1);
     if (!/^(oci:.+|https?:\/\/.+)$/.test(target)) {
-      throw new ConfigurationError(`--registry-mirror ${host}: URL must start with oci:, https:// or http://`);
+      throw new ConfigurationError(
+        `--registry-mirror ${host}: URL must start with oci:, https:// or http://`,
+      );
     }
     mirrors[host] = target.startsWith('oci:') ? `oci:${path.resolve(cwd, target.slice(4))}` : target;
   }

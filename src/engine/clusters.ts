@@ -11,7 +11,10 @@ export const ASSUMED_CLUSTER_NOTICE =
   'Declare yours in .archcheck.yaml (clusters: [{name, nodePools: [{name, arch}]}]) or pass --arch amd64,arm64.';
 
 /** The clusters to check against: `--arch` wins, then the config's, else the assumed default (with a notice). */
-export function chooseClusters(config: Config, architectures: readonly string[] | undefined): {
+export function chooseClusters(
+  config: Config,
+  architectures: readonly string[] | undefined,
+): {
   clusters: ClusterConfig[];
   notices: string[];
 } {
@@ -19,7 +22,10 @@ export function chooseClusters(config: Config, architectures: readonly string[] 
     return { clusters: [archCluster('cluster', architectures, false)], notices: [] };
   }
   if (config.clusters.length > 0) return { clusters: config.clusters, notices: [] };
-  return { clusters: [archCluster('default', DEFAULT_ARCHITECTURES, true)], notices: [ASSUMED_CLUSTER_NOTICE] };
+  return {
+    clusters: [archCluster('default', DEFAULT_ARCHITECTURES, true)],
+    notices: [ASSUMED_CLUSTER_NOTICE],
+  };
 }
 
 function archCluster(name: string, archs: readonly string[], assumed: boolean): ClusterConfig {

@@ -33,7 +33,13 @@ export interface WorkloadEntry {
   file: string;
   line: number;
   inferred?: boolean;
-  containers: { name: string; type: 'container' | 'init' | 'ephemeral'; image: string; line: number; column: number }[];
+  containers: {
+    name: string;
+    type: 'container' | 'init' | 'ephemeral';
+    image: string;
+    line: number;
+    column: number;
+  }[];
 }
 
 export interface ClusterEntry {

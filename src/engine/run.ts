@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { knownLabelKeys } from '../clusters/pools.js';
 import { placePod } from '../clusters/scheduling.js';
 import { loadConfig } from '../config/load.js';

@@ -24,10 +24,11 @@ export interface ReportInput {
 /** Assembles the report value from the stages' results (pure). */
 export function buildReport(input: ReportInput): Report {
   const { workloads, findings } = input;
+  const images = imageEntries(workloads, input.resolutions);
   return {
     version: 1,
     findings,
-    images: imageEntries(workloads, input.resolutions),
+    images,
     workloads: workloads.map((w) => ({
       kind: w.kind,
       name: w.name,
@@ -57,7 +58,8 @@ export function buildReport(input: ReportInput): Report {
       skippedDocuments: input.parsed.reduce((n, p) => n + p.skipped, 0),
       workloads: workloads.length,
       containers: workloads.reduce((n, w) => n + w.containers.length, 0),
-      images: input.resolutions.size,
+      // Distinct references, valid or not: the same list as `images`.
+      images: images.length,
       findings: {
         error: findings.filter((f) => f.severity === 'error').length,
         warning: findings.filter((f) => f.severity === 'warning').length,
@@ -67,17 +69,29 @@ export function buildReport(input: ReportInput): Report {
   };
 }
 
-function imageEntries(workloads: readonly Workload[], resolutions: ReadonlyMap<string, Resolution>): ImageEntry[] {
+function imageEntries(
+  workloads: readonly Workload[],
+  resolutions: ReadonlyMap<string, Resolution>,
+): ImageEntry[] {
   const entries = new Map<string, ImageEntry>();
   for (const c of workloads.flatMap((w) => w.containers)) {
     if (!c.ref) {
-      if (c.image && !entries.has(c.image)) entries.set(c.image, { reference: c.image, platforms: [], error: c.parseError?.reason ?? 'invalid reference' });
+      if (c.image && !entries.has(c.image))
+        entries.set(c.image, {
+          reference: c.image,
+          platforms: [],
+          error: c.parseError?.reason ?? 'invalid reference',
+        });
       continue;
     }
     const canonical = canonicalImage(c.ref);
     if (entries.has(canonical)) continue;
     const r = resolutions.get(canonical);
-    const entry: ImageEntry = { reference: c.image, canonical, platforms: (platformsOf(r) ?? []).map(formatPlatform).sort() };
+    const entry: ImageEntry = {
+      reference: c.image,
+      canonical,
+      platforms: (platformsOf(r) ?? []).map(formatPlatform).sort(),
+    };
     if (r && r.kind !== 'error') entry.digest = r.digest;
     if (r?.kind === 'error') entry.error = r.reason;
     entries.set(canonical, entry);
@@ -85,10 +99,18 @@ function imageEntries(workloads: readonly Workload[], resolutions: ReadonlyMap<s
   return [...entries.values()];
 }
 
-const VERDICT_RANK: Record<CellVerdict, number> = { 'not-scheduled': 0, runs: 1, unknown: 2, 'exec-format-error': 3 };
+const VERDICT_RANK: Record<CellVerdict, number> = {
+  'not-scheduled': 0,
+  runs: 1,
+  unknown: 2,
+  'exec-format-error': 3,
+};
 
 /** Image x pool verdicts: the worst outcome among the workloads that use the image and can land on the pool. */
-function matrix(placements: readonly WorkloadPlacement[], resolutions: ReadonlyMap<string, Resolution>): MatrixCell[] {
+function matrix(
+  placements: readonly WorkloadPlacement[],
+  resolutions: ReadonlyMap<string, Resolution>,
+): MatrixCell[] {
   const cells = new Map<string, MatrixCell>();
   for (const { workload, cluster, pools } of placements) {
     for (const c of workload.containers) {

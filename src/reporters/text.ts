@@ -26,7 +26,9 @@ export function formatText(report: Report, options: TextOptions): string {
       out.push(paint('bold', currentFile));
     }
     const pos = `${f.location.line}:${f.location.column}`.padEnd(8);
-    out.push(`  ${paint('dim', pos)} ${paint(f.severity, f.severity.padEnd(7))} ${f.message}  ${paint('dim', f.rule)}`);
+    out.push(
+      `  ${paint('dim', pos)} ${paint(f.severity, f.severity.padEnd(7))} ${f.message}  ${paint('dim', f.rule)}`,
+    );
   }
   if (report.unmatchedFiles.length > 0) {
     if (out.length > 0) out.push('');
@@ -50,6 +52,9 @@ function summaryLine(report: Report, paint: (style: keyof typeof COLORS, s: stri
     .map((s) => (n[s] > 0 ? paint(s, `${n[s]} ${s}${n[s] === 1 ? '' : 's'}`) : `0 ${s}s`))
     .join(', ');
   const total = n.error + n.warning + n.notice;
-  const head = total === 0 ? paint('bold', '✓ no problems') : paint('bold', `✖ ${total} problem${total === 1 ? '' : 's'}`);
+  const head =
+    total === 0
+      ? paint('bold', '✓ no problems')
+      : paint('bold', `✖ ${total} problem${total === 1 ? '' : 's'}`);
   return `${head} (${counts}) in ${workloads} workload(s), ${images} image(s), ${files} file(s)`;
 }

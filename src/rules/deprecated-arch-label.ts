@@ -11,16 +11,26 @@ export const deprecatedArchLabel: Rule = {
   meta: {
     id: 'deprecated-arch-label',
     defaultSeverity: 'warning',
-    description: 'A selector or node affinity uses the deprecated beta.kubernetes.io/arch or beta.kubernetes.io/os label.',
-    impact: 'The beta labels are deprecated since Kubernetes 1.14; nodes of newer distributions may not carry them, and the pod then matches no node.',
+    description:
+      'A selector or node affinity uses the deprecated beta.kubernetes.io/arch or beta.kubernetes.io/os label.',
+    impact:
+      'The beta labels are deprecated since Kubernetes 1.14; nodes of newer distributions may not carry them, and the pod then matches no node.',
     remediation: 'Use kubernetes.io/arch and kubernetes.io/os instead.',
   },
   check: (ctx) =>
     ctx.workloads.flatMap((w) => {
       const uses: { key: string; location: SourceLocation; where: string }[] = [
-        ...w.scheduling.nodeSelector.map((s) => ({ key: s.key, location: s.location, where: 'nodeSelector' })),
+        ...w.scheduling.nodeSelector.map((s) => ({
+          key: s.key,
+          location: s.location,
+          where: 'nodeSelector',
+        })),
         ...(w.scheduling.requiredTerms ?? []).flatMap((t) =>
-          t.matchExpressions.map((e) => ({ key: e.key, location: e.location, where: 'required node affinity' })),
+          t.matchExpressions.map((e) => ({
+            key: e.key,
+            location: e.location,
+            where: 'required node affinity',
+          })),
         ),
       ];
       return uses.flatMap(({ key, location, where }): Draft[] => {

@@ -7,7 +7,8 @@ export const mutableImageTag: Rule = {
     id: 'mutable-image-tag',
     defaultSeverity: 'notice',
     description: 'The image has no tag or the tag latest, and no digest.',
-    impact: 'What runs can change without a change to the manifest, including the platforms it was built for.',
+    impact:
+      'What runs can change without a change to the manifest, including the platforms it was built for.',
     remediation: 'Pin a version tag, or better a digest (image:tag@sha256:...).',
   },
   check: (ctx) =>

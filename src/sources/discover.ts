@@ -37,14 +37,17 @@ export function reportPath(cwd: string, absolute: string): string {
  * A path that does not exist is a usage error.
  */
 export async function discoverFiles(options: DiscoverOptions): Promise<SourceFile[]> {
-  const isIncluded = options.include.length > 0 ? picomatch([...options.include], { dot: true }) : () => false;
-  const isExcluded = options.exclude.length > 0 ? picomatch([...options.exclude], { dot: true }) : () => false;
+  const isIncluded =
+    options.include.length > 0 ? picomatch([...options.include], { dot: true }) : () => false;
+  const isExcluded =
+    options.exclude.length > 0 ? picomatch([...options.exclude], { dot: true }) : () => false;
   const globPath = (abs: string) => path.relative(options.globBase, abs).split(path.sep).join('/');
   const found = new Map<string, SourceFile>();
 
   const skip = new Set(options.skip ?? []);
   const add = (abs: string) => {
-    if (!skip.has(abs) && !isExcluded(globPath(abs))) found.set(abs, { path: abs, file: reportPath(options.cwd, abs) });
+    if (!skip.has(abs) && !isExcluded(globPath(abs)))
+      found.set(abs, { path: abs, file: reportPath(options.cwd, abs) });
   };
 
   const walk = async (dir: string): Promise<void> => {
@@ -55,7 +58,8 @@ export async function discoverFiles(options: DiscoverOptions): Promise<SourceFil
       if (entry.isDirectory()) {
         if (!SKIPPED_DIRS.has(entry.name) && !isExcluded(`${globPath(abs)}/`)) await walk(abs);
       } else if (entry.isFile()) {
-        if (MANIFEST_EXTENSIONS.has(path.extname(entry.name).toLowerCase()) || isIncluded(globPath(abs))) add(abs);
+        if (MANIFEST_EXTENSIONS.has(path.extname(entry.name).toLowerCase()) || isIncluded(globPath(abs)))
+          add(abs);
       }
     }
   };

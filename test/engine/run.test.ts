@@ -169,7 +169,7 @@ describe('report', () => {
       skippedDocuments: 0,
       workloads: 5,
       containers: 11,
-      images: 7,
+      images: 8, // the 7 resolved, and the one that does not parse
       findings: { error: 6, warning: 3, notice: 1 },
     });
   });

@@ -1,0 +1,20 @@
+/**
+ * `npm run bench`: every benchmark, each reporting ratios to a baseline measured in the same run
+ * (bare YAML parsing, plain kustomize builds, skopeo and the latency floor for registry resolution).
+ */
+import { benchParse } from './parse.js';
+import { benchRegistry } from './registry.js';
+import { benchRender } from './render.js';
+
+const only = process.argv.slice(2);
+const benches: [string, () => Promise<string>][] = [
+  ['parse', benchParse],
+  ['render', benchRender],
+  ['registry', benchRegistry],
+];
+for (const [name, run] of benches) {
+  if (only.length > 0 && !only.includes(name)) continue;
+  console.log(`## ${name}`);
+  console.log(await run());
+  console.log();
+}
