@@ -1,0 +1,35 @@
+import * as core from '@actions/core';
+import type { Logger } from '../logger.js';
+
+/**
+ * The engine's `Logger` on the runner: one collapsible `core.group` per stage with its duration, warnings as
+ * warning annotations (counted: they share the step's limit of ten with the findings), debug lines only
+ * when step debug logging (ACTIONS_STEP_DEBUG) is on, as `core.debug` does.
+ */
+export class ActionLogger implements Logger {
+  warnings = 0;
+
+  debug(message: string): void {
+    core.debug(message);
+  }
+
+  info(message: string): void {
+    core.info(message);
+  }
+
+  warning(message: string): void {
+    this.warnings++;
+    core.warning(message);
+  }
+
+  group<T>(name: string, fn: () => Promise<T>): Promise<T> {
+    return core.group(name, async () => {
+      const started = performance.now();
+      try {
+        return await fn();
+      } finally {
+        core.info(`${name}: ${Math.round(performance.now() - started)} ms`);
+      }
+    });
+  }
+}

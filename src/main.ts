@@ -1,0 +1,170 @@
+import path from 'node:path';
+import * as core from '@actions/core';
+import { publishAnnotations, stepBudgets } from './action/annotations.js';
+import { COMMENT_LIMIT_BYTES, commentMarker, upsertStickyComment } from './action/comment.js';
+import { blobUrl, loadEventContext, type EventContext } from './action/event.js';
+import { appendJobSummary, writeReportFiles } from './action/files.js';
+import { createGitHubClient, type GitHubClient } from './action/github.js';
+import { readInputs, type Inputs } from './action/inputs.js';
+import { ActionLogger } from './action/logger.js';
+import { applyScope } from './action/scope.js';
+import { shouldFail } from './engine/gate.js';
+import type { Report } from './engine/report.js';
+import { runArchcheck } from './engine/run.js';
+import { ConfigurationError, errorMessage } from './errors.js';
+import { countsText, formatSummary } from './reporters/summary.js';
+import { RULES } from './rules/index.js';
+
+/**
+ * The workflow file that runs this step (GITHUB_WORKFLOW_REF is `owner/repo/.github/workflows/x.yml@ref`):
+ * findings about charts from the `helm` input point at it.
+ */
+function workflowFile(workspace: string): string {
+  const ref = process.env.GITHUB_WORKFLOW_REF ?? '';
+  const file = ref.split('@')[0]?.split('/').slice(2).join('/');
+  return path.join(workspace, file || '.github/workflows');
+}
+
+/** The Checks API caps a check run's summary at 65535 characters. */
+const CHECK_SUMMARY_BYTES = 60_000;
+
+/**
+ * The action: read the inputs, run the engine, then report where reviewers look (annotations, job summary,
+ * PR comment, SARIF/JSON files), set the outputs, and fail the step only when a finding reaches `fail-on`.
+ * The only place that reads inputs, sets outputs and calls `setFailed`.
+ */
+export async function run(): Promise<void> {
+  try {
+    const inputs = readInputs((name) => core.getInput(name));
+    const ctx = await loadEventContext(process.env, process.cwd());
+    // Step debug logging (ACTIONS_STEP_DEBUG) only; the token never appears.
+    core.debug(`inputs: ${JSON.stringify({ ...inputs, githubToken: inputs.githubToken ? '***' : '' })}`);
+    core.debug(`event: ${JSON.stringify(ctx)}`);
+    const logger = new ActionLogger();
+    const client = githubClient(inputs, ctx);
+
+    const full = await runArchcheck(
+      {
+        cwd: ctx.workspace,
+        paths: inputs.paths,
+        ...(inputs.config ? { configPath: inputs.config } : {}),
+        ...(inputs.architectures ? { architectures: inputs.architectures } : {}),
+        ...(inputs.githubToken ? { githubToken: inputs.githubToken } : {}),
+        ...(inputs.helm ? { helmInput: { text: inputs.helm, declaredIn: workflowFile(ctx.workspace) } } : {}),
+      },
+      { logger },
+    );
+    const { report, note } = await applyScope(full, inputs.scope, ctx, client, logger);
+    const failing = shouldFail(report.stats.findings, inputs.failOn);
+
+    const files = await logger.group('Report', async () => {
+      // SARIF and JSON carry every finding: code scanning must not see out-of-scope alerts as fixed.
+      const written = await writeReportFiles(full, inputs, ctx.workspace, process.env);
+      core.info(`JSON report: ${written.json}${written.sarif ? `; SARIF: ${written.sarif}` : ''}`);
+      const notes = note ? [note] : [];
+      if (inputs.annotations) {
+        const outcome = await publishAnnotations(report.findings, {
+          budgets: stepBudgets(failing, logger.warnings),
+          ...(client ? { client } : {}),
+          ...(ctx.sha ? { sha: ctx.sha } : {}),
+          checkName: ctx.job ? `archcheck (${ctx.job})` : 'archcheck',
+          conclusion: failing ? 'failure' : report.findings.length > 0 ? 'neutral' : 'success',
+          title: `archcheck: ${countsText(report.stats.findings)}`,
+          summary: summaryOf(report, inputs, ctx, [], CHECK_SUMMARY_BYTES, 3),
+          ...(ctx.runUrl ? { detailsUrl: ctx.runUrl } : {}),
+        });
+        notes.push(...outcome.notes);
+        if (outcome.checkRunUrl) notes.push(`Annotations: [check run](${outcome.checkRunUrl}).`);
+      }
+      if (inputs.summary) {
+        const summaryWritten = await appendJobSummary(summaryOf(report, inputs, ctx, notes), process.env);
+        if (!summaryWritten)
+          core.info('No GITHUB_STEP_SUMMARY: job summary skipped (not running in GitHub Actions).');
+      }
+      if (inputs.comment) await comment(report, inputs, ctx, client, notes, logger);
+      return written;
+    });
+
+    core.setOutput('errors', report.stats.findings.error);
+    core.setOutput('warnings', report.stats.findings.warning);
+    core.setOutput('notices', report.stats.findings.notice);
+    core.setOutput('images', report.stats.images);
+    core.setOutput('workloads', report.stats.workloads);
+    core.setOutput('report', files.json);
+    core.setOutput('sarif-file', files.sarif ?? '');
+    if (failing) {
+      core.setFailed(
+        `archcheck: ${countsText(report.stats.findings)}; fail-on is ${inputs.failOn}. See the annotations and the job summary.`,
+      );
+    }
+  } catch (error) {
+    if (error instanceof ConfigurationError) core.setFailed(`archcheck: ${error.message}`);
+    else {
+      if (error instanceof Error && error.stack) core.debug(error.stack);
+      core.setFailed(`archcheck: internal error: ${errorMessage(error)}`);
+    }
+  }
+}
+
+function githubClient(inputs: Inputs, ctx: EventContext): GitHubClient | undefined {
+  if (!inputs.githubToken || !ctx.repo) return undefined;
+  return createGitHubClient(inputs.githubToken, ctx.apiUrl, ctx.repo);
+}
+
+function summaryOf(
+  report: Report,
+  inputs: Inputs,
+  ctx: EventContext,
+  notes: readonly string[],
+  maxBytes?: number,
+  headingLevel: 2 | 3 = 2,
+): string {
+  const blob = blobUrl(ctx);
+  return formatSummary(report, {
+    rules: RULES,
+    failOn: inputs.failOn,
+    notes,
+    headingLevel,
+    ...(blob ? { blobUrl: blob } : {}),
+    ...(ctx.runUrl ? { detailsUrl: ctx.runUrl } : {}),
+    ...(maxBytes ? { maxBytes } : {}),
+  });
+}
+
+async function comment(
+  report: Report,
+  inputs: Inputs,
+  ctx: EventContext,
+  client: GitHubClient | undefined,
+  notes: readonly string[],
+  logger: ActionLogger,
+): Promise<void> {
+  if (!ctx.pullRequest) {
+    core.info(`comment: only on pull requests (this is a ${ctx.eventName || 'local'} run)`);
+    return;
+  }
+  if (!client) {
+    logger.warning('comment: true needs a github-token; no comment was written.');
+    return;
+  }
+  const run = ctx.runUrl ? `\n\n[Workflow run](${ctx.runUrl})` : '';
+  const body =
+    report.findings.length > 0
+      ? summaryOf(report, inputs, ctx, notes, COMMENT_LIMIT_BYTES, 3) + run
+      : undefined;
+  const allClear = `### ✅ archcheck: all clear\n\nNo findings remain as of ${ctx.sha ?? 'the latest run'}.${run}`;
+  const result = await upsertStickyComment(
+    client,
+    ctx.pullRequest.number,
+    commentMarker(ctx.job),
+    body,
+    allClear,
+  );
+  if (result.action === 'failed') {
+    // Fork PRs get a read-only token: say so in the log, never fail the step for it.
+    core.info(
+      `comment: not written (${result.detail}). On pull requests from forks the token is read-only; ` +
+        'otherwise give the workflow `permissions: pull-requests: write`.',
+    );
+  } else core.info(`comment: ${result.action}${result.detail ? ` (${result.detail})` : ''}`);
+}

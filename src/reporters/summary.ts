@@ -1,0 +1,255 @@
+import type { FailOn } from '../engine/gate.js';
+import { shouldFail } from '../engine/gate.js';
+import type { CellVerdict, Report } from '../engine/report.js';
+import type { Finding, RuleMeta, Severity } from '../rules/finding.js';
+
+/** GitHub refuses a job summary over 1 MiB per step (docs: "Adding a job summary", step isolation and limits). */
+export const SUMMARY_LIMIT_BYTES = 1024 * 1024;
+
+export interface SummaryOptions {
+  /** Every rule's metadata (`RULES`): the "how to fix" section reads it. */
+  rules: readonly RuleMeta[];
+  /** `https://github.com/OWNER/REPO/blob/SHA`: locations link to `${blobUrl}/${file}#L${line}`. */
+  blobUrl?: string;
+  /** Upper bound on the UTF-8 size of the markdown (default: {@link SUMMARY_LIMIT_BYTES}). */
+  maxBytes?: number;
+  /** The gate, so the headline can say whether these findings fail the step. */
+  failOn?: FailOn;
+  /** Markdown lines shown under the headline (annotations not shown, scope applied, ...). */
+  notes?: readonly string[];
+  /** Where the complete results are, named when rows had to be cut. */
+  detailsUrl?: string;
+  /** Markdown heading level of the title: 2 for the job summary, 3 for a PR comment. */
+  headingLevel?: 2 | 3;
+}
+
+const SEVERITY_LABEL: Record<Severity, string> = {
+  error: '❌ error',
+  warning: '⚠️ warning',
+  notice: 'ℹ️ notice',
+};
+
+const VERDICT_LABEL: Record<CellVerdict, string> = {
+  runs: '✅ runs',
+  'exec-format-error': '💥 exec format error',
+  'not-scheduled': '⏸️ not scheduled',
+  unknown: '❔ unknown',
+};
+
+const LEGEND =
+  '✅ the image has a build for the pool · 💥 pods placed there crash with `exec format error` · ' +
+  '⏸️ the pod cannot be scheduled on the pool · ❔ the image could not be inspected · empty: not deployed to that cluster';
+
+// Room kept for the lines that say what was cut, so adding them never pushes the text over the limit.
+const CUT_NOTE_RESERVE = 1024;
+
+/**
+ * The job summary (and, condensed by a smaller `maxBytes`, the PR comment): a headline verdict, the
+ * findings table, the image x node-pool matrix, and how to fix each rule seen. Rows are dropped from the
+ * end of the tables, with a note saying how many, so the text stays under `maxBytes`
+ * (GitHub-flavored markdown tables: https://github.github.com/gfm/#tables-extension-).
+ */
+export function formatSummary(report: Report, options: SummaryOptions): string {
+  const maxBytes = options.maxBytes ?? SUMMARY_LIMIT_BYTES;
+  const h = '#'.repeat(options.headingLevel ?? 2);
+  const head = `${h} ${headline(report, options.failOn)}\n\n${scopeLine(report)}\n${notesBlock(options.notes ?? [])}`;
+  const fixes = howToFix(report.findings, options.rules, h);
+  const notes = reportNotes(report, h);
+
+  const findingHeader = `${h}# Findings\n\n| Severity | Rule | Location | Workload | Container | Message |\n| --- | --- | --- | --- | --- | --- |\n`;
+  const findingRows = report.findings.map((f) => findingRow(f, options.blobUrl));
+  const matrix = matrixTable(report);
+  const matrixHeader = matrix ? `${h}# Images × node pools\n\n${matrix.header}` : '';
+  const matrixFooter = matrix ? `\n${LEGEND}\n` : '';
+
+  let budget =
+    maxBytes -
+    bytes(head) -
+    bytes(fixes) -
+    bytes(notes) -
+    bytes(findingHeader) -
+    bytes(matrixHeader) -
+    bytes(matrixFooter) -
+    CUT_NOTE_RESERVE;
+  const matrixRows = matrix?.rows ?? [];
+  const findingBytes = sum(findingRows.map(bytes));
+  const matrixBytes = sum(matrixRows.map(bytes));
+  // Findings matter most; the matrix keeps at least a quarter of the room when both do not fit.
+  const matrixShare =
+    findingBytes + matrixBytes <= budget
+      ? matrixBytes
+      : Math.min(matrixBytes, Math.max(budget / 4, budget - findingBytes));
+  const keptMatrix = fitRows(matrixRows, matrixShare);
+  budget -= sum(keptMatrix.map(bytes));
+  const keptFindings = fitRows(findingRows, budget);
+
+  const parts = [head];
+  if (report.findings.length > 0) {
+    parts.push(findingHeader + keptFindings.join(''));
+    parts.push(cutNote(findingRows.length - keptFindings.length, 'finding', options.detailsUrl));
+  }
+  if (matrix) {
+    parts.push(matrixHeader + keptMatrix.join(''));
+    parts.push(cutNote(matrixRows.length - keptMatrix.length, 'image row', options.detailsUrl));
+    parts.push(matrixFooter);
+  }
+  parts.push(fixes, notes);
+  return clampBytes(parts.filter(Boolean).join('\n'), maxBytes);
+}
+
+function headline(report: Report, failOn: FailOn | undefined): string {
+  const counts = report.stats.findings;
+  if (report.findings.length === 0) return '✅ archcheck: no problems found';
+  const fails = failOn ? shouldFail(counts, failOn) : counts.error > 0;
+  const gate = failOn
+    ? fails
+      ? ` (fails the step: fail-on is ${failOn})`
+      : ` (below fail-on: ${failOn})`
+    : '';
+  return `${fails ? '❌' : '⚠️'} archcheck: ${countsText(counts)}${gate}`;
+}
+
+/** `2 errors, 1 warning`, only the severities present. */
+export function countsText(counts: Record<Severity, number>): string {
+  const parts = (['error', 'warning', 'notice'] as const)
+    .filter((s) => counts[s] > 0)
+    .map((s) => `${counts[s]} ${s}${counts[s] === 1 ? '' : 's'}`);
+  return parts.length > 0 ? parts.join(', ') : 'no findings';
+}
+
+function scopeLine(report: Report): string {
+  const s = report.stats;
+  const clusters = report.clusters
+    .map(
+      (c) =>
+        `**${md(c.name)}**${c.assumed ? ' (assumed)' : ''}: ${c.nodePools.map((p) => `${md(p.name)} ${md(p.platform)}`).join(', ')}`,
+    )
+    .join('; ');
+  return (
+    `Checked ${plural(s.workloads, 'workload')} (${plural(s.containers, 'container')}, ${plural(s.images, 'image')}) ` +
+    `in ${plural(s.files, 'file')}${clusters ? ` against ${clusters}` : ''}.`
+  );
+}
+
+function notesBlock(notes: readonly string[]): string {
+  // Notes come from the action itself and may carry links: they are markdown already.
+  return notes.length > 0 ? `\n${notes.map((n) => `> ${n}`).join('\n>\n')}\n` : '';
+}
+
+function findingRow(f: Finding, blobUrl: string | undefined): string {
+  const { file, line, column } = f.location;
+  const where = md(`${file}:${line}:${column}`);
+  const link = blobUrl
+    ? `[${where}](${blobUrl}/${file.split('/').map(encodeURIComponent).join('/')}#L${line})`
+    : where;
+  const workload = f.workload
+    ? `${f.workload.kind} ${f.workload.namespace ? `${f.workload.namespace}/` : ''}${f.workload.name}`
+    : '';
+  return `| ${SEVERITY_LABEL[f.severity]} | \`${f.rule}\` | ${link} | ${md(workload)} | ${md(f.container ?? '')} | ${md(f.message)} |\n`;
+}
+
+interface MatrixTable {
+  header: string;
+  rows: string[];
+}
+
+function matrixTable(report: Report): MatrixTable | undefined {
+  if (report.matrix.length === 0) return undefined;
+  const columns: { cluster: string; pool: string; platform: string }[] = [];
+  for (const c of report.clusters)
+    for (const p of c.nodePools) columns.push({ cluster: c.name, pool: p.name, platform: p.platform });
+  // A cell for a pool the report does not list (should not happen) still gets a column rather than vanish.
+  for (const cell of report.matrix) {
+    if (!columns.some((c) => c.cluster === cell.cluster && c.pool === cell.nodePool)) {
+      columns.push({ cluster: cell.cluster, pool: cell.nodePool, platform: '' });
+    }
+  }
+  const verdicts = new Map(
+    report.matrix.map((c) => [`${c.image}\u0000${c.cluster}\u0000${c.nodePool}`, c.verdict]),
+  );
+  const images = [...new Set(report.matrix.map((c) => c.image))];
+  const header =
+    `| Image | ${columns.map((c) => `${md(c.cluster)} / ${md(c.pool)}${c.platform ? `<br>${md(c.platform)}` : ''}`).join(' | ')} |\n` +
+    `| --- | ${columns.map(() => '---').join(' | ')} |\n`;
+  const rows = images.map((image) => {
+    const cells = columns.map((c) => {
+      const verdict = verdicts.get(`${image}\u0000${c.cluster}\u0000${c.pool}`);
+      return verdict ? VERDICT_LABEL[verdict] : '';
+    });
+    return `| ${md(image)} | ${cells.join(' | ')} |\n`;
+  });
+  return { header, rows };
+}
+
+function howToFix(findings: readonly Finding[], rules: readonly RuleMeta[], h: string): string {
+  const seen = new Map<string, number>();
+  for (const f of findings) seen.set(f.rule, (seen.get(f.rule) ?? 0) + 1);
+  if (seen.size === 0) return '';
+  const known = rules.filter((r) => seen.has(r.id));
+  const unknown = [...seen.keys()].filter((id) => !rules.some((r) => r.id === id));
+  const lines = known.map(
+    (r) =>
+      `- **\`${r.id}\`** (${seen.get(r.id)}): ${md(r.description)} ${md(r.impact)}<br>**Fix:** ${md(r.remediation)}`,
+  );
+  for (const id of unknown) lines.push(`- **\`${id}\`** (${seen.get(id)})`);
+  return `${h}# How to fix\n\n${lines.join('\n')}\n`;
+}
+
+const MAX_LISTED_FILES = 20;
+
+function reportNotes(report: Report, h: string): string {
+  const lines = report.notices.map((n) => `- ${md(n)}`);
+  const files = report.unmatchedFiles;
+  if (files.length > 0) {
+    const shown = files.slice(0, MAX_LISTED_FILES).map((f) => `\`${f.replace(/`/g, "'")}\``);
+    const more = files.length > MAX_LISTED_FILES ? ` and ${files.length - MAX_LISTED_FILES} more` : '';
+    lines.push(
+      `- ${plural(files.length, 'file')} matched no cluster's \`paths\` and ${files.length === 1 ? 'was' : 'were'} checked against no node pool: ${shown.join(', ')}${more}.`,
+    );
+  }
+  return lines.length > 0 ? `${h}# Notes\n\n${lines.join('\n')}\n` : '';
+}
+
+function cutNote(omitted: number, what: string, detailsUrl: string | undefined): string {
+  if (omitted <= 0) return '';
+  const where = detailsUrl ? `the [workflow run](${detailsUrl}), ` : '';
+  return `\n_${plural(omitted, what)} not shown to stay within GitHub's size limit: see ${where}the SARIF or JSON report for all of them._\n`;
+}
+
+function fitRows(rows: readonly string[], budget: number): string[] {
+  const kept: string[] = [];
+  let used = 0;
+  for (const row of rows) {
+    const size = bytes(row);
+    if (used + size > budget) break;
+    kept.push(row);
+    used += size;
+  }
+  return kept;
+}
+
+/** Last resort when even the fixed parts are too large: cut at a character boundary and say so. */
+function clampBytes(text: string, maxBytes: number): string {
+  if (bytes(text) <= maxBytes) return text;
+  const note = '\n\n_(truncated: too large for GitHub)_\n';
+  const buf = Buffer.from(text, 'utf8').subarray(0, Math.max(0, maxBytes - bytes(note)));
+  // Drop a partial multi-byte character at the cut (its replacement char would add bytes).
+  return buf.toString('utf8').replace(/\uFFFD+$/, '') + note;
+}
+
+/** Escapes text for a markdown table cell: punctuation markdown or HTML would act on, and line breaks. */
+export function md(text: string): string {
+  return text.replace(/[\\`*_[\]<>|~&#]/g, '\\$&').replace(/\r?\n/g, '<br>');
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function bytes(text: string): number {
+  return Buffer.byteLength(text, 'utf8');
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((a, b) => a + b, 0);
+}

@@ -1,0 +1,169 @@
+import { marked } from 'marked';
+import { describe, expect, test } from 'vitest';
+import type { Finding } from '../../src/rules/finding.js';
+import { RULES } from '../../src/rules/index.js';
+import { SUMMARY_LIMIT_BYTES, countsText, formatSummary, md } from '../../src/reporters/summary.js';
+import { archMismatch, deprecatedLabel, mutableTag, pending, reportOf } from './reports.js';
+
+const BLOB = 'https://github.com/acme/shop/blob/0123456789abcdef0123456789abcdef01234567';
+
+/** Renders markdown as GitHub would (GFM tables) and returns each table's rows as arrays of cell HTML. */
+function tables(markdown: string): string[][][] {
+  const html = marked.parse(markdown, { async: false, gfm: true });
+  return [...html.matchAll(/<table>([\s\S]*?)<\/table>/g)].map(([, table]) =>
+    [...table!.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map(([, row]) =>
+      [...row!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map(([, cell]) => cell!.trim()),
+    ),
+  );
+}
+
+describe('formatSummary', () => {
+  test('no findings: a green headline, the matrix, no findings table', () => {
+    const text = formatSummary(reportOf([]), { rules: RULES, blobUrl: BLOB });
+    expect(text.split('\n')[0]).toBe('## ✅ archcheck: no problems found');
+    expect(text).toContain('Checked 5 workloads (6 containers, 4 images) in 5 files against **prod**');
+    expect(text).not.toContain('Findings');
+    const [matrix] = tables(text);
+    expect(matrix![0]).toEqual(['Image', 'prod / general<br>linux/amd64', 'prod / graviton<br>linux/arm64']);
+  });
+
+  test('findings table: severity, rule, linked location, workload, container, escaped message', () => {
+    const text = formatSummary(reportOf([archMismatch, pending, deprecatedLabel, mutableTag]), {
+      rules: RULES,
+      blobUrl: BLOB,
+      failOn: 'error',
+    });
+    expect(text.split('\n')[0]).toBe(
+      '## ❌ archcheck: 2 errors, 1 warning, 1 notice (fails the step: fail-on is error)',
+    );
+    const [findings] = tables(text);
+    expect(findings![0]).toEqual(['Severity', 'Rule', 'Location', 'Workload', 'Container', 'Message']);
+    expect(findings!.slice(1).map((r) => r.slice(0, 2))).toEqual([
+      ['❌ error', '<code>image-arch-mismatch</code>'],
+      ['❌ error', '<code>no-eligible-nodes</code>'],
+      ['⚠️ warning', '<code>deprecated-arch-label</code>'],
+      ['ℹ️ notice', '<code>mutable-image-tag</code>'],
+    ]);
+    expect(findings![1]!.slice(2, 5)).toEqual([
+      `<a href="${BLOB}/deploy/payments.yaml#L22">deploy/payments.yaml:22:18</a>`,
+      'Deployment shop/payments',
+      'api',
+    ]);
+    // A `|` in a message stays inside its cell, `<all>` is text, not a tag; a line break becomes <br>.
+    expect(findings![2]).toHaveLength(6);
+    expect(findings![2]![5]).toContain('| nodeSelector excludes &lt;all&gt;.');
+    expect(findings![3]![5]).toContain('beta.kubernetes.io/arch,<br>which is deprecated');
+  });
+
+  test('image x node-pool matrix: one row per image, a verdict per pool', () => {
+    const [, matrix] = tables(formatSummary(reportOf([archMismatch]), { rules: RULES }));
+    expect(matrix!.slice(1)).toEqual([
+      ['ghcr.io/acme/payments-api:2.4.1', '✅ runs', '💥 exec format error'],
+      ['docker.io/library/nginx:1.27', '✅ runs', '✅ runs'],
+      ['ghcr.io/acme/legacy-exporter:0.3', '⏸️ not scheduled', '⏸️ not scheduled'],
+      ['ghcr.io/acme/private:1', '❔ unknown', ''],
+    ]);
+  });
+
+  test('how to fix: once per rule seen, with its count and remediation', () => {
+    const text = formatSummary(reportOf([archMismatch, { ...archMismatch, container: 'b' }, mutableTag]), {
+      rules: RULES,
+    });
+    const fixes = text.slice(text.indexOf('### How to fix'));
+    const meta = RULES.find((r) => r.id === 'image-arch-mismatch')!;
+    expect(fixes).toContain('**`image-arch-mismatch`** (2)');
+    expect(fixes).toContain('**`mutable-image-tag`** (1)');
+    expect(fixes).not.toContain('no-eligible-nodes');
+    expect(marked.parse(fixes, { async: false })).toContain(meta.remediation.slice(0, 40));
+  });
+
+  test.each([
+    [
+      'warnings below fail-on error',
+      [deprecatedLabel],
+      'error',
+      '## ⚠️ archcheck: 1 warning (below fail-on: error)',
+    ],
+    [
+      'a notice at fail-on notice',
+      [mutableTag],
+      'notice',
+      '## ❌ archcheck: 1 notice (fails the step: fail-on is notice)',
+    ],
+    ['errors with fail-on never', [archMismatch], 'never', '## ⚠️ archcheck: 1 error (below fail-on: never)'],
+  ] as const)('headline: %s', (_name, findings, failOn, expected) => {
+    expect(formatSummary(reportOf([...findings]), { rules: RULES, failOn }).split('\n')[0]).toBe(expected);
+  });
+
+  test('notes, report notices and unmatched files are listed', () => {
+    const files = Array.from({ length: 25 }, (_, i) => `other/f${i}.yaml`);
+    const text = formatSummary(
+      reportOf([], { notices: ['No clusters declared: assuming amd64'], unmatchedFiles: files }),
+      {
+        rules: RULES,
+        notes: ['5 annotations not shown: see [the check run](https://example.test/run)'],
+      },
+    );
+    expect(text).toContain('> 5 annotations not shown: see [the check run](https://example.test/run)');
+    expect(text).toContain('- No clusters declared: assuming amd64');
+    expect(text).toContain('25 files matched no cluster');
+    expect(text).toContain('and 5 more.');
+  });
+
+  test('stays under the size limit: rows are cut with a note, tables stay well-formed', () => {
+    const many: Finding[] = Array.from({ length: 20_000 }, (_, i) => ({
+      ...archMismatch,
+      workload: { kind: 'Deployment', name: `app-${i}`, namespace: 'shop' },
+      location: { ...archMismatch.location, line: i + 1 },
+    }));
+    const matrix = Array.from({ length: 20_000 }, (_, i) => ({
+      image: `ghcr.io/acme/app-${i}:1.0.0`,
+      cluster: 'prod',
+      nodePool: 'general',
+      verdict: 'runs' as const,
+    }));
+    const report = reportOf(many, { matrix });
+    const text = formatSummary(report, {
+      rules: RULES,
+      blobUrl: BLOB,
+      detailsUrl: 'https://github.com/acme/shop/actions/runs/1',
+    });
+    expect(Buffer.byteLength(text)).toBeLessThanOrEqual(SUMMARY_LIMIT_BYTES);
+    expect(Buffer.byteLength(text)).toBeGreaterThan(SUMMARY_LIMIT_BYTES * 0.9);
+    const [findings, images] = tables(text);
+    const shownFindings = findings!.length - 1;
+    const shownImages = images!.length - 1;
+    expect(shownFindings).toBeGreaterThan(100);
+    expect(shownImages).toBeGreaterThan(100);
+    expect(text).toContain(
+      `_${20_000 - shownFindings} findings not shown to stay within GitHub's size limit: see the [workflow run](https://github.com/acme/shop/actions/runs/1)`,
+    );
+    expect(text).toContain(`_${20_000 - shownImages} image rows not shown`);
+    expect(text).toContain('### How to fix');
+  });
+
+  test('a small budget (a PR comment) keeps the headline and cuts rows', () => {
+    const many = Array.from({ length: 500 }, (_, i) => ({ ...archMismatch, container: `c${i}` }));
+    const text = formatSummary(reportOf(many), { rules: RULES, maxBytes: 60_000, headingLevel: 3 });
+    expect(Buffer.byteLength(text)).toBeLessThanOrEqual(60_000);
+    expect(text.startsWith('### ❌ archcheck: 500 errors')).toBe(true);
+    expect(text).toMatch(/_\d+ findings not shown/);
+  });
+});
+
+test.each([
+  [{ error: 0, warning: 0, notice: 0 }, 'no findings'],
+  [{ error: 1, warning: 0, notice: 2 }, '1 error, 2 notices'],
+  [{ error: 3, warning: 1, notice: 0 }, '3 errors, 1 warning'],
+])('countsText(%o) = %s', (counts, text) => {
+  expect(countsText(counts)).toBe(text);
+});
+
+test.each([
+  ['a|b', 'a\\|b'],
+  ['<script>', '\\<script\\>'],
+  ['*bold* _it_ `code` [x](y)', '\\*bold\\* \\_it\\_ \\`code\\` \\[x\\](y)'],
+  ['line1\r\nline2', 'line1<br>line2'],
+])('md(%j)', (input, expected) => {
+  expect(md(input)).toBe(expected);
+});
