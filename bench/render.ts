@@ -105,12 +105,12 @@ async function helmChartLines(): Promise<string[]> {
     release: 'bench',
     values: [],
     set: [],
+    declaredIn: path.join(CHART, 'Chart.yaml'),
     position: { line: 1, column: 1 },
   };
   const run = await best(3, () =>
     renderHelmCharts({
       cwd: dir,
-      configFile: path.join(CHART, 'Chart.yaml'),
       charts: [chart],
       files: [],
       env: process.env,

@@ -166,7 +166,7 @@ export function parseConfig(text: string, file: string, baseDir = path.dirname(f
         `${file}:${at.line}:${at.column}: helm[${i}].cluster: no cluster named "${h.cluster}"`,
       );
     }
-    return helmEntry(h, dir, position(['helm', i]), (key) => position(['helm', i, 'set', key]));
+    return helmEntry(h, dir, file, position(['helm', i]), (key) => position(['helm', i, 'set', key]));
   });
   const kustomize: KustomizeConfig = {
     ...DEFAULT_KUSTOMIZE_CONFIG,
@@ -192,10 +192,34 @@ export function parseConfig(text: string, file: string, baseDir = path.dirname(f
   };
 }
 
+/**
+ * The action's `helm` input: YAML holding a list shaped like the config's `helm:` key, validated by the same
+ * schema, paths relative to `baseDir` (the workspace). Its entries are reported at the top of `declaredIn`
+ * (the workflow file), since lines inside an input do not map to lines of that file.
+ */
+export function parseHelmInput(text: string, declaredIn: string, baseDir: string): HelmChartConfig[] {
+  const wrapped = ['helm:', ...text.split(/\r?\n/).map((line) => `  ${line}`)].join('\n');
+  let helm: HelmChartConfig[];
+  try {
+    helm = parseConfig(wrapped, declaredIn, baseDir).helm ?? [];
+  } catch (error) {
+    if (!(error instanceof ConfigurationError)) throw error;
+    // Positions there are in the wrapped text; the key path (helm[0].chart) is what names the problem.
+    throw new ConfigurationError(`input "helm": ${error.message.replace(/^(\s*)\S+:\d+:\d+: /gm, '$1')}`);
+  }
+  const top: ConfigPosition = { line: 1, column: 1 };
+  return helm.map((entry) => ({
+    ...entry,
+    position: top,
+    set: entry.set.map((s) => ({ ...s, position: top })),
+  }));
+}
+
 /** A `helm:` entry with paths made absolute; a chart that is not on disk is a reference for helm to resolve. */
 function helmEntry(
   h: NonNullable<RawConfig['helm']>[number],
   dir: string,
+  declaredIn: string,
   position: ConfigPosition,
   setPosition: (key: string) => ConfigPosition,
 ): HelmChartConfig {
@@ -213,6 +237,7 @@ function helmEntry(
       string: typeof value === 'string',
       position: setPosition(key),
     })),
+    declaredIn,
     position,
   };
   if (h.namespace) entry.namespace = h.namespace;

@@ -41,6 +41,8 @@ export interface HelmChartConfig {
   set: { key: string; value: string; string: boolean; position: ConfigPosition }[];
   /** The cluster (by name) the release deploys to; otherwise the clusters whose `paths` match the chart. */
   cluster?: string;
+  /** Absolute path of the file that declares the entry (the config file, or the workflow for the action input). */
+  declaredIn: string;
   position: ConfigPosition;
 }
 

@@ -12,6 +12,8 @@ export interface EngineOptions {
   architectures?: string[];
   /** `--registry-mirror HOST=URL`, merged over the config's `registries.mirrors`. */
   registryMirrors?: Record<string, string>;
+  /** Helm releases from the action's `helm` input (YAML list shaped like the config's `helm:`), added to the config's. */
+  helmInput?: { text: string; declaredIn: string };
   /** Token used for ghcr.io when no other credentials apply (the action's `github-token`). */
   githubToken?: string;
 }

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { knownLabelKeys } from '../clusters/pools.js';
 import { placePod } from '../clusters/scheduling.js';
-import { loadConfig } from '../config/load.js';
+import { loadConfig, parseHelmInput } from '../config/load.js';
 import type { ParsedFile } from '../documents/parse.js';
 import { parseManifestFile } from '../documents/parse.js';
 import { canonicalImage } from '../images/reference.js';
@@ -63,8 +63,12 @@ export async function runArchcheck(
       }),
       renderHelmCharts({
         cwd: options.cwd,
-        configFile: config.file ?? options.cwd,
-        charts: config.helm ?? [],
+        charts: [
+          ...(config.helm ?? []),
+          ...(options.helmInput
+            ? parseHelmInput(options.helmInput.text, options.helmInput.declaredIn, options.cwd)
+            : []),
+        ],
         files: absolute,
         env,
       }),
@@ -126,7 +130,10 @@ export async function runArchcheck(
     try {
       await mapLimit([...refs], config.registries.concurrency, async ([key, ref]) => {
         map.set(key, await resolveSafely(source, ref));
-        if (++done % step === 0 || done === refs.size) logger.info(`resolved ${done}/${refs.size} image(s)`);
+        done++;
+        // Progress only where resolving takes a while to watch; the total is logged below either way.
+        if (refs.size >= 20 && (done % step === 0 || done === refs.size))
+          logger.info(`resolved ${done}/${refs.size} image(s)`);
       });
     } finally {
       // Pooled registry connections would otherwise keep the process alive after the report is written.
@@ -187,7 +194,9 @@ async function readAndParse(source: SourceFile): Promise<FileResult> {
     return { source, file, workloads: [] };
   }
   const file = parseManifestFile(source.file, text);
-  return { source, file, workloads: file.objects.flatMap((o) => nameTemplate(o, extractWorkloads(o))) };
+  const workloads = file.objects.flatMap((o) => nameTemplate(o, extractWorkloads(o)));
+  // Workloads hold plain values and positions: dropping the ASTs here keeps memory flat on large repos.
+  return { source, file: { ...file, objects: [] }, workloads };
 }
 
 function uniqueRefs(workloads: readonly Workload[]): Map<string, ImageRef> {

@@ -105,7 +105,7 @@ export function extractCustomWorkloads(obj: KubeObject): Workload[] {
   const sources = WORKLOAD_CRDS[`${group}/${obj.kind}`];
   if (!sources) {
     return findPodSpecs(obj.ctx, obj.map).map(({ map, part, containers }) =>
-      workloadOf(obj, { part, inferred: true, podSpec: map }, containers, readScheduling(obj.ctx, map)),
+      workloadOf(obj, { part, inferred: true }, containers, readScheduling(obj.ctx, map)),
     );
   }
   return sources.flatMap((source) => readSource(obj, source));
@@ -146,9 +146,7 @@ function readSource(obj: KubeObject, source: PodSource): Workload[] {
     case 'podSpec':
       return expandPath(ctx, obj.map, source.path).flatMap(({ node, part }) => {
         const spec = asMap(ctx, node);
-        return spec
-          ? [workloadOf(obj, { part, podSpec: spec }, readContainers(ctx, spec), readScheduling(ctx, spec))]
-          : [];
+        return spec ? [workloadOf(obj, { part }, readContainers(ctx, spec), readScheduling(ctx, spec))] : [];
       });
     case 'argoTemplates': {
       const workflow = asMap(ctx, expandPath(ctx, obj.map, source.workflow)[0]?.node);
@@ -156,9 +154,7 @@ function readSource(obj: KubeObject, source: PodSource): Workload[] {
         const template = asMap(ctx, node);
         const containers = template ? argoContainers(ctx, template) : [];
         if (!template || containers.length === 0) return [];
-        return [
-          workloadOf(obj, { part, podSpec: template }, containers, argoScheduling(ctx, template, workflow)),
-        ];
+        return [workloadOf(obj, { part }, containers, argoScheduling(ctx, template, workflow))];
       });
     }
     case 'tektonSteps': {
@@ -205,7 +201,7 @@ function readSource(obj: KubeObject, source: PodSource): Workload[] {
 
 function workloadOf(
   obj: KubeObject,
-  extra: { part?: string; inferred?: boolean; podSpec?: YAMLMap },
+  extra: { part?: string; inferred?: boolean },
   containers: ContainerUse[],
   scheduling: Scheduling,
 ): Workload {
@@ -220,7 +216,6 @@ function workloadOf(
   if (obj.namespace) workload.namespace = obj.namespace;
   if (extra.part) workload.part = extra.part;
   if (extra.inferred) workload.inferred = true;
-  if (extra.podSpec) workload.podSpec = { ctx: obj.ctx, map: extra.podSpec };
   return workload;
 }
 

@@ -24,6 +24,5 @@ export function extractWorkloads(obj: KubeObject): Workload[] {
     scheduling: readScheduling(obj.ctx, podSpec),
   };
   if (obj.namespace) workload.namespace = obj.namespace;
-  if (podSpec) workload.podSpec = { ctx: obj.ctx, map: podSpec };
   return [workload];
 }

@@ -1,5 +1,3 @@
-import type { YAMLMap } from 'yaml';
-import type { AstContext } from '../documents/ast.js';
 import type { SourceLocation } from '../documents/location.js';
 import type { ParsedFile } from '../documents/parse.js';
 import type { ImageParseFailure } from '../images/reference.js';
@@ -66,8 +64,6 @@ export interface Workload {
   template?: string;
   containers: ContainerUse[];
   scheduling: Scheduling;
-  /** The pod spec map, for checks that read more of it. */
-  podSpec?: { ctx: AstContext; map: YAMLMap };
 }
 
 /** Something rendering reported, checked by the rule `rule`: a failed `helm template` or build, an unused `images:` entry. */

@@ -111,6 +111,34 @@ describe('Helm charts from the config, rendered by a stand-in helm', () => {
     expect(web?.image).toBe('mirror.example.com/acme/web:2.0.0');
   });
 
+  test("charts from the action's helm input render like the config's, reported at the workflow file", async () => {
+    const helm = await standInHelm([PROD]);
+    const workflow = path.join(CWD, '.github/workflows/deploy.yml');
+    const { report } = await check(CWD, ['charts'], {
+      architectures: ['amd64', 'arm64'],
+      env: helm.env,
+      helmInput: {
+        text: `- chart: charts/web\n  release: shop\n  namespace: prod\n  values: [${rel(PROD_VALUES)}]\n`,
+        declaredIn: workflow,
+      },
+    });
+    expect(await helm.calls()).toEqual([PROD.args]);
+    const web = report.findings.find((f) => f.rule === 'image-arch-mismatch' && f.container === 'web');
+    expect(web && where(web.location)).toBe(at(PROD_VALUES, "'2.0.0'"));
+  });
+
+  test.each([
+    [
+      '- chart: charts/web\n  colour: blue\n',
+      'input "helm": invalid config:\n  helm[0]: unknown key "colour"',
+    ],
+    ['- release: x\n', 'input "helm": invalid config:\n  helm[0]: missing required key "chart"'],
+  ])('a bad helm input names the input and the key: %j', async (text, message) => {
+    await expect(
+      check(CWD, ['charts'], { architectures: ['amd64'], helmInput: { text, declaredIn: 'wf.yml' } }),
+    ).rejects.toThrow(message);
+  });
+
   test('a nodeSelector from values is reported at its values line', async () => {
     const helm = await standInHelm([PROD, CANARY]);
     const { report } = await check(CWD, ['charts'], { config: config(['amd64']), env: helm.env });
@@ -180,7 +208,16 @@ describe('Helm charts from the config, rendered by a stand-in helm', () => {
     [[{ key: 'enabled', value: 'true', string: false, position }], {}, ['--set', 'enabled=true']],
     [[], { namespace: 'ns', version: '1.2.3' }, ['--namespace', 'ns', '--version', '1.2.3']],
   ])('helm arguments: set %j, %j', (set, extra, tail) => {
-    const entry = { chart: 'repo/web', local: false, release: 'r', values: [], set, position, ...extra };
+    const entry = {
+      chart: 'repo/web',
+      local: false,
+      release: 'r',
+      values: [],
+      set,
+      declaredIn: '/repo/.archcheck.yaml',
+      position,
+      ...extra,
+    };
     expect(helmArguments(entry)).toEqual(['template', 'r', 'repo/web', ...tail]);
   });
 

@@ -30,6 +30,7 @@ describe('helm: and kustomize: in .archcheck.yaml', () => {
           { key: 'image.tag', value: '2.1.0', string: true, position: { line: 5, column: 18 } },
           { key: 'replicaCount', value: '3', string: false, position: { line: 6, column: 21 } },
         ],
+        declaredIn: FILE,
         position: { line: 2, column: 5 },
       },
       {
@@ -39,6 +40,7 @@ describe('helm: and kustomize: in .archcheck.yaml', () => {
         version: '1.2.3',
         values: [],
         set: [],
+        declaredIn: FILE,
         position: { line: 7, column: 5 },
       },
     ]);

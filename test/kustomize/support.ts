@@ -40,6 +40,8 @@ export interface RunOptions {
   env?: Record<string, string | undefined>;
   architectures?: string[];
   source?: ImageSource;
+  /** The action's `helm` input. */
+  helmInput?: { text: string; declaredIn: string };
 }
 
 /** runArchcheck on `paths` under `cwd`, with the table image source and a recording logger. */
@@ -60,6 +62,7 @@ export async function check(
       paths,
       configPath,
       architectures: options.architectures ?? (options.config ? undefined : ['amd64', 'arm64']),
+      ...(options.helmInput ? { helmInput: options.helmInput } : {}),
     },
     { logger, env: options.env ?? process.env, imageSource: options.source ?? tableSource() },
   );

@@ -13,8 +13,6 @@ import { imageValueLocation, MergedValues, selectorValueLocation } from './value
 
 export interface HelmInput {
   cwd: string;
-  /** Absolute path of the config file the entries come from (their findings point at it). */
-  configFile: string;
   charts: readonly HelmChartConfig[];
   /** Absolute paths of the files discovery found: those inside a chart are its, not loose manifests. */
   files: readonly string[];
@@ -33,11 +31,14 @@ export async function renderHelmCharts(input: HelmInput): Promise<RenderOutcome>
   const outcome: RenderOutcome = { units: [], problems: [], claimed: new Set() };
   if (input.charts.length === 0) return outcome;
   const reportName = (abs: string) => path.relative(input.cwd, abs).split(path.sep).join('/');
-  const at = (p: ConfigPosition): SourceLocation => ({
-    file: reportName(input.configFile),
-    line: p.line,
-    column: p.column,
-  });
+  // Positions of an entry's keys are in the file that declares it (the config, or the workflow for the input).
+  const atFor =
+    (entry: HelmChartConfig) =>
+    (p: ConfigPosition): SourceLocation => ({
+      file: reportName(entry.declaredIn),
+      line: p.line,
+      column: p.column,
+    });
   for (const entry of input.charts) {
     if (entry.local)
       for (const f of input.files) if (f.startsWith(`${entry.chart}${path.sep}`)) outcome.claimed.add(f);
@@ -49,13 +50,13 @@ export async function renderHelmCharts(input: HelmInput): Promise<RenderOutcome>
       outcome.problems.push({
         rule: 'render-error',
         message: `${describe(entry, reportName)} was not rendered or checked: helm is not on PATH; install it (https://helm.sh/docs/intro/install/).`,
-        location: at(entry.position),
+        location: atFor(entry)(entry.position),
       });
     }
     return outcome;
   }
   const results = await mapLimit([...input.charts], 4, (entry) =>
-    renderOne(helm, entry, input, reportName, at),
+    renderOne(helm, entry, input, reportName, atFor(entry)),
   );
   for (const r of results) {
     if ('unit' in r) outcome.units.push(r.unit);
@@ -90,13 +91,13 @@ async function renderOne(
   at: (p: ConfigPosition) => SourceLocation,
 ): Promise<{ unit: RenderedUnit } | { problem: RenderProblem }> {
   const run = await execText(helm, helmArguments(entry), {
-    cwd: path.dirname(input.configFile),
+    cwd: input.cwd,
     env: input.env,
     timeoutMs: input.timeoutMs ?? 120_000,
   });
   if (!run.ok) return { problem: await renderFailure(entry, run.stderr || run.error, reportName, at) };
 
-  const name = entry.local ? reportName(entry.chart) || '.' : reportName(input.configFile);
+  const name = entry.local ? reportName(entry.chart) || '.' : reportName(entry.declaredIn);
   const parsed = parseManifestFile(name, run.stdout);
   // The rendered stream is in no file: its YAML errors belong to the release's config entry.
   for (const p of parsed.problems) p.location = at(entry.position);
@@ -110,7 +111,7 @@ async function renderOne(
     placeWorkloads(found, values, lines, at(entry.position));
     workloads.push(...found);
   }
-  const source = { path: entry.local ? entry.chart : input.configFile, file: name };
+  const source = { path: entry.local ? entry.chart : entry.declaredIn, file: name };
   const unit: RenderedUnit = { source, file: parsed, workloads };
   if (entry.cluster) unit.clusters = [entry.cluster];
   return { unit };
