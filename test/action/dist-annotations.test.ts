@@ -1,29 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { marked } from 'marked';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { validateSarif } from '../reporters/sarif-schema.js';
-import { startGitHubApi, type GitHubApi, type Handlers } from './support/github-api.js';
+import { loopbackGitHubApi } from './support/github-api.js';
 import { PR_HEAD_SHA, forkPullRequest, payload } from './support/payloads.js';
 import { makeWorkspace, positionOf, runAction, type WorkflowCommand } from './support/run-action.js';
 
 // The bundled action, run as the runner runs it, against a loopback GitHub API that checks every request
 // against GitHub's OpenAPI description.
 
-let api: GitHubApi | undefined;
-afterEach(async () => {
-  if (api) {
-    expect(api.violations).toEqual([]);
-    expect(api.unhandled).toEqual([]);
-    await api.close();
-  }
-  api = undefined;
-});
-
-async function serve(handlers: Handlers): Promise<GitHubApi> {
-  api = await startGitHubApi(handlers);
-  return api;
-}
+const serve = loopbackGitHubApi();
 
 const TOKEN = 'ghs_test-token';
 

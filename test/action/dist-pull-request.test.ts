@@ -1,27 +1,14 @@
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, test } from 'vitest';
-import { paginate, startGitHubApi, type GitHubApi, type Handlers } from './support/github-api.js';
+import { describe, expect, test } from 'vitest';
+import { loopbackGitHubApi, paginate, type GitHubApi, type Handlers } from './support/github-api.js';
 import { PR_NUMBER, payload } from './support/payloads.js';
 import { makeWorkspace, runAction } from './support/run-action.js';
 
 // Pull-request features of the bundled action against the loopback GitHub API: `scope: changed` and the
 // sticky comment. Every request is validated against GitHub's OpenAPI description.
 
-let api: GitHubApi | undefined;
-afterEach(async () => {
-  if (api) {
-    expect(api.violations).toEqual([]);
-    expect(api.unhandled).toEqual([]);
-    await api.close();
-  }
-  api = undefined;
-});
-
-async function serve(handlers: Handlers): Promise<GitHubApi> {
-  api = await startGitHubApi(handlers);
-  return api;
-}
+const serve = loopbackGitHubApi();
 
 const TOKEN = 'ghs_test-token';
 const MARKER = '<!-- archcheck:sticky-comment job=archcheck -->';

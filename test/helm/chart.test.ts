@@ -3,7 +3,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { parseManifestFile } from '../../src/documents/parse.js';
 import { helmArguments } from '../../src/sources/helm/index.js';
-import { findOnPath, execText } from '../../src/sources/kustomize/build.js';
+import { findOnPath, execText } from '../../src/sources/exec.js';
 import { extractWorkloads } from '../../src/workloads/extract.js';
 import { check, FIXTURES, where } from '../kustomize/support.js';
 import { materializeChart, standInHelm, type StandInCase } from './standin.js';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { applyEntry, splitImage } from '../../src/sources/kustomize/images.js';
 import type { ImageEntry } from '../../src/sources/kustomize/kustomization.js';
-import { findOnPath } from '../../src/sources/kustomize/build.js';
+import { findOnPath } from '../../src/sources/exec.js';
 import { check, FIXTURES, where } from './support.js';
 
 const K = path.join(FIXTURES, 'kustomize');

@@ -7,7 +7,8 @@ import { apiUrl, defaultEndpoint, describeEndpoint, parseMirror } from '../../sr
 import { checkManifestDigest, manifestPayload } from '../../src/registry/http/integrity.js';
 import { Secrets } from '../../src/registry/http/secrets.js';
 import { parseRetryAfter } from '../../src/registry/http/transport.js';
-import { findBinary, requireBinary } from '../support/binaries.js';
+import { findOnPath } from '../../src/sources/exec.js';
+import { requireBinary } from '../support/binaries.js';
 
 const corpus = (p: string) => new URL(`../../../shared/corpus/registry/${p}`, import.meta.url);
 
@@ -230,6 +231,6 @@ test('a missing binary fails with the install command instead of skipping', () =
   expect(() => requireBinary('skopeo-not-here')).toThrow(
     'skopeo-not-here is not on PATH; install it with: sudo apt-get install -y skopeo-not-here',
   );
-  expect(findBinary('skopeo', '/nonexistent')).toBeUndefined();
+  expect(findOnPath('skopeo', { PATH: '/nonexistent' })).toBeUndefined();
   expect(requireBinary('docker-registry')).toMatch(/docker-registry$/);
 });

@@ -6,7 +6,7 @@ import { parseManifestFile, type KubeObject } from '../../documents/parse.js';
 import { mapLimit } from '../../engine/pool.js';
 import { extractWorkloads } from '../../workloads/extract.js';
 import type { RenderedUnit, RenderOutcome, RenderProblem, Workload } from '../../workloads/workload.js';
-import { execText, findOnPath } from '../kustomize/build.js';
+import { execText, findOnPath } from '../exec.js';
 import { helmTemplateOf, nameTemplate } from './source-comment.js';
 import { TemplateLines } from './template-lines.js';
 import { imageValueLocation, MergedValues, selectorValueLocation } from './values.js';

@@ -1,8 +1,7 @@
-import { execFile } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { execText, findOnPath } from '../exec.js';
 
 /** How to run kustomize: the standalone binary (`kustomize build`) or the one built into kubectl (`kubectl kustomize`). */
 export interface KustomizeTool {
@@ -12,21 +11,6 @@ export interface KustomizeTool {
 
 export type ToolChoice = 'auto' | 'kustomize' | 'kubectl';
 export type LoadRestrictor = 'rootOnly' | 'none';
-
-/** Full path of `name` on `PATH`, or undefined. */
-export function findOnPath(name: string, env: Record<string, string | undefined>): string | undefined {
-  for (const dir of (env.PATH ?? '').split(path.delimiter)) {
-    if (!dir) continue;
-    const file = path.join(dir, name);
-    try {
-      accessSync(file, constants.X_OK);
-      return file;
-    } catch {
-      // not in this directory
-    }
-  }
-  return undefined;
-}
 
 /** `kustomize` when present (it is usually newer), else `kubectl`; or the one the config names. */
 export function findKustomizeTool(
@@ -114,34 +98,4 @@ function kustomizeError(stderr: string): string {
   if (quoted?.[1]) return quoted[1].replace(/\\"/g, '"').replace(/\\\\/g, '\\');
   const error = lines.find((l) => l.startsWith('Error:'));
   return (error ?? lines[lines.length - 1] ?? 'no error output').replace(/^Error:\s*/, '');
-}
-
-export type ExecResult = { ok: true; stdout: string } | { ok: false; stderr: string; error: string };
-
-/** Runs a program without a shell and collects its output; a failure to start or a non-zero exit is a value. */
-export function execText(
-  command: string,
-  args: readonly string[],
-  options: { cwd: string; env: Record<string, string | undefined>; timeoutMs: number },
-): Promise<ExecResult> {
-  return new Promise((resolve) => {
-    execFile(
-      command,
-      args,
-      {
-        cwd: options.cwd,
-        env: options.env,
-        timeout: options.timeoutMs,
-        maxBuffer: 256 * 1024 * 1024,
-        encoding: 'utf8',
-      },
-      (error, stdout, stderr) => {
-        if (!error) return resolve({ ok: true, stdout });
-        const reason = error.killed
-          ? `timed out after ${options.timeoutMs / 1000} s`
-          : (error.message.split('\n')[0] ?? String(error));
-        resolve({ ok: false, stderr: stderr.trim(), error: reason });
-      },
-    );
-  });
 }

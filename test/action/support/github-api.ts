@@ -1,3 +1,4 @@
+import { afterEach, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -243,4 +244,21 @@ export function paginate<T>(req: ApiRequest, api: GitHubApi, items: readonly T[]
   if (page < last)
     headers.link = `<${api.url}${path}?per_page=${perPage}&page=${page + 1}>; rel="next", <${api.url}${path}?per_page=${perPage}&page=${last}>; rel="last"`;
   return { status: 200, body: items.slice((page - 1) * perPage, page * perPage), headers };
+}
+
+/**
+ * For a test file: `serve(handlers)` starts the API for one test; after each test it must have seen no request
+ * the OpenAPI description rejects and none without a handler, and it is closed.
+ */
+export function loopbackGitHubApi(): (handlers: Handlers) => Promise<GitHubApi> {
+  let api: GitHubApi | undefined;
+  afterEach(async () => {
+    const current = api;
+    api = undefined;
+    if (!current) return;
+    await current.close();
+    expect(current.violations).toEqual([]);
+    expect(current.unhandled).toEqual([]);
+  });
+  return async (handlers) => (api = await startGitHubApi(handlers));
 }
