@@ -62240,12 +62240,11 @@ function extractWorkloads(obj) {
     return [workload];
 }
 
-;// CONCATENATED MODULE: ./src/sources/kustomize/build.ts
+;// CONCATENATED MODULE: ./src/sources/exec.ts
 
 
 
-
-
+// Running the external tools that render sources (helm, kustomize, kubectl): no shell, output as values.
 /** Full path of `name` on `PATH`, or undefined. */
 function findOnPath(name, env) {
     for (const dir of (env.PATH ?? '').split((external_node_path_default()).delimiter)) {
@@ -62261,73 +62260,6 @@ function findOnPath(name, env) {
         }
     }
     return undefined;
-}
-/** `kustomize` when present (it is usually newer), else `kubectl`; or the one the config names. */
-function findKustomizeTool(choice, env) {
-    if (choice !== 'kubectl') {
-        const command = findOnPath('kustomize', env);
-        if (command)
-            return { command, subcommand: 'build' };
-    }
-    if (choice !== 'kustomize') {
-        const command = findOnPath('kubectl', env);
-        if (command)
-            return { command, subcommand: 'kustomize' };
-    }
-    return undefined;
-}
-/**
- * Builds one kustomization with origin annotations on, without touching the user's files: kustomize has no flag
- * for them, so a wrapper kustomization in a temporary directory includes the root (by a relative path:
- * kustomize refuses absolute ones) and sets `buildMetadata: [originAnnotations]`. Each object then carries
- * `config.kubernetes.io/origin: {path}` relative to the wrapper (https://kubectl.docs.kubernetes.io/references/kustomize/kustomization/buildmetadata/).
- */
-async function buildWithOrigins(tool, root, options) {
-    const wrapper = await (0,promises_.mkdtemp)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), 'archcheck-kustomize-'));
-    try {
-        const relative = external_node_path_default().relative(wrapper, root).split((external_node_path_default()).sep).join('/');
-        if (external_node_path_default().isAbsolute(relative)) {
-            return {
-                ok: false,
-                message: `cannot build ${options.rootName}: it is on another drive than the temporary directory`,
-            };
-        }
-        await (0,promises_.writeFile)(external_node_path_default().join(wrapper, 'kustomization.yaml'), `apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - ${JSON.stringify(relative)}\nbuildMetadata: [originAnnotations]\n`);
-        const args = [tool.subcommand, wrapper];
-        if (options.loadRestrictor === 'none')
-            args.push('--load-restrictor', 'LoadRestrictionsNone');
-        const run = await execText(tool.command, args, {
-            cwd: wrapper,
-            env: options.env,
-            timeoutMs: options.timeoutMs,
-        });
-        if (!run.ok) {
-            // Say paths the way the user knows them, not through the wrapper.
-            const detail = kustomizeError(run.stderr || run.error)
-                .split(relative)
-                .join(options.rootName)
-                .split(`${options.cwd}${(external_node_path_default()).sep}`)
-                .join('');
-            return {
-                ok: false,
-                message: `${external_node_path_default().basename(tool.command)} ${tool.subcommand} failed for ${options.rootName}: ${detail}`,
-            };
-        }
-        return { ok: true, stdout: run.stdout, resolveOrigin: (p) => external_node_path_default().resolve(wrapper, p) };
-    }
-    finally {
-        await (0,promises_.rm)(wrapper, { recursive: true, force: true });
-    }
-}
-/** kubectl wraps the error as `E... "command failed" err="..."`; kustomize prints `Error: ...`. Keep the error itself. */
-function kustomizeError(stderr) {
-    const lines = stderr.split('\n').filter((l) => l.trim() !== '' && !l.startsWith('# Warning:'));
-    const text = lines.join('\n');
-    const quoted = /err="((?:[^"\\]|\\.)*)"/.exec(text);
-    if (quoted?.[1])
-        return quoted[1].replace(/\\"/g, '"').replace(/\\\\/g, '\\');
-    const error = lines.find((l) => l.startsWith('Error:'));
-    return (error ?? lines[lines.length - 1] ?? 'no error output').replace(/^Error:\s*/, '');
 }
 /** Runs a program without a shell and collects its output; a failure to start or a non-zero exit is a value. */
 function execText(command, args, options) {
@@ -62870,6 +62802,79 @@ async function renderFailure(entry, stderr, reportName, at) {
             location = { file: reportName(file), line: Number(named[2] ?? 1), column: Number(named[3] ?? 1) };
     }
     return { rule: 'render-error', message, location };
+}
+
+;// CONCATENATED MODULE: ./src/sources/kustomize/build.ts
+
+
+
+
+/** `kustomize` when present (it is usually newer), else `kubectl`; or the one the config names. */
+function findKustomizeTool(choice, env) {
+    if (choice !== 'kubectl') {
+        const command = findOnPath('kustomize', env);
+        if (command)
+            return { command, subcommand: 'build' };
+    }
+    if (choice !== 'kustomize') {
+        const command = findOnPath('kubectl', env);
+        if (command)
+            return { command, subcommand: 'kustomize' };
+    }
+    return undefined;
+}
+/**
+ * Builds one kustomization with origin annotations on, without touching the user's files: kustomize has no flag
+ * for them, so a wrapper kustomization in a temporary directory includes the root (by a relative path:
+ * kustomize refuses absolute ones) and sets `buildMetadata: [originAnnotations]`. Each object then carries
+ * `config.kubernetes.io/origin: {path}` relative to the wrapper (https://kubectl.docs.kubernetes.io/references/kustomize/kustomization/buildmetadata/).
+ */
+async function buildWithOrigins(tool, root, options) {
+    const wrapper = await (0,promises_.mkdtemp)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), 'archcheck-kustomize-'));
+    try {
+        const relative = external_node_path_default().relative(wrapper, root).split((external_node_path_default()).sep).join('/');
+        if (external_node_path_default().isAbsolute(relative)) {
+            return {
+                ok: false,
+                message: `cannot build ${options.rootName}: it is on another drive than the temporary directory`,
+            };
+        }
+        await (0,promises_.writeFile)(external_node_path_default().join(wrapper, 'kustomization.yaml'), `apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - ${JSON.stringify(relative)}\nbuildMetadata: [originAnnotations]\n`);
+        const args = [tool.subcommand, wrapper];
+        if (options.loadRestrictor === 'none')
+            args.push('--load-restrictor', 'LoadRestrictionsNone');
+        const run = await execText(tool.command, args, {
+            cwd: wrapper,
+            env: options.env,
+            timeoutMs: options.timeoutMs,
+        });
+        if (!run.ok) {
+            // Say paths the way the user knows them, not through the wrapper.
+            const detail = kustomizeError(run.stderr || run.error)
+                .split(relative)
+                .join(options.rootName)
+                .split(`${options.cwd}${(external_node_path_default()).sep}`)
+                .join('');
+            return {
+                ok: false,
+                message: `${external_node_path_default().basename(tool.command)} ${tool.subcommand} failed for ${options.rootName}: ${detail}`,
+            };
+        }
+        return { ok: true, stdout: run.stdout, resolveOrigin: (p) => external_node_path_default().resolve(wrapper, p) };
+    }
+    finally {
+        await (0,promises_.rm)(wrapper, { recursive: true, force: true });
+    }
+}
+/** kubectl wraps the error as `E... "command failed" err="..."`; kustomize prints `Error: ...`. Keep the error itself. */
+function kustomizeError(stderr) {
+    const lines = stderr.split('\n').filter((l) => l.trim() !== '' && !l.startsWith('# Warning:'));
+    const text = lines.join('\n');
+    const quoted = /err="((?:[^"\\]|\\.)*)"/.exec(text);
+    if (quoted?.[1])
+        return quoted[1].replace(/\\"/g, '"').replace(/\\\\/g, '\\');
+    const error = lines.find((l) => l.startsWith('Error:'));
+    return (error ?? lines[lines.length - 1] ?? 'no error output').replace(/^Error:\s*/, '');
 }
 
 ;// CONCATENATED MODULE: ./src/sources/kustomize/relocate.ts
