@@ -116,6 +116,19 @@ describe('lookup order', () => {
     expect(config.clusters.map((c) => c.name)).toEqual([cluster]);
   });
 
+  test.each([
+    ['.archcheck.yaml', 'all-three', ''],
+    [".github/archcheck.yaml (its paths are the repository's)", 'github-only', ''],
+  ])('relative paths in %s resolve against the repository root', async (_name, scenario) => {
+    const dir = path.join(fixtures, 'lookup', scenario);
+    expect((await loadConfig(dir)).baseDir).toBe(dir);
+  });
+
+  test('an explicit --config resolves its paths against its own directory', async () => {
+    const dir = path.join(fixtures, 'lookup', 'all-three');
+    expect((await loadConfig(dir, '.github/archcheck.yaml')).baseDir).toBe(path.join(dir, '.github'));
+  });
+
   test('no config file: defaults, no file', async () => {
     expect(await loadConfig(path.join(fixtures, 'lookup', 'none'))).toEqual(emptyConfig());
   });
