@@ -63591,6 +63591,13 @@ function matrix(placements, resolutions) {
 async function runArchcheck(options, deps) {
     const { logger } = deps;
     const config = await loadConfig(options.cwd, options.configPath);
+    // Input errors are configuration errors: found before any work is done.
+    const helmCharts = [
+        ...(config.helm ?? []),
+        ...(options.helmInput
+            ? parseHelmInput(options.helmInput.text, options.helmInput.declaredIn, options.cwd)
+            : []),
+    ];
     const globBase = config.baseDir ?? options.cwd;
     const { clusters, notices } = chooseClusters(config, options.architectures);
     for (const notice of notices)
@@ -63620,12 +63627,7 @@ async function runArchcheck(options, deps) {
             }),
             renderHelmCharts({
                 cwd: options.cwd,
-                charts: [
-                    ...(config.helm ?? []),
-                    ...(options.helmInput
-                        ? parseHelmInput(options.helmInput.text, options.helmInput.declaredIn, options.cwd)
-                        : []),
-                ],
+                charts: helmCharts,
                 files: absolute,
                 env,
             }),

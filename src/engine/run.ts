@@ -33,6 +33,13 @@ export async function runArchcheck(
 ): Promise<Report> {
   const { logger } = deps;
   const config = await loadConfig(options.cwd, options.configPath);
+  // Input errors are configuration errors: found before any work is done.
+  const helmCharts = [
+    ...(config.helm ?? []),
+    ...(options.helmInput
+      ? parseHelmInput(options.helmInput.text, options.helmInput.declaredIn, options.cwd)
+      : []),
+  ];
   const globBase = config.baseDir ?? options.cwd;
   const { clusters, notices } = chooseClusters(config, options.architectures);
   for (const notice of notices) logger.info(notice);
@@ -63,12 +70,7 @@ export async function runArchcheck(
       }),
       renderHelmCharts({
         cwd: options.cwd,
-        charts: [
-          ...(config.helm ?? []),
-          ...(options.helmInput
-            ? parseHelmInput(options.helmInput.text, options.helmInput.declaredIn, options.cwd)
-            : []),
-        ],
+        charts: helmCharts,
         files: absolute,
         env,
       }),
