@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
 import { parseImageReference } from '../../src/images/reference.js';
+import { random } from './random.js';
 
 /**
  * A line-by-line port of distribution/reference v0.6.0 `ParseNormalizedNamed` + `Parse`, built from the
@@ -62,16 +63,6 @@ function parseNormalizedNamed(s: string): Oracle {
     if (goDigest[algorithm] !== hex.length || !/^[a-f0-9]+$/.test(hex)) return { ok: false };
   }
   return { ok: true, ...repo, ...(matches[2] ? { tag: matches[2] } : {}), ...(digest ? { digest } : {}) };
-}
-
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe('agrees with the distribution/reference grammar', () => {

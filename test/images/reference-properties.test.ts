@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
 import { formatImageRef, isMutableTag, parseImageReference } from '../../src/images/reference.js';
+import { random } from './random.js';
 
 const CORPUS = new URL('../../../shared/corpus/', import.meta.url);
 const KINDS = ['syntax', 'template', 'env', 'printf', 'ko', 'empty'];
@@ -17,17 +18,6 @@ function corpusImages(): string[] {
       expect(rest).toEqual([]);
       return image ?? '';
     });
-}
-
-/** mulberry32: a seeded generator, so a failing random case is the same on every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe('corpus images (../shared/corpus/IMAGES.txt)', () => {
