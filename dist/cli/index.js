@@ -58631,12 +58631,6 @@ function locate(ctx, node, fallback) {
     const end = ctx.lines.linePos(range[1]);
     return { file: ctx.file, line: start.line, column: start.col, endLine: end.line, endColumn: end.col };
 }
-/** Converts a subtree to plain JS, with the library's alias-expansion limit kept on. */
-function toPlain(ctx, node) {
-    if (!node)
-        return undefined;
-    return node.toJS(ctx.doc, { maxAliasCount: 100 });
-}
 
 ;// CONCATENATED MODULE: ./src/documents/parse.ts
 

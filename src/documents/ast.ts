@@ -105,9 +105,3 @@ export function locate(ctx: AstContext, node: Node | undefined, fallback?: Node)
   const end = ctx.lines.linePos(range[1]);
   return { file: ctx.file, line: start.line, column: start.col, endLine: end.line, endColumn: end.col };
 }
-
-/** Converts a subtree to plain JS, with the library's alias-expansion limit kept on. */
-export function toPlain(ctx: AstContext, node: Node | undefined): unknown {
-  if (!node) return undefined;
-  return node.toJS(ctx.doc, { maxAliasCount: 100 });
-}
