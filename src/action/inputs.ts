@@ -1,5 +1,6 @@
 import { parseFailOn, type FailOn } from '../engine/gate.js';
 import { ConfigurationError } from '../errors.js';
+import { parseAllowList } from '../registry/http/allow-list.js';
 
 /** `changed`: on pull requests, report only findings located in files the PR changes. */
 export type Scope = 'all' | 'changed';
@@ -17,6 +18,8 @@ export interface Inputs {
   sarifFile?: string;
   jsonFile?: string;
   githubToken?: string;
+  /** Hosts and CIDRs whose registries may be on non-public addresses (`allow-private-registries`). */
+  allowPrivateRegistries?: string[];
   /** YAML list of Helm releases to render, shaped like `.archcheck.yaml`'s `helm:` (validated by the engine). */
   helm?: string;
 }
@@ -37,6 +40,9 @@ export function readInputs(read: InputReader): Inputs {
   if (scopeText !== 'all' && scopeText !== 'changed') throw invalid('scope', scopeText, 'all or changed');
   const paths = list(value('paths'), /[\n,]/);
   const architectures = list(value('architectures'), /[\s,]+/);
+  const allowPrivate = list(value('allow-private-registries'), /[\n,]/);
+  const allowList = parseAllowList(allowPrivate, 'input "allow-private-registries"');
+  if ('error' in allowList) throw new ConfigurationError(allowList.error);
   const optional = (name: string) => value(name) || undefined;
   return {
     paths: paths.length > 0 ? paths : ['.'],
@@ -50,6 +56,7 @@ export function readInputs(read: InputReader): Inputs {
     sarifFile: optional('sarif-file'),
     jsonFile: optional('json-file'),
     githubToken: optional('github-token'),
+    allowPrivateRegistries: allowPrivate.length > 0 ? allowPrivate : undefined,
     // Not trimmed at the start: leading spaces are YAML indentation.
     helm: read('helm').trimEnd() || undefined,
   };

@@ -20,7 +20,12 @@ Options:
   --format text|json         output format (default: text)
   --output FILE              write the report to FILE instead of stdout
   --fail-on LEVEL            error|warning|notice|never: exit 1 when a finding reaches LEVEL (default: error)
-  --registry-mirror HOST=URL read HOST's images from URL (oci:DIR, https://..., http://...); repeatable
+  --registry-mirror HOST=URL read HOST's images from URL (oci:DIR, https://..., http://...); repeatable;
+                             an http(s) mirror named here may be on a private address
+  --allow-private-registry HOST|CIDR
+                             let registries on loopback/private addresses be contacted, e.g. localhost:5000,
+                             registry.corp or 10.0.0.0/8 (link-local needs a CIDR such as 169.254.1.2/32);
+                             repeatable; also ARCHCHECK_ALLOW_PRIVATE_REGISTRIES=a,b
   --quiet                    no progress lines on stderr
   -h, --help                 show this help
   -v, --version              show the version
@@ -45,6 +50,7 @@ export async function main(
         output: { type: 'string' },
         'fail-on': { type: 'string', default: 'error' },
         'registry-mirror': { type: 'string', multiple: true },
+        'allow-private-registry': { type: 'string', multiple: true },
         quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
@@ -81,6 +87,9 @@ export async function main(
         ...(values.arch ? { architectures: splitList(values.arch) } : {}),
         ...(values['registry-mirror']
           ? { registryMirrors: parseMirrors(values['registry-mirror'], cwd) }
+          : {}),
+        ...(values['allow-private-registry']
+          ? { allowPrivateRegistries: values['allow-private-registry'] }
           : {}),
         ...(process.env.GITHUB_TOKEN ? { githubToken: process.env.GITHUB_TOKEN } : {}),
       },

@@ -119,7 +119,7 @@ export function parseConfig(text: string, file: string, baseDir = path.dirname(f
       .filter((e) => e.propertyName === undefined)
       .map((e) => {
         const segments = e.instancePath.split('/').slice(1).map(decodePointer);
-        return `${where(errorOffset(doc, segments, e))}: ${describeError(segments, e)}`;
+        return `${where(errorOffset(doc, segments, e))}: ${describeError(segments, e, doc.getIn(segments))}`;
       });
     throw new ConfigurationError(`invalid config:\n  ${[...new Set(messages)].join('\n  ')}`);
   }
@@ -183,8 +183,11 @@ export function parseConfig(text: string, file: string, baseDir = path.dirname(f
       mirrors,
       credentials: r?.credentials ?? {},
       concurrency: r?.concurrency ?? DEFAULT_REGISTRY_SETTINGS.concurrency,
-      timeoutMs: r?.timeoutSeconds ? r.timeoutSeconds * 1000 : DEFAULT_REGISTRY_SETTINGS.timeoutMs,
-      deadlineMs: r?.deadlineSeconds ? r.deadlineSeconds * 1000 : DEFAULT_REGISTRY_SETTINGS.deadlineMs,
+      // Whole milliseconds: AbortSignal.timeout and setTimeout take integers (the schema caps them at 2^31-1).
+      timeoutMs: r?.timeoutSeconds ? Math.ceil(r.timeoutSeconds * 1000) : DEFAULT_REGISTRY_SETTINGS.timeoutMs,
+      deadlineMs: r?.deadlineSeconds
+        ? Math.ceil(r.deadlineSeconds * 1000)
+        : DEFAULT_REGISTRY_SETTINGS.deadlineMs,
     },
     rules: config.rules ?? {},
     helm,
@@ -280,7 +283,23 @@ function errorOffset(
   return (node as { range?: [number, number, number] } | undefined)?.range?.[0];
 }
 
-function describeError(segments: (string | number)[], e: ErrorObject): string {
+/**
+ * The repository's config is written by whoever opens the pull request: letting it name any variable would let
+ * a PR send ACTIONS_RUNTIME_TOKEN or a deploy key to a registry of its choosing.
+ */
+function credentialEnvError(at: string, value: unknown): string {
+  const name = typeof value === 'string' ? value : String(value);
+  const suggestion = /^[A-Za-z_][A-Za-z0-9_]*$/.test(name)
+    ? `ARCHCHECK_${name.toUpperCase()}`
+    : 'ARCHCHECK_REGISTRY_PASSWORD';
+  return (
+    `${at}: ${JSON.stringify(name)} is not allowed: .archcheck.yaml may only name environment variables that start ` +
+    `with ARCHCHECK_, so a pull request cannot hand the workflow's other secrets to a registry; rename the secret ` +
+    `to ${suggestion} in the workflow's env (env: ${suggestion}: \${{ secrets.... }})`
+  );
+}
+
+function describeError(segments: (string | number)[], e: ErrorObject, value: unknown): string {
   const key = segments.reduce<string>(
     (acc, s) => (typeof s === 'number' ? `${acc}[${s}]` : acc ? `${acc}.${s}` : s),
     '',
@@ -296,6 +315,13 @@ function describeError(segments: (string | number)[], e: ErrorObject): string {
       return `${at}: must be one of ${(p.allowedValues as unknown[]).map(String).join(', ')}`;
     case 'propertyNames':
       return `${at}: unknown rule "${String(p.propertyName)}"`;
+    case 'pattern':
+      if (segments[0] === 'registries' && segments[1] === 'credentials') return credentialEnvError(at, value);
+      return `${at}: ${e.message ?? e.keyword}`;
+    case 'maximum':
+      if (segments[0] === 'registries' && /Seconds$/.test(String(segments[1])))
+        return `${at}: must be at most ${String(p.limit)} seconds (about 24.8 days): Node's timers hold at most 2^31-1 ms, and a larger value would make every request time out at once`;
+      return `${at}: ${e.message ?? e.keyword}`;
     default:
       return `${at}: ${e.message ?? e.keyword}`;
   }

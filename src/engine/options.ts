@@ -10,8 +10,16 @@ export interface EngineOptions {
   configPath?: string;
   /** `--arch amd64,arm64`: one cluster with one plain pool per architecture (overrides config clusters). */
   architectures?: string[];
-  /** `--registry-mirror HOST=URL`, merged over the config's `registries.mirrors`. */
+  /**
+   * `--registry-mirror HOST=URL`, merged over the config's `registries.mirrors`. Trusted: an HTTP mirror's
+   * host given here may be a private address (mirrors from `.archcheck.yaml` may not).
+   */
   registryMirrors?: Record<string, string>;
+  /**
+   * `--allow-private-registry` / the `allow-private-registries` input: hosts (`registry.corp`, `localhost:5000`)
+   * and CIDRs (`10.0.0.0/8`) that may be non-public. `ARCHCHECK_ALLOW_PRIVATE_REGISTRIES` in the environment adds to it.
+   */
+  allowPrivateRegistries?: string[];
   /** Helm releases from the action's `helm` input (YAML list shaped like the config's `helm:`), added to the config's. */
   helmInput?: { text: string; declaredIn: string };
   /** Token used for ghcr.io when no other credentials apply (the action's `github-token`). */

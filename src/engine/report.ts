@@ -13,7 +13,22 @@ export interface Report {
   unmatchedFiles: string[];
   /** Run-level messages for people (assumptions made, how to declare what was assumed). */
   notices: string[];
+  /**
+   * Registry hosts cut off for the run (unreachable, or rate-limiting), each with the images left unchecked
+   * because of it: reporters say so once per host, while each image keeps its own `image-unresolved` finding.
+   */
+  unreachableRegistries: UnreachableRegistry[];
   stats: ReportStats;
+}
+
+export interface UnreachableRegistry {
+  /** The host that was cut off, e.g. `registry-1.docker.io`. */
+  registry: string;
+  kind: 'unreachable' | 'rate-limited';
+  /** The first failure, e.g. `ENOTFOUND from https://registry-1.docker.io/v2/`. */
+  reason: string;
+  /** Canonical references, sorted. */
+  images: string[];
 }
 
 export interface ImageEntry {

@@ -6,7 +6,7 @@ import type { ParsedFile } from '../documents/parse.js';
 import { parseManifestFile } from '../documents/parse.js';
 import { canonicalImage } from '../images/reference.js';
 import type { ImageRef } from '../images/reference.js';
-import { createImageSource, type RunImageSource } from '../registry/router.js';
+import { allowListOf, createImageSource, type RunImageSource } from '../registry/router.js';
 import type { ImageSource, Resolution } from '../registry/source.js';
 import { runChecks } from '../rules/index.js';
 import type { WorkloadPlacement } from '../rules/rule.js';
@@ -33,6 +33,12 @@ export async function runArchcheck(
 ): Promise<Report> {
   const { logger } = deps;
   const config = await loadConfig(options.cwd, options.configPath);
+  const allowPrivateRegistries = [
+    ...(options.allowPrivateRegistries ?? []),
+    ...trustedMirrorHosts(options.registryMirrors),
+  ];
+  // A bad allow-list entry (flag, input or environment) is a configuration error, found before any work.
+  if (!deps.imageSource) allowListOf({ allowPrivateRegistries, env: deps.env ?? process.env });
   // Input errors are configuration errors: found before any work is done.
   const helmCharts = [
     ...(config.helm ?? []),
@@ -124,6 +130,7 @@ export async function runArchcheck(
         settings: mergeMirrors(config.registries, options.registryMirrors),
         env: deps.env ?? process.env,
         githubToken: options.githubToken,
+        allowPrivateRegistries,
         logger,
       }));
     const map = new Map<string, Resolution>();
@@ -218,6 +225,13 @@ async function resolveSafely(source: ImageSource, ref: ImageRef): Promise<Resolu
       reason: `internal error while resolving: ${String(error)}`,
     };
   }
+}
+
+/** Hosts of HTTP mirrors given on the trusted side: the user chose them, private address or not. */
+function trustedMirrorHosts(mirrors: Record<string, string> | undefined): string[] {
+  return Object.values(mirrors ?? {})
+    .filter((target) => /^https?:\/\//.test(target) && URL.canParse(target))
+    .map((target) => new URL(target).host);
 }
 
 function mergeMirrors<T extends { mirrors: Record<string, string> }>(

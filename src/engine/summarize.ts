@@ -8,7 +8,7 @@ import type { Finding } from '../rules/finding.js';
 import { platformsOf } from '../rules/resolution-findings.js';
 import type { WorkloadPlacement } from '../rules/rule.js';
 import type { Workload } from '../workloads/workload.js';
-import type { CellVerdict, ImageEntry, MatrixCell, Report } from './report.js';
+import type { CellVerdict, ImageEntry, MatrixCell, Report, UnreachableRegistry } from './report.js';
 
 export interface ReportInput {
   parsed: readonly ParsedFile[];
@@ -52,6 +52,7 @@ export function buildReport(input: ReportInput): Report {
     matrix: matrix(input.placements, input.resolutions),
     unmatchedFiles: input.unmatchedFiles,
     notices: input.notices,
+    unreachableRegistries: unreachableRegistries(input.resolutions),
     stats: {
       files: input.parsed.length,
       documents: input.parsed.reduce((n, p) => n + p.documents, 0),
@@ -97,6 +98,24 @@ function imageEntries(
     entries.set(canonical, entry);
   }
   return [...entries.values()];
+}
+
+/** Images whose registry host a circuit breaker cut off, grouped by that host. */
+function unreachableRegistries(resolutions: ReadonlyMap<string, Resolution>): UnreachableRegistry[] {
+  const byHost = new Map<string, UnreachableRegistry>();
+  for (const [image, r] of resolutions) {
+    if (r.kind !== 'error' || !r.outage) continue;
+    const { registry, kind, reason } = r.outage;
+    let entry = byHost.get(registry);
+    if (!entry) {
+      entry = { registry, kind, reason, images: [] };
+      byHost.set(registry, entry);
+    }
+    entry.images.push(image);
+  }
+  const entries = [...byHost.values()].sort((a, b) => a.registry.localeCompare(b.registry));
+  for (const entry of entries) entry.images.sort();
+  return entries;
 }
 
 const VERDICT_RANK: Record<CellVerdict, number> = {

@@ -1,14 +1,17 @@
 import { setMaxListeners } from 'node:events';
+import type { Dispatcher } from 'undici';
 import type { RegistrySettings } from '../config/types.js';
 import { ConfigurationError, errorMessage } from '../errors.js';
 import { type ImageRef, canonicalImage } from '../images/reference.js';
 import type { Logger } from '../logger.js';
+import { type AllowList, parseAllowList, splitAllowText } from './http/allow-list.js';
 import { Authenticator } from './http/auth.js';
 import { RegistryClient } from './http/client.js';
 import { CredentialStore } from './http/credentials.js';
 import { createDispatcher } from './http/dispatcher.js';
 import { type MirrorTarget, defaultEndpoint, normalizeRegistryHost, parseMirror } from './http/endpoint.js';
 import { fail } from './http/failures.js';
+import { NetworkGuard, type Resolver } from './http/guard.js';
 import { BlobCache, HttpImageSource } from './http/resolve.js';
 import { Secrets, redactingLogger } from './http/secrets.js';
 import { DEFAULT_RETRY, type RetryPolicy, Transport } from './http/transport.js';
@@ -23,6 +26,27 @@ export interface ImageSourceOptions {
   logger: Logger;
   /** Retry timing; tests and the benchmark shorten it. Defaults: 4 tries, 250 ms backoff doubling to 4 s. */
   retry?: Partial<RetryPolicy>;
+  /**
+   * Hosts and CIDRs that may be non-public (trusted side only: `--allow-private-registry`, the action input,
+   * mirrors given on the command line). `ARCHCHECK_ALLOW_PRIVATE_REGISTRIES` in `env` is added.
+   */
+  allowPrivateRegistries?: readonly string[];
+  /** DNS for the guard (default dns.lookup); tests map names to loopback with it. */
+  resolver?: Resolver;
+  /** Replaces the connection pool; tests pass a recording dispatcher that never dials. */
+  dispatcher?: Dispatcher;
+}
+
+/** The environment variable that widens the network guard, for CI setups and benchmarks. */
+export const ALLOW_PRIVATE_ENV = 'ARCHCHECK_ALLOW_PRIVATE_REGISTRIES';
+
+/** The allow list from the options and the environment; throws ConfigurationError naming the bad value. */
+export function allowListOf(opts: Pick<ImageSourceOptions, 'allowPrivateRegistries' | 'env'>): AllowList {
+  const fromOptions = parseAllowList(opts.allowPrivateRegistries ?? [], '--allow-private-registry');
+  if ('error' in fromOptions) throw new ConfigurationError(fromOptions.error);
+  const fromEnv = parseAllowList(splitAllowText(opts.env[ALLOW_PRIVATE_ENV]), ALLOW_PRIVATE_ENV);
+  if ('error' in fromEnv) throw new ConfigurationError(fromEnv.error);
+  return [...fromOptions, ...fromEnv];
 }
 
 /** The run's image source; `close` releases pooled connections so the process can exit promptly. */
@@ -36,7 +60,10 @@ export interface RunImageSource extends ImageSource {
  * registry-1.docker.io). De-duplicates in-flight resolves by canonical reference; bounded concurrency per run and
  * per registry (settings.concurrency); honours settings.timeoutMs per request and settings.deadlineMs overall.
  *
- * Mirror values that are not `oci:`, `https://` or `http://` throw ConfigurationError here, before any work.
+ * Mirror values that are not `oci:`, `https://` or `http://` throw ConfigurationError here, before any work,
+ * as does a bad allow-list entry. Every request passes the NetworkGuard: non-public addresses are refused
+ * unless allowed, whether a manifest, a mirror from the repository's config, a redirect or a token realm
+ * names them.
  */
 export function createImageSource(opts: ImageSourceOptions): RunImageSource {
   const mirrors = new Map<string, MirrorTarget>();
@@ -47,12 +74,14 @@ export function createImageSource(opts: ImageSourceOptions): RunImageSource {
   }
   const secrets = new Secrets();
   const logger = redactingLogger(opts.logger, secrets);
-  const { dispatcher, warnings } = createDispatcher({
-    env: opts.env,
-    connections: opts.settings.concurrency,
-  });
+  const guard = new NetworkGuard(allowListOf(opts), opts.resolver);
+  const built = opts.dispatcher
+    ? { dispatcher: opts.dispatcher, warnings: [] }
+    : createDispatcher({ env: opts.env, connections: opts.settings.concurrency, guard });
+  const { dispatcher, warnings } = built;
   for (const warning of warnings) logger.warning(warning);
   const transport = new Transport({
+    guard,
     dispatcher,
     concurrency: opts.settings.concurrency,
     timeoutMs: opts.settings.timeoutMs,

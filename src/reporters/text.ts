@@ -1,5 +1,6 @@
 import type { Report } from '../engine/report.js';
 import type { Severity } from '../rules/finding.js';
+import { describeOutage, foldedIntoOutage } from './outages.js';
 
 export interface TextOptions {
   color: boolean;
@@ -19,7 +20,8 @@ export function formatText(report: Report, options: TextOptions): string {
     options.color ? `\u001b[${COLORS[style][0]}m${s}\u001b[${COLORS[style][1]}m` : s;
   const out: string[] = [];
   let currentFile: string | undefined;
-  for (const f of report.findings) {
+  const folded = foldedIntoOutage(report);
+  for (const f of report.findings.filter((finding) => !folded(finding))) {
     if (f.location.file !== currentFile) {
       if (currentFile !== undefined) out.push('');
       currentFile = f.location.file;
@@ -29,6 +31,10 @@ export function formatText(report: Report, options: TextOptions): string {
     out.push(
       `  ${paint('dim', pos)} ${paint(f.severity, f.severity.padEnd(7))} ${f.message}  ${paint('dim', f.rule)}`,
     );
+  }
+  for (const outage of report.unreachableRegistries) {
+    if (out.length > 0) out.push('');
+    out.push(`${paint('warning', 'warning:')} ${describeOutage(outage)}`);
   }
   if (report.unmatchedFiles.length > 0) {
     if (out.length > 0) out.push('');

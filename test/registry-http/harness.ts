@@ -15,6 +15,8 @@ import {
 /** Retries fast enough for a test suite, still bounded and still exponential. */
 export const FAST_RETRY = {
   attempts: 3,
+  connectAttempts: 2,
+  rateLimitTrips: 3,
   rateLimitAttempts: 2,
   baseDelayMs: 20,
   maxDelayMs: 100,
@@ -31,9 +33,13 @@ export function settings(overrides: Partial<RegistrySettings> = {}): RegistrySet
   return { mirrors: {}, credentials: {}, concurrency: 8, timeoutMs: 5_000, deadlineMs: 30_000, ...overrides };
 }
 
+/** Every test registry listens on loopback, which the network guard refuses unless told otherwise. */
+export const ALLOW_LOOPBACK = '127.0.0.0/8,::1/128,localhost';
+
 /**
  * An environment cut off from the developer's own docker login and proxies: a fresh HOME and
- * DOCKER_CONFIG, PATH as given (helper scripts first).
+ * DOCKER_CONFIG, PATH as given (helper scripts first), loopback registries allowed explicitly (pass
+ * `ARCHCHECK_ALLOW_PRIVATE_REGISTRIES: undefined` to test the guard).
  */
 const homes = mkdtempSync(path.join(os.tmpdir(), 'archcheck-homes-'));
 // Registered while the importing test file is collected, so it runs when that file is done.
@@ -43,7 +49,13 @@ export async function isolatedEnv(
   extra: Record<string, string | undefined> = {},
 ): Promise<Record<string, string | undefined>> {
   const home = await mkdtemp(path.join(homes, 'home-'));
-  return { HOME: home, DOCKER_CONFIG: path.join(home, '.docker'), PATH: process.env.PATH, ...extra };
+  return {
+    HOME: home,
+    DOCKER_CONFIG: path.join(home, '.docker'),
+    PATH: process.env.PATH,
+    ARCHCHECK_ALLOW_PRIVATE_REGISTRIES: ALLOW_LOOPBACK,
+    ...extra,
+  };
 }
 
 /** Writes `config` as `$DOCKER_CONFIG/config.json`. */

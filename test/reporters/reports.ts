@@ -110,6 +110,7 @@ export function reportOf(findings: Finding[], extra: Partial<Report> = {}): Repo
     ],
     unmatchedFiles: [],
     notices: [],
+    unreachableRegistries: [],
     stats: {
       files: 5,
       documents: 5,

@@ -1,4 +1,5 @@
 import type { Logger } from '../../logger.js';
+import type { RegistryOutage } from '../source.js';
 import { parseChallenges, pickChallenge } from './challenge.js';
 import type { Credential, CredentialStore } from './credentials.js';
 import type { Secrets } from './secrets.js';
@@ -14,6 +15,8 @@ export interface AuthRefusal {
   cause: 'refused' | 'unavailable' | 'rate-limited';
   reason: string;
   credential?: Credential;
+  /** Set when the token service's host was cut off for the run. */
+  outage?: RegistryOutage;
 }
 
 /** What an origin's `/v2/` answered: open, Basic, Bearer with its realm, or unknown (we learn on the first 401). */
@@ -52,7 +55,7 @@ export class Authenticator {
   readonly #schemes = new Map<string, Promise<OriginScheme>>();
   readonly #tokens = new Map<
     string,
-    Promise<CachedToken | { failed: string; cause: AuthRefusal['cause'] }>
+    Promise<CachedToken | { failed: string; cause: AuthRefusal['cause']; outage?: RegistryOutage }>
   >();
 
   constructor(deps: AuthenticatorDeps) {
@@ -172,10 +175,15 @@ export class Authenticator {
     }
     if (!cached) {
       const request = { realm: scheme.realm, service: scheme.service, scopes };
-      cached = fetchToken(this.#deps.transport, request, credential, origin, signal).then((result) => {
+      cached = fetchToken(this.#deps.transport, request, credential, signal).then((result) => {
         if (!result.ok) {
-          const cause = result.status === 429 ? 'rate-limited' : result.refused ? 'refused' : 'unavailable';
-          return { failed: result.reason, cause };
+          const cause =
+            result.status === 429 || result.outage?.kind === 'rate-limited'
+              ? 'rate-limited'
+              : result.refused
+                ? 'refused'
+                : 'unavailable';
+          return { failed: result.reason, cause, ...(result.outage ? { outage: result.outage } : {}) };
         }
         this.#deps.secrets.add(result.token);
         this.#deps.logger.debug(
@@ -186,7 +194,10 @@ export class Authenticator {
       this.#tokens.set(key, cached);
     }
     const token = await cached;
-    if ('failed' in token) return { ok: false, cause: token.cause, credential, reason: token.failed };
+    if ('failed' in token) {
+      const { cause, failed: reason, outage } = token;
+      return { ok: false, cause, credential, reason, ...(outage ? { outage } : {}) };
+    }
     return { ok: true, header: `Bearer ${token.token}`, credential };
   }
 }

@@ -21,8 +21,10 @@ export interface Fetched {
 
 /**
  * The Distribution API for one endpoint: authorized GETs that follow redirects. The Authorization header
- * goes only to the origin that asked for it: after a redirect to another host (blob storage, a CDN) the
- * request goes bare, and only a 401 challenge from that host earns it a credential of its own.
+ * goes only to the origin that asked for it: after a redirect to another origin (blob storage, a CDN, or the
+ * same host over plain HTTP) the request goes bare, and only a 401 challenge from that origin earns it a
+ * credential of its own, the one stored under its host. Headers made from credentials never go over plain
+ * HTTP unless the user allowed that host (NetworkGuard.mayCarryCredentials).
  */
 export class RegistryClient {
   readonly endpoint: Endpoint;
@@ -74,6 +76,17 @@ export class RegistryClient {
       const origin = new URL(current).origin;
       const headers: Record<string, string> = accept ? { accept } : {};
       const sending = header !== undefined && origin === authOrigin ? header : undefined;
+      // A header made from credentials (Basic, or a token they bought) never crosses plain HTTP uninvited.
+      if (sending && credential && !this.#transport.mayCarryCredentials(new URL(current))) {
+        return failureForAuth(ctx, {
+          ok: false,
+          cause: 'unavailable',
+          credential,
+          reason:
+            `the credentials from ${credential.source} are not sent over plain HTTP to ${origin}; ` +
+            `if that network is trusted, allow the host with --allow-private-registry ${new URL(origin).host}`,
+        });
+      }
       if (sending) headers.authorization = sending;
       const sent = await this.#transport.sendWithRetry({ url: current, headers }, signal);
       if (!sent.ok) return failureForTransport(ctx, sent.error, sent.attempts);

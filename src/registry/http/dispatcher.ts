@@ -1,11 +1,14 @@
 import { readFileSync } from 'node:fs';
 import tls from 'node:tls';
-import { Agent, type Dispatcher, EnvHttpProxyAgent } from 'undici';
+import { Agent, type Dispatcher, EnvHttpProxyAgent, buildConnector } from 'undici';
+import { type NetworkGuard, guardedConnector } from './guard.js';
 
 export interface DispatcherOptions {
   env: Record<string, string | undefined>;
   /** Connections per origin; matches the per-registry request bound. */
   connections: number;
+  /** Checks every address dialled directly (not the proxy's: it resolves proxied hosts itself). */
+  guard: NetworkGuard;
 }
 
 /** A dispatcher plus what the user should know about how it was built (a CA file that could not be read). */
@@ -41,7 +44,8 @@ export function createDispatcher(opts: DispatcherOptions): BuiltDispatcher {
     }
   }
   const tlsOptions = ca ? { ca } : {};
-  const common = { connections: opts.connections, connect: tlsOptions };
+  const connect = guardedConnector(opts.guard, buildConnector(tlsOptions));
+  const common = { connections: opts.connections, connect };
   const httpProxy = first(opts.env, 'http_proxy', 'HTTP_PROXY');
   const httpsProxy = first(opts.env, 'https_proxy', 'HTTPS_PROXY');
   if (!httpProxy && !httpsProxy) return { dispatcher: new Agent(common), warnings };

@@ -1,4 +1,4 @@
-import type { Resolution, ResolutionErrorRule } from '../source.js';
+import type { RegistryOutage, Resolution, ResolutionErrorRule } from '../source.js';
 import type { AuthRefusal } from './auth.js';
 import type { Credential } from './credentials.js';
 import { DOCKER_HUB, type Endpoint, describeEndpoint } from './endpoint.js';
@@ -6,7 +6,14 @@ import type { HttpResponse, TransportError } from './transport.js';
 
 export type Failure = Extract<Resolution, { kind: 'error' }>;
 
-export const fail = (rule: ResolutionErrorRule, reason: string): Failure => ({ kind: 'error', rule, reason });
+export const fail = (rule: ResolutionErrorRule, reason: string, outage?: RegistryOutage): Failure =>
+  outage ? { kind: 'error', rule, reason, outage } : { kind: 'error', rule, reason };
+
+/** The outage a breaker-made transport error stands for. */
+export function outageOf(error: TransportError): RegistryOutage | undefined {
+  if ((error.kind !== 'unreachable' && error.kind !== 'rate-limited') || !error.host) return undefined;
+  return { registry: error.host, kind: error.kind, reason: error.message };
+}
 export const isFailure = (v: unknown): v is Failure =>
   typeof v === 'object' && v !== null && (v as { kind?: unknown }).kind === 'error';
 
@@ -117,6 +124,21 @@ export function failureForTransport(ctx: FetchContext, error: TransportError, at
       return fail('image-unresolved', `refused ${what}: ${error.message}`);
     case 'network':
       return fail('image-unresolved', `cannot reach ${what}${tries}: ${error.message}`);
+    case 'blocked':
+      return fail('image-unresolved', `not connecting for ${what}: ${error.message}`);
+    case 'unreachable':
+      return fail(
+        'image-unresolved',
+        `cannot reach ${what}: ${error.host} is unreachable (${error.message}); it is not tried again this run`,
+        outageOf(error),
+      );
+    case 'rate-limited':
+      return fail(
+        'image-unresolved',
+        `not reading ${what}: ${error.host} rate-limited this run (${error.message}), so no further requests are sent to it; ` +
+          'retry later, log in to get a higher limit, or configure a mirror under registries.mirrors',
+        outageOf(error),
+      );
     default: {
       const unreachable: never = error.kind;
       return fail('image-unresolved', `cannot read ${what}: ${String(unreachable)}`);
@@ -138,9 +160,14 @@ export function failureForAuth(ctx: FetchContext, refusal: AuthRefusal): Failure
       return fail(
         'image-unresolved',
         `${where} rate limit reached at its token service while reading ${what}: ${refusal.reason}; retry later or log in`,
+        refusal.outage,
       );
     case 'unavailable':
-      return fail('image-unresolved', `cannot authenticate to ${where} for ${what}: ${refusal.reason}`);
+      return fail(
+        'image-unresolved',
+        `cannot authenticate to ${where} for ${what}: ${refusal.reason}`,
+        refusal.outage,
+      );
     default: {
       const unreachable: never = refusal.cause;
       return fail('image-unresolved', `cannot authenticate to ${where}: ${String(unreachable)}`);

@@ -1,4 +1,6 @@
+import type { RegistryOutage } from '../source.js';
 import type { Credential } from './credentials.js';
+import { outageOf } from './failures.js';
 import type { HttpRequest, Transport } from './transport.js';
 
 /** What a Bearer challenge asks for: where to get a token, for which service and scopes. */
@@ -10,15 +12,12 @@ export interface TokenRequest {
 
 export type TokenResult =
   | { ok: true; token: string; expiresAt: number }
-  | { ok: false; reason: string; refused: boolean; status?: number };
+  | { ok: false; reason: string; refused: boolean; status?: number; outage?: RegistryOutage };
 
 /** OAuth2 `client_id` docker sends; token servers log it (distribution docs/spec/auth/oauth.md). */
 const CLIENT_ID = 'archcheck';
 /** The token spec's default lifetime when the server names none (token.md, `expires_in`). */
 const DEFAULT_LIFETIME_S = 60;
-
-const isLoopbackUrl = (u: URL) =>
-  u.hostname === 'localhost' || u.hostname === '[::1]' || /^127\./.test(u.hostname);
 
 /**
  * Gets a registry token (distribution docs/spec/auth/token.md and oauth.md): a refresh token (docker's
@@ -30,7 +29,6 @@ export async function fetchToken(
   transport: Transport,
   req: TokenRequest,
   credential: Credential | undefined,
-  registryOrigin: string,
   signal: AbortSignal,
 ): Promise<TokenResult> {
   let realm: URL;
@@ -46,13 +44,13 @@ export async function fetchToken(
       reason: `the registry named a token realm with scheme ${realm.protocol}`,
     };
   }
-  const downgrade =
-    realm.protocol === 'http:' && registryOrigin.startsWith('https:') && !isLoopbackUrl(realm);
-  if (credential && downgrade) {
+  if (credential && !transport.mayCarryCredentials(realm)) {
     return {
       ok: false,
       refused: false,
-      reason: `the token realm ${realm.origin} is plain HTTP; credentials are not sent there`,
+      reason:
+        `the token realm ${realm.origin} is plain HTTP; credentials are not sent over plain HTTP unless ` +
+        `the host is allowed with --allow-private-registry ${realm.host}`,
     };
   }
   let request: HttpRequest;
@@ -81,7 +79,11 @@ export async function fetchToken(
   }
 
   const sent = await transport.sendWithRetry(request, signal);
-  if (!sent.ok) return { ok: false, refused: false, reason: `token request failed: ${sent.error.message}` };
+  if (!sent.ok) {
+    const outage = outageOf(sent.error);
+    const reason = `token request failed: ${outage ? `${sent.error.host} ${outage.kind} (${sent.error.message})` : sent.error.message}`;
+    return { ok: false, refused: false, reason, ...(outage ? { outage } : {}) };
+  }
   const { status, body } = sent.response;
   if (status === 401 || status === 403) {
     return {

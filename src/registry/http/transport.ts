@@ -1,5 +1,7 @@
 import type { Dispatcher } from 'undici';
 import type { Logger } from '../../logger.js';
+import { Breakers, isUnreachableCode } from './breaker.js';
+import { BLOCKED_CODE, type NetworkGuard } from './guard.js';
 import { KeyedLimiter, Limiter } from './limiter.js';
 
 export interface HttpRequest {
@@ -17,10 +19,17 @@ export interface HttpResponse {
   body: Uint8Array;
 }
 
-/** Why no response came: too slow, the connection failed, the run's deadline passed, or the body was huge. */
+/**
+ * Why no response came: too slow, the connection failed, the run's deadline passed, the body was huge, the
+ * address is not public (`blocked`), or the host was cut off for the run (`unreachable`, `rate-limited`:
+ * circuit breakers, with the `host` they hold).
+ */
 export interface TransportError {
-  kind: 'timeout' | 'network' | 'deadline' | 'too-large';
+  kind: 'timeout' | 'network' | 'deadline' | 'too-large' | 'blocked' | 'unreachable' | 'rate-limited';
   message: string;
+  host?: string;
+  /** The system or undici error code of a `network` error (ECONNREFUSED, ENOTFOUND, ...). */
+  code?: string;
 }
 
 export type SendResult =
@@ -31,6 +40,13 @@ export type SendResult =
 export interface RetryPolicy {
   /** Tries in all for a connection error or a 5xx. */
   attempts: number;
+  /**
+   * Tries in all when the host cannot be reached at all (DNS failure, refused, unreachable, TLS failure):
+   * rarely transient, and the host is cut off for the run once they are spent.
+   */
+  connectAttempts: number;
+  /** HTTP 429 answers from one host after which no further request is sent to it this run. */
+  rateLimitTrips: number;
   /** Tries in all for a 429. */
   rateLimitAttempts: number;
   baseDelayMs: number;
@@ -41,6 +57,8 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY: RetryPolicy = {
   attempts: 4,
+  connectAttempts: 2,
+  rateLimitTrips: 3,
   rateLimitAttempts: 2,
   baseDelayMs: 250,
   maxDelayMs: 4_000,
@@ -54,6 +72,8 @@ export interface TransportOptions {
   timeoutMs: number;
   retry: RetryPolicy;
   logger: Logger;
+  /** Refuses non-public hosts before a request is queued; the connector checks the dialled address again. */
+  guard: NetworkGuard;
   /** Largest body read (manifests and configs are small; distribution caps manifests at 4 MiB). */
   maxBodyBytes?: number;
 }
@@ -101,6 +121,15 @@ function errorCode(error: unknown): string {
   return typeof e?.message === 'string' ? e.message : 'connection failed';
 }
 
+/** The guard's refusal, wherever undici wrapped it. */
+function blockedMessage(error: unknown): string | undefined {
+  for (let e = error as { code?: unknown; message?: unknown; cause?: unknown } | undefined; e;) {
+    if (e.code === BLOCKED_CODE && typeof e.message === 'string') return e.message;
+    e = e.cause as typeof e;
+  }
+  return undefined;
+}
+
 /**
  * One HTTP exchange at a time, bounded per run and per origin, each with its own timeout and the run's
  * deadline. Redirects are not followed here: the caller decides which headers may travel to another host.
@@ -109,11 +138,18 @@ export class Transport {
   readonly #opts: TransportOptions;
   readonly #all: Limiter;
   readonly #perOrigin: KeyedLimiter;
+  readonly #breakers: Breakers;
 
   constructor(opts: TransportOptions) {
     this.#opts = opts;
     this.#all = new Limiter(opts.concurrency);
     this.#perOrigin = new KeyedLimiter(opts.concurrency);
+    this.#breakers = new Breakers(opts.retry.rateLimitTrips);
+  }
+
+  /** Whether credentials may travel to `url`: HTTPS, or plain HTTP to a host the user allowed explicitly. */
+  mayCarryCredentials(url: URL): boolean {
+    return this.#opts.guard.mayCarryCredentials(url);
   }
 
   /** Sends once; `signal` is the run's deadline (or the shared work's), the timeout is added here. */
@@ -125,6 +161,8 @@ export class Transport {
     const where = describeUrl(req.url);
     if (signal.aborted)
       return { ok: false, error: { kind: 'deadline', message: `deadline passed before ${where}` } };
+    const refused = this.#opts.guard.checkUrl(url);
+    if (refused) return { ok: false, error: { kind: 'blocked', message: refused } };
     // The timeout starts once a slot is ours: waiting behind other requests is not the server being slow.
     let timeout: AbortSignal | undefined;
     try {
@@ -139,6 +177,8 @@ export class Transport {
     } catch (error) {
       if (signal.aborted)
         return { ok: false, error: { kind: 'deadline', message: `deadline passed during ${where}` } };
+      const blocked = blockedMessage(error);
+      if (blocked) return { ok: false, error: { kind: 'blocked', message: blocked } };
       if (timeout?.aborted) {
         return {
           ok: false,
@@ -148,7 +188,8 @@ export class Transport {
           },
         };
       }
-      return { ok: false, error: { kind: 'network', message: `${errorCode(error)} from ${where}` } };
+      const code = errorCode(error);
+      return { ok: false, error: { kind: 'network', code, message: `${code} from ${where}` } };
     }
   }
 
@@ -205,22 +246,37 @@ export class Transport {
    * exponentially (or as Retry-After says); a 429 waits as Retry-After says when that is within
    * `maxRetryAfterMs`. Timeouts are not retried: the user's timeout already bounds the wait. The last
    * answer is returned as is, so the caller can report the status it ended on.
+   *
+   * Circuit breakers, per host for the run: a host that cannot be reached once its `connectAttempts` are
+   * spent, or that answered `rateLimitTrips` 429s, gets no further request; its later requests fail at once.
    */
   async sendWithRetry(req: HttpRequest, signal: AbortSignal): Promise<SendResult> {
     const policy = this.#opts.retry;
     const where = describeUrl(req.url);
+    const host = new URL(req.url).host;
     for (let attempt = 1; ; attempt++) {
+      const open = this.#breakers.open(host);
+      if (open) return { ok: false, error: { ...open }, attempts: attempt - 1 };
       const result = await this.send(req, signal);
       let wait: number | undefined;
       if (!result.ok) {
-        if (result.error.kind !== 'network' || attempt >= policy.attempts)
-          return { ...result, attempts: attempt };
+        const { kind, code } = result.error;
+        const unreachable = kind === 'network' && isUnreachableCode(code);
+        const limit = unreachable ? policy.connectAttempts : policy.attempts;
+        if (kind !== 'network' || attempt >= limit) {
+          if (!unreachable) return { ...result, attempts: attempt };
+          const tripped = this.#breakers.tripUnreachable(host, result.error.message);
+          this.#opts.logger.debug(`${host} unreachable (${result.error.message}): not tried again this run`);
+          return { ok: false, error: tripped, attempts: attempt };
+        }
         wait = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
-        this.#opts.logger.debug(
-          `${result.error.message}; retry ${attempt}/${policy.attempts - 1} in ${wait} ms`,
-        );
+        this.#opts.logger.debug(`${result.error.message}; retry ${attempt}/${limit - 1} in ${wait} ms`);
       } else {
         const { status, headers } = result.response;
+        if (status === 429 && this.#breakers.rateLimited(host)) {
+          this.#opts.logger.debug(`${host} rate-limited this run: no further requests are sent to it`);
+          return { ...result, attempts: attempt };
+        }
         const retryable =
           status === 429
             ? attempt < policy.rateLimitAttempts

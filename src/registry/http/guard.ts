@@ -1,0 +1,122 @@
+import { promises as dns } from 'node:dns';
+import type { buildConnector } from 'undici';
+import { type IpAddress, classifyAddress, formatIp, hostAddress, parseIp } from './address.js';
+import { type AllowList, type Target, isAllowed, namesHost } from './allow-list.js';
+
+/** Resolves a host name to every address it has (dns.lookup with `all: true`, as net.connect would). */
+export type Resolver = (hostname: string) => Promise<{ address: string; family: number }[]>;
+
+const systemResolver: Resolver = (hostname) => dns.lookup(hostname, { all: true, verbatim: true });
+
+/** The code on errors the guard raises, so the transport can tell a refusal from a network failure. */
+export const BLOCKED_CODE = 'ERR_ARCHCHECK_NON_PUBLIC_ADDRESS';
+
+export class BlockedAddressError extends Error {
+  readonly code = BLOCKED_CODE;
+}
+
+/** How to widen the guard, named in every refusal. */
+const HOW_TO_ALLOW =
+  'archcheck only connects to public addresses unless told otherwise; if this registry is yours, allow it with ' +
+  '--allow-private-registry, the action input allow-private-registries, or ARCHCHECK_ALLOW_PRIVATE_REGISTRIES';
+
+const defaultPort = (protocol: string) => (protocol === 'http:' ? 80 : 443);
+
+/** RFC 6761: `localhost` and names under it are loopback whatever DNS says. */
+const isLocalhostName = (name: string) => /(^|\.)localhost\.?$/i.test(name);
+
+/**
+ * Refuses connections to non-public addresses unless the trusted side allowed them. Checked twice: on the
+ * URL before a request is queued (literal addresses in any numeric form, `localhost`), and in the connector
+ * on the address actually dialled after DNS, so a name that resolves (or rebinds) to a private address is
+ * refused too. Requests through an HTTP proxy are resolved by the proxy: only the URL check applies there.
+ */
+export class NetworkGuard {
+  readonly #allow: AllowList;
+  readonly #resolve: Resolver;
+
+  constructor(allow: AllowList, resolve: Resolver = systemResolver) {
+    this.#allow = allow;
+    this.#resolve = resolve;
+  }
+
+  /** Why `url` may not be requested, judged from the URL alone; undefined when only DNS can tell. */
+  checkUrl(url: URL): string | undefined {
+    const port = Number(url.port) || defaultPort(url.protocol);
+    const address = hostAddress(url.hostname);
+    if (address) return this.#check({ hostname: url.hostname, port, address }, url.host);
+    if (isLocalhostName(url.hostname)) {
+      const loopback = parseIp('127.0.0.1')!;
+      if (isAllowed(this.#allow, { hostname: url.hostname, port }, classifyAddress(loopback)))
+        return undefined;
+      return `${url.host} is a loopback name (RFC 6761); ${HOW_TO_ALLOW}`;
+    }
+    return undefined;
+  }
+
+  /** Whether credentials may go to `url` over plain HTTP: only to hosts the user allowed by name or address. */
+  mayCarryCredentials(url: URL): boolean {
+    if (url.protocol === 'https:') return true;
+    const port = Number(url.port) || defaultPort(url.protocol);
+    return namesHost(this.#allow, { hostname: url.hostname, port, address: hostAddress(url.hostname) });
+  }
+
+  #check(target: Target & { address: IpAddress }, shown: string, resolvedFrom?: string): string | undefined {
+    const cls = classifyAddress(target.address);
+    if (cls.class === 'public' || isAllowed(this.#allow, target, cls)) return undefined;
+    const ip = formatIp(target.address);
+    const what = resolvedFrom ? `${resolvedFrom} resolves to ${ip}, ` : `${shown} is `;
+    const block = cls.block ? `, ${cls.block}` : '';
+    const linkLocal =
+      cls.class === 'link-local'
+        ? ` (link-local addresses need an explicit CIDR such as ${ip}/${target.address.family === 4 ? 32 : 128}; host names and wildcards do not cover them)`
+        : '';
+    return `${what}a ${cls.class} address (${cls.name}${block}); ${HOW_TO_ALLOW}${linkLocal}`;
+  }
+
+  /**
+   * The address to dial for `hostname:port`: a literal is checked as is, a name is resolved and every address
+   * it has must pass (a name with one private address among public ones is refused).
+   */
+  async resolve(hostname: string, port: number): Promise<{ address: string } | { refused: string }> {
+    const literal = parseIp(hostname);
+    if (literal) {
+      const refused = this.#check({ hostname, port, address: literal }, `${hostname}:${port}`);
+      return refused ? { refused } : { address: hostname };
+    }
+    const addresses = await this.#resolve(hostname);
+    for (const { address } of addresses) {
+      const ip = parseIp(address);
+      if (!ip) return { refused: `${hostname} resolved to ${address}, which is not an IP address` };
+      const refused = this.#check({ hostname, port, address: ip }, hostname, hostname);
+      if (refused) return { refused };
+    }
+    const first = addresses[0];
+    if (!first) return { refused: `${hostname} resolved to no address` };
+    return { address: first.address };
+  }
+}
+
+type Connector = buildConnector.connector;
+
+/**
+ * Wraps undici's connector: the host is resolved and checked here, then the checked address itself is
+ * dialled (with the original name kept for TLS SNI and certificate checks), so no second lookup can
+ * answer differently (no time-of-check/time-of-use gap, no DNS rebinding).
+ */
+export function guardedConnector(guard: NetworkGuard, inner: Connector): Connector {
+  return (opts, callback) => {
+    const port = Number(opts.port) || defaultPort(opts.protocol);
+    guard.resolve(opts.hostname, port).then(
+      (result) => {
+        if ('refused' in result) {
+          callback(new BlockedAddressError(result.refused), null);
+          return;
+        }
+        const servername = opts.servername ?? (parseIp(opts.hostname) ? undefined : opts.hostname);
+        inner({ ...opts, hostname: result.address, ...(servername ? { servername } : {}) }, callback);
+      },
+      (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), null),
+    );
+  };
+}
