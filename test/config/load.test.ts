@@ -76,8 +76,8 @@ describe('every accepted key', () => {
         'localhost:5000': 'http://127.0.0.1:5000',
       },
       credentials: {
-        'ghcr.io': { tokenEnv: 'GHCR_TOKEN' },
-        'registry.example.com': { usernameEnv: 'REG_USER', passwordEnv: 'REG_PASS' },
+        'ghcr.io': { tokenEnv: 'ARCHCHECK_GHCR_TOKEN' },
+        'registry.example.com': { usernameEnv: 'ARCHCHECK_REG_USER', passwordEnv: 'ARCHCHECK_REG_PASS' },
       },
       concurrency: 4,
       timeoutMs: 2500,
@@ -206,9 +206,24 @@ describe('errors name file:line:col and the key', () => {
       `${FILE}:3:16: registries.mirrors.docker.io: must match pattern "^(oci:.+|https?://.+)$"`,
     ],
     [
-      'credential env name',
+      'credential env name that is not a variable name',
       'registries:\n  credentials:\n    ghcr.io: {tokenEnv: "my token"}\n',
-      `${FILE}:3:25: registries.credentials.ghcr.io.tokenEnv: must match pattern "^[A-Za-z_][A-Za-z0-9_]*$"`,
+      `${FILE}:3:25: registries.credentials.ghcr.io.tokenEnv: "my token" is not allowed: .archcheck.yaml may only name environment variables that start with ARCHCHECK_, so a pull request cannot hand the workflow's other secrets to a registry; rename the secret to ARCHCHECK_REGISTRY_PASSWORD in the workflow's env (env: ARCHCHECK_REGISTRY_PASSWORD: \${{ secrets.... }})`,
+    ],
+    [
+      'credential env name outside ARCHCHECK_',
+      'registries:\n  credentials:\n    "127.0.0.1:5105": {passwordEnv: ACTIONS_RUNTIME_TOKEN}\n',
+      `${FILE}:3:37: registries.credentials.127.0.0.1:5105.passwordEnv: "ACTIONS_RUNTIME_TOKEN" is not allowed: .archcheck.yaml may only name environment variables that start with ARCHCHECK_, so a pull request cannot hand the workflow's other secrets to a registry; rename the secret to ARCHCHECK_ACTIONS_RUNTIME_TOKEN in the workflow's env (env: ARCHCHECK_ACTIONS_RUNTIME_TOKEN: \${{ secrets.... }})`,
+    ],
+    [
+      'timeout past what a Node timer holds',
+      'registries: {timeoutSeconds: 3000000}\n',
+      `${FILE}:1:30: registries.timeoutSeconds: must be at most 2147483 seconds (about 24.8 days): Node's timers hold at most 2^31-1 ms, and a larger value would make every request time out at once`,
+    ],
+    [
+      'deadline past what a Node timer holds',
+      'registries: {deadlineSeconds: 2147484}\n',
+      `${FILE}:1:31: registries.deadlineSeconds: must be at most 2147483 seconds (about 24.8 days): Node's timers hold at most 2^31-1 ms, and a larger value would make every request time out at once`,
     ],
     [
       'concurrency out of range',

@@ -46,8 +46,9 @@ export class NetworkGuard {
     const address = hostAddress(url.hostname);
     if (address) return this.#check({ hostname: url.hostname, port, address }, url.host);
     if (isLocalhostName(url.hostname)) {
-      const loopback = parseIp('127.0.0.1')!;
-      if (isAllowed(this.#allow, { hostname: url.hostname, port }, classifyAddress(loopback)))
+      // Judged as the address it names: a CIDR covering 127.0.0.1 allows it, as does the name itself.
+      const address = parseIp('127.0.0.1')!;
+      if (isAllowed(this.#allow, { hostname: url.hostname, port, address }, classifyAddress(address)))
         return undefined;
       return `${url.host} is a loopback name (RFC 6761); ${HOW_TO_ALLOW}`;
     }
