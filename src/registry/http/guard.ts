@@ -76,46 +76,62 @@ export class NetworkGuard {
   }
 
   /**
-   * The address to dial for `hostname:port`: a literal is checked as is, a name is resolved and every address
-   * it has must pass (a name with one private address among public ones is refused).
+   * The addresses to dial for `hostname:port`, in DNS order: a literal is checked as is, a name is resolved and
+   * every address it has must pass (a name with one private address among public ones is refused).
    */
-  async resolve(hostname: string, port: number): Promise<{ address: string } | { refused: string }> {
+  async resolve(hostname: string, port: number): Promise<{ addresses: string[] } | { refused: string }> {
     const literal = parseIp(hostname);
     if (literal) {
       const refused = this.#check({ hostname, port, address: literal }, `${hostname}:${port}`);
-      return refused ? { refused } : { address: hostname };
+      return refused ? { refused } : { addresses: [hostname] };
     }
-    const addresses = await this.#resolve(hostname);
-    for (const { address } of addresses) {
+    const found = await this.#resolve(hostname);
+    for (const { address } of found) {
       const ip = parseIp(address);
       if (!ip) return { refused: `${hostname} resolved to ${address}, which is not an IP address` };
       const refused = this.#check({ hostname, port, address: ip }, hostname, hostname);
       if (refused) return { refused };
     }
-    const first = addresses[0];
-    if (!first) return { refused: `${hostname} resolved to no address` };
-    return { address: first.address };
+    if (found.length === 0) return { refused: `${hostname} resolved to no address` };
+    return { addresses: found.map((a) => a.address) };
   }
 }
 
 type Connector = buildConnector.connector;
 
+/** Failures where the next address of the name may still answer (`localhost` as ::1, then 127.0.0.1). */
+const NEXT_ADDRESS = new Set([
+  'ECONNREFUSED',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'EADDRNOTAVAIL',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
 /**
- * Wraps undici's connector: the host is resolved and checked here, then the checked address itself is
- * dialled (with the original name kept for TLS SNI and certificate checks), so no second lookup can
+ * Wraps undici's connector: the host is resolved and checked here, then the checked addresses themselves are
+ * dialled in turn (with the original name kept for TLS SNI and certificate checks), so no second lookup can
  * answer differently (no time-of-check/time-of-use gap, no DNS rebinding).
  */
 export function guardedConnector(guard: NetworkGuard, inner: Connector): Connector {
   return (opts, callback) => {
     const port = Number(opts.port) || defaultPort(opts.protocol);
-    guard.resolve(opts.hostname, port).then(
-      (result) => {
-        if ('refused' in result) {
-          callback(new BlockedAddressError(result.refused), null);
+    const servername = opts.servername ?? (parseIp(opts.hostname) ? undefined : opts.hostname);
+    const dial = (addresses: string[], at: number) => {
+      inner({ ...opts, hostname: addresses[at]!, ...(servername ? { servername } : {}) }, (error, socket) => {
+        const code = (error as { code?: unknown } | null)?.code;
+        if (error && at + 1 < addresses.length && typeof code === 'string' && NEXT_ADDRESS.has(code)) {
+          dial(addresses, at + 1);
           return;
         }
-        const servername = opts.servername ?? (parseIp(opts.hostname) ? undefined : opts.hostname);
-        inner({ ...opts, hostname: result.address, ...(servername ? { servername } : {}) }, callback);
+        if (error) callback(error, null);
+        else callback(null, socket!);
+      });
+    };
+    guard.resolve(opts.hostname, port).then(
+      (result) => {
+        if ('refused' in result) callback(new BlockedAddressError(result.refused), null);
+        else dial(result.addresses, 0);
       },
       (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), null),
     );

@@ -275,7 +275,7 @@ export class Transport {
         const { status, headers } = result.response;
         if (status === 429 && this.#breakers.rateLimited(host)) {
           this.#opts.logger.debug(`${host} rate-limited this run: no further requests are sent to it`);
-          return { ...result, attempts: attempt };
+          return { ok: false, error: { ...this.#breakers.open(host)! }, attempts: attempt };
         }
         const retryable =
           status === 429
