@@ -141,7 +141,13 @@ export async function benchRegistry(): Promise<string> {
           timeoutMs: 30_000,
           deadlineMs: 300_000,
         },
-        env: { HOME: dir, DOCKER_CONFIG: path.join(dir, 'no-docker-config'), PATH: process.env.PATH },
+        env: {
+          HOME: dir,
+          DOCKER_CONFIG: path.join(dir, 'no-docker-config'),
+          PATH: process.env.PATH,
+          // The bench registries listen on loopback, which the network guard refuses unless allowed.
+          ARCHCHECK_ALLOW_PRIVATE_REGISTRIES: '127.0.0.1',
+        },
         logger: new RecordingLogger(),
       });
       let start = performance.now();
