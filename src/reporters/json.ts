@@ -29,6 +29,7 @@ export function toJsonReport(report: Report) {
     matrix: report.matrix,
     unmatchedFiles: report.unmatchedFiles,
     notices: report.notices,
+    unreachableRegistries: report.unreachableRegistries,
     stats: report.stats,
   };
 }
