@@ -9,6 +9,7 @@ import { ConfigurationError, errorMessage } from '../errors.js';
 import { parsePlatform } from '../platforms/normalize.js';
 import type { RuleLevel } from '../rules/finding.js';
 import type { Taint } from '../clusters/node-pool.js';
+import { registryLimitMessage } from './registry-limits.js';
 import type { ClusterConfig, Config, ConfigPosition, HelmChartConfig, KustomizeConfig } from './types.js';
 
 /** Looked for in this order in the working directory when no `--config` is given. */
@@ -283,22 +284,6 @@ function errorOffset(
   return (node as { range?: [number, number, number] } | undefined)?.range?.[0];
 }
 
-/**
- * The repository's config is written by whoever opens the pull request: letting it name any variable would let
- * a PR send ACTIONS_RUNTIME_TOKEN or a deploy key to a registry of its choosing.
- */
-function credentialEnvError(at: string, value: unknown): string {
-  const name = typeof value === 'string' ? value : String(value);
-  const suggestion = /^[A-Za-z_][A-Za-z0-9_]*$/.test(name)
-    ? `ARCHCHECK_${name.toUpperCase()}`
-    : 'ARCHCHECK_REGISTRY_PASSWORD';
-  return (
-    `${at}: ${JSON.stringify(name)} is not allowed: .archcheck.yaml may only name environment variables that start ` +
-    `with ARCHCHECK_, so a pull request cannot hand the workflow's other secrets to a registry; rename the secret ` +
-    `to ${suggestion} in the workflow's env (env: ${suggestion}: \${{ secrets.... }})`
-  );
-}
-
 function describeError(segments: (string | number)[], e: ErrorObject, value: unknown): string {
   const key = segments.reduce<string>(
     (acc, s) => (typeof s === 'number' ? `${acc}[${s}]` : acc ? `${acc}.${s}` : s),
@@ -315,14 +300,7 @@ function describeError(segments: (string | number)[], e: ErrorObject, value: unk
       return `${at}: must be one of ${(p.allowedValues as unknown[]).map(String).join(', ')}`;
     case 'propertyNames':
       return `${at}: unknown rule "${String(p.propertyName)}"`;
-    case 'pattern':
-      if (segments[0] === 'registries' && segments[1] === 'credentials') return credentialEnvError(at, value);
-      return `${at}: ${e.message ?? e.keyword}`;
-    case 'maximum':
-      if (segments[0] === 'registries' && /Seconds$/.test(String(segments[1])))
-        return `${at}: must be at most ${String(p.limit)} seconds (about 24.8 days): Node's timers hold at most 2^31-1 ms, and a larger value would make every request time out at once`;
-      return `${at}: ${e.message ?? e.keyword}`;
     default:
-      return `${at}: ${e.message ?? e.keyword}`;
+      return `${at}: ${registryLimitMessage(segments, e, value) ?? e.message ?? e.keyword}`;
   }
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { readInputs } from '../../src/action/inputs.js';
 import { main } from '../../src/cli/main.js';
+import { parseConfig } from '../../src/config/load.js';
 import { runArchcheck } from '../../src/engine/run.js';
 import { ConfigurationError } from '../../src/errors.js';
 import { RecordingLogger } from '../../src/logger.js';
@@ -110,4 +111,12 @@ test('the action input allow-private-registries refuses wildcards, naming the in
   const read = () => readInputs((name) => (name === 'allow-private-registries' ? '0.0.0.0/0\n*' : ''));
   expect(read).toThrow(ConfigurationError);
   expect(read).toThrow(/input "allow-private-registries": "\*": wildcards are not accepted/);
+});
+
+test.each([
+  ['timeoutSeconds: 0.0005', 'timeoutMs', 1],
+  ['deadlineSeconds: 2147483', 'deadlineMs', 2_147_483_000],
+])('registries.%s becomes whole milliseconds a Node timer takes', (line, key, ms) => {
+  const config = parseConfig(`registries: {${line}}\n`, '/repo/.archcheck.yaml');
+  expect(config.registries[key as 'timeoutMs' | 'deadlineMs']).toBe(ms);
 });
