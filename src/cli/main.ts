@@ -8,6 +8,7 @@ import type { Logger } from '../logger.js';
 import { formatJson } from '../reporters/json.js';
 import { formatText } from '../reporters/text.js';
 import { VERSION } from '../version.js';
+import { describeArgsError } from './args-error.js';
 
 const USAGE = `Usage: archcheck [paths...] [options]
 
@@ -57,7 +58,9 @@ export async function main(
       },
     });
   } catch (error) {
-    io.stderr.write(`archcheck: ${errorMessage(error)}\n\n${USAGE}\n`);
+    // The help text names every option, so suggestions never drift from what the CLI accepts.
+    const names = [...new Set([...USAGE.matchAll(/--([a-z][a-z-]*)/g)].map((m) => m[1] ?? ''))];
+    io.stderr.write(`archcheck: ${describeArgsError(error, names)}\nRun archcheck --help for usage.\n`);
     return 2;
   }
   const { values, positionals } = args;

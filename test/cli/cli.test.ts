@@ -96,7 +96,15 @@ describe('exit status', () => {
 
 describe('usage and configuration errors exit 2', () => {
   test.each([
-    ['an unknown option', ['--frobnicate'], /Unknown option '--frobnicate'[\s\S]*Usage: archcheck/],
+    ['an unknown option', ['--frobnicate'], /unknown option --frobnicate\nRun archcheck --help for usage/],
+    [
+      'a mistyped option, with the one meant',
+      ['--archs', 'arm64'],
+      /unknown option --archs \(did you mean --arch\?\)/,
+    ],
+    ['a prefix of an option', ['--fail', 'never'], /unknown option --fail \(did you mean --fail-on\?\)/],
+    ['an option without its value', ['--arch'], /option --arch needs a value/],
+    ['a value given to a switch', ['--quiet=yes'], /option --quiet takes no value/],
     [
       'a bad --fail-on',
       ['--fail-on', 'sometimes'],
