@@ -1,7 +1,7 @@
 import { canonicalImage } from '../images/reference.js';
 import { nodeRunsAny } from '../platforms/match.js';
 import { formatPlatform } from '../platforms/normalize.js';
-import { workloadId, workloadLabel } from './describe.js';
+import { workloadFields, workloadLabel } from './describe.js';
 import { platformsOf } from './resolution-findings.js';
 import type { Draft, Rule } from './rule.js';
 
@@ -39,7 +39,7 @@ export const imageArchMismatch: Rule = {
               `of cluster ${cluster.name}, where it will fail with "exec format error". Fix: ${fix}.`,
             location: c.location,
             cluster: cluster.name,
-            workload: workloadId(workload),
+            ...workloadFields(workload),
             container: c.name,
             image: c.image,
             nodePools: failing.map((p) => p.name),
