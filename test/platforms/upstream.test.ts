@@ -1,0 +1,16 @@
+import { describe, expect, test } from 'vitest';
+import { nodeRuns } from '../../src/platforms/match.js';
+import { PLATFORM_CASES, expected, imageOf, nodeOf, title } from '../verdicts/cases/index.js';
+
+/** containerd/platforms' own tables, case by case (transcribed in test/verdicts/cases/containerd.ts). */
+describe('containerd verdicts', () => {
+  test.each(PLATFORM_CASES.map((c) => [title(c), c] as const))('%s', (_title, c) => {
+    expect(nodeRuns(nodeOf(c), imageOf(c))).toBe(expected(c));
+  });
+
+  test('every deliberate difference says why', () => {
+    const differ = PLATFORM_CASES.filter((c) => c.archcheck !== undefined && c.archcheck !== c.upstream);
+    expect(differ.length).toBeGreaterThan(0);
+    expect(differ.every((c) => c.reason)).toBe(true);
+  });
+});
