@@ -51,12 +51,10 @@ export function poolPlatform(fields: PoolPlatformFields): Parsed {
   const arch = fields.arch.trim();
   if (fields.os !== undefined && namesOS(arch))
     return { error: `"${arch}" names the OS already: drop os: ${fields.os}, or write arch without it` };
-  const hasVariant = arch.split('/').length === (namesOS(arch) ? 3 : 2);
-  if (fields.variant !== undefined && hasVariant)
+  const archParts = arch.split('/').length - (namesOS(arch) ? 1 : 0);
+  if (fields.variant !== undefined && archParts > 1)
     return { error: `"${arch}" names the variant already: drop variant: ${fields.variant}` };
-  const head = fields.os !== undefined || namesOS(arch) ? arch : `linux/${arch}`;
-  const withOS = fields.os !== undefined ? `${fields.os}/${arch}` : head;
-  const spec = fields.variant !== undefined ? `${withOS}/${fields.variant}` : withOS;
+  const spec = [fields.os, arch, fields.variant].filter((part) => part !== undefined).join('/');
   const platform = parseNodePlatform(spec);
   if ('error' in platform) return platform;
   if (fields.osVersion !== undefined) platform.osVersion = fields.osVersion;

@@ -52,7 +52,7 @@ export const ownPlacement: PlacementCase[] = [
   { source: INT64, name: 'label above int64 Gt 1', ...gt('9223372036854775808', 'Gt', '1'), upstream: false },
   {
     source: INT64,
-    name: '2 Gt value above int64 (negative)',
+    name: '2 Lt a value above int64',
     ...gt('2', 'Lt', '9223372036854775808'),
     upstream: false,
   },
