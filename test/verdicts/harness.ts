@@ -17,8 +17,8 @@ export interface CaseImage {
 }
 
 export interface CliCase {
-  /** The manifest (any Kubernetes objects), written as JSON, which is YAML. */
-  objects: unknown[];
+  /** The manifest: Kubernetes objects (written as JSON, which is YAML), or its text as is. */
+  objects: unknown[] | string;
   /** `.archcheck.yaml` without `registries` (the harness adds the mirror). */
   config: Record<string, unknown>;
   images: CaseImage[];
@@ -62,7 +62,9 @@ export async function runCli(c: CliCase): Promise<{ report?: JsonReport; error?:
     await writeFile(path.join(dir, 'archcheck.yaml'), JSON.stringify(config, null, 2));
     await writeFile(
       path.join(dir, 'deploy.yaml'),
-      c.objects.map((o) => JSON.stringify(o, null, 2)).join('\n---\n'),
+      typeof c.objects === 'string'
+        ? c.objects
+        : c.objects.map((o) => JSON.stringify(o, null, 2)).join('\n---\n'),
     );
     let stdout = '';
     let stderr = '';
