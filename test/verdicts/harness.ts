@@ -22,6 +22,8 @@ export interface CliCase {
   /** `.archcheck.yaml` without `registries` (the harness adds the mirror). */
   config: Record<string, unknown>;
   images: CaseImage[];
+  /** More registry hosts to read from the (same) mirror, so that no case image is looked for on the network. */
+  mirrorHosts?: string[];
   /** Extra CLI arguments (`--arch ...`). */
   args?: string[];
 }
@@ -58,7 +60,9 @@ export async function runCli(c: CliCase): Promise<{ report?: JsonReport; error?:
   const dir = await mkdtemp(path.join(tmpdir(), 'archcheck-verdicts-'));
   try {
     await writeMirror(dir, c.images);
-    const config = { ...c.config, registries: { mirrors: { [HOST]: 'oci:./mirror' } } };
+    const hosts = [HOST, ...(c.mirrorHosts ?? [])];
+    const mirrors = Object.fromEntries(hosts.map((host) => [host, 'oci:./mirror']));
+    const config = { ...c.config, registries: { mirrors } };
     await writeFile(path.join(dir, 'archcheck.yaml'), JSON.stringify(config, null, 2));
     await writeFile(
       path.join(dir, 'deploy.yaml'),

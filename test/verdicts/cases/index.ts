@@ -1,11 +1,12 @@
 import { normalizePlatform, parsePlatform } from '../../../src/platforms/normalize.js';
 import { poolPlatform } from '../../../src/platforms/node.js';
 import type { NodePlatform, Platform } from '../../../src/platforms/platform.js';
+import { distributionReference } from './distribution.js';
 import { containerdOnly, containerdParseMatches, containerdWindows } from './containerd.js';
 import { kubernetesAffinity, kubernetesTerms } from './kubernetes-affinity.js';
 import { kubernetesTaints } from './kubernetes-taints.js';
 import { ownPlacement } from './rules.js';
-import type { PlacementCase, PlatformCase, Upstream } from './types.js';
+import type { PlacementCase, PlatformCase, ReferenceCase, Upstream } from './types.js';
 
 export { expected } from './types.js';
 export type { PlacementCase, PlatformCase, ReferenceCase, Upstream } from './types.js';
@@ -24,6 +25,9 @@ export const PLACEMENT_CASES: readonly PlacementCase[] = [
   ...kubernetesTaints,
   ...ownPlacement,
 ];
+
+/** Every image reference case: distribution/reference's tables. */
+export const REFERENCE_CASES: readonly ReferenceCase[] = distributionReference;
 
 /** `source: name`, the test title. */
 export function title(c: Upstream): string {
