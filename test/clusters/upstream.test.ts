@@ -53,3 +53,20 @@ describe('Kubernetes placement verdicts', () => {
     expect(differ.every((c) => c.reason)).toBe(true);
   });
 });
+
+describe('why a pool is excluded', () => {
+  test('an invalid requirement is named as the reason, not the pool labels', () => {
+    const c = kubernetesInvalidValue();
+    const pool = makePool('cluster', 'node', { os: 'linux', architecture: 'arm64' }, c.node.labels ?? {});
+    const [placement] = placePod(schedulingOf(c), [pool], keysOf(c, pool.labels));
+    expect(placement?.reasons.map((r) => r.detail)).toEqual([
+      'invalid requirement foo NotIn [invalid value: ___@#$%^]',
+    ]);
+  });
+});
+
+function kubernetesInvalidValue(): PlacementCase {
+  const c = PLACEMENT_CASES.find((p) => p.name.startsWith('Pod with an invalid value in Affinity term'));
+  if (!c) throw new Error('the upstream case is missing');
+  return c;
+}

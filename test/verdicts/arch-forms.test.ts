@@ -3,6 +3,7 @@ import { readInputs } from '../../src/action/inputs.js';
 import { chooseClusters } from '../../src/engine/clusters.js';
 import { emptyConfig } from '../../src/config/load.js';
 import { formatPlatform } from '../../src/platforms/normalize.js';
+import { PARSE_CASES, title } from './cases/index.js';
 import { deployment, imageRef, runCli } from './harness.js';
 
 /** A platform as people write it, and the pool it makes: the same everywhere a platform is taken. */
@@ -65,5 +66,21 @@ describe('one platform parser for --arch, architectures and arch:', () => {
     const { error } = await run(where, written, 'linux/amd64');
     expect(error).toMatch(/^exit 2: /);
     expect(error).toContain(message);
+  });
+});
+
+/** containerd's parser table through `--arch`: the pool it makes, or the usage error. */
+describe('containerd platform specifiers, end to end', () => {
+  test.each(PARSE_CASES.map((c) => [title(c), c] as const))('%s', async (_title, c) => {
+    const want = c.archcheck ?? c.upstream;
+    const { report, error } = await run('flag', c.name, typeof want === 'string' ? want : 'linux/amd64');
+    if (typeof want === 'object') {
+      expect(error).toMatch(/^exit 2: /);
+      expect(error).toContain(want.error);
+    } else {
+      expect(error).toBeUndefined();
+      expect(report!.clusters[0]!.nodePools.map((p) => p.platform)).toEqual([want]);
+      expect(report!.findings.filter((f) => f.rule === 'image-arch-mismatch')).toEqual([]);
+    }
   });
 });

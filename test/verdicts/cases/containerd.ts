@@ -1,4 +1,4 @@
-import type { PlatformCase } from './types.js';
+import type { ParseCase, PlatformCase } from './types.js';
 
 /** Why an arm64 pool does not run 32-bit Arm images unless it says `aarch32: true`. */
 export const NO_AARCH32 =
@@ -190,3 +190,60 @@ export const containerdParseMatches: PlatformCase[] = [
   image,
   upstream: true,
 }));
+
+/** Why a bare OS is an error: containerd fills in the architecture of the machine it runs on. */
+export const NO_HOST_DEFAULT =
+  'a node platform cannot depend on the machine archcheck runs on: a bare OS names no architecture';
+
+const bareOS = (name: string, platform: string): ParseCase => ({
+  source: PARSE,
+  name,
+  upstream: platform,
+  archcheck: { error: 'names an OS but no architecture' },
+  reason: NO_HOST_DEFAULT,
+});
+
+/** OS features (`+gpu`) and %-escaped versions: a bare OS as well, rejected before that for their syntax. */
+const bareOSWithOptions = (name: string, platform: string): ParseCase => ({
+  ...bareOS(name, platform),
+  archcheck: { error: 'invalid OS' },
+  reason: `${NO_HOST_DEFAULT}; OS features and %-escapes in os.version are not read (no node pool declares them)`,
+});
+
+/**
+ * TestParseSelector's inputs (the wildcard cases are skipped upstream too). A bare architecture takes the host's
+ * OS upstream and linux here, which agree on the linux hosts CI runs on; a bare OS takes the host's architecture
+ * upstream and is an error here.
+ */
+export const containerdParse: ParseCase[] = [
+  ...(
+    [
+      ['linux/arm64', 'linux/arm64'],
+      ['linux/arm64/v8', 'linux/arm64'],
+      ['linux/arm', 'linux/arm/v7'],
+      ['linux/arm/v6', 'linux/arm/v6'],
+      ['linux/arm/v7', 'linux/arm/v7'],
+      ['arm', 'linux/arm/v7'],
+      ['armel', 'linux/arm/v6'],
+      ['armhf', 'linux/arm/v7'],
+      ['Aarch64', 'linux/arm64'],
+      ['x86_64', 'linux/amd64'],
+      ['Linux/x86_64', 'linux/amd64'],
+      ['i386', 'linux/386'],
+      ['s390x', 'linux/s390x'],
+      ['linux/s390x', 'linux/s390x'],
+    ] as const
+  ).map(([name, upstream]) => ({ source: PARSE, name, upstream })),
+  bareOS('linux', 'linux/amd64'),
+  bareOS('macOS', 'darwin/amd64'),
+  bareOS('windows', 'windows/amd64'),
+  bareOS('windows()', 'windows/amd64'),
+  bareOS('windows(10.0.17763)', 'windows/amd64'),
+  bareOSWithOptions('windows(10.0.17763+win32k)', 'windows/amd64'),
+  bareOSWithOptions('linux(+gpu)', 'linux/amd64'),
+  bareOSWithOptions('linux(+gpu+simd)', 'linux/amd64'),
+  bareOSWithOptions('linux(+unsorted+erofs)', 'linux/amd64'),
+  bareOSWithOptions('windows(10.0.17763%2Bbuild.42)', 'windows/amd64'),
+  bareOSWithOptions('windows(10.0.17763%2Bbuild.42+win32k)', 'windows/amd64'),
+  bareOSWithOptions('windows(50%25done)', 'windows/amd64'),
+];

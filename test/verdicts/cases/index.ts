@@ -2,14 +2,14 @@ import { normalizePlatform, parsePlatform } from '../../../src/platforms/normali
 import { poolPlatform } from '../../../src/platforms/node.js';
 import type { NodePlatform, Platform } from '../../../src/platforms/platform.js';
 import { distributionReference } from './distribution.js';
-import { containerdOnly, containerdParseMatches, containerdWindows } from './containerd.js';
+import { containerdOnly, containerdParse, containerdParseMatches, containerdWindows } from './containerd.js';
 import { kubernetesAffinity, kubernetesTerms } from './kubernetes-affinity.js';
 import { kubernetesTaints } from './kubernetes-taints.js';
 import { ownPlacement } from './rules.js';
-import type { PlacementCase, PlatformCase, ReferenceCase, Upstream } from './types.js';
+import type { ParseCase, PlacementCase, PlatformCase, ReferenceCase, Upstream } from './types.js';
 
 export { expected } from './types.js';
-export type { PlacementCase, PlatformCase, ReferenceCase, Upstream } from './types.js';
+export type { ParseCase, PlacementCase, PlatformCase, ReferenceCase, Upstream } from './types.js';
 
 /** Every platform case: containerd's tables. */
 export const PLATFORM_CASES: readonly PlatformCase[] = [
@@ -17,6 +17,9 @@ export const PLATFORM_CASES: readonly PlatformCase[] = [
   ...containerdWindows,
   ...containerdParseMatches,
 ];
+
+/** How node platforms are written: containerd's parser table. */
+export const PARSE_CASES: readonly ParseCase[] = containerdParse;
 
 /** Every placement case: Kubernetes' tables, then ours. */
 export const PLACEMENT_CASES: readonly PlacementCase[] = [
@@ -30,9 +33,10 @@ export const PLACEMENT_CASES: readonly PlacementCase[] = [
 export const REFERENCE_CASES: readonly ReferenceCase[] = distributionReference;
 
 /** `source: name`, the test title. */
-export function title(c: Upstream): string {
+export function title(c: Upstream | ParseCase): string {
   const differs = c.archcheck !== undefined && c.archcheck !== c.upstream;
-  return `${c.source}: ${c.name}${differs ? ` [archcheck ${String(c.archcheck)}: ${c.reason ?? ''}]` : ''}`;
+  const ours = typeof c.archcheck === 'object' ? `error ${c.archcheck.error}` : String(c.archcheck);
+  return `${c.source}: ${c.name}${differs ? ` [archcheck ${ours}: ${c.reason ?? ''}]` : ''}`;
 }
 
 /** The node platform of a case, read the way a config pool is. */

@@ -65,3 +65,14 @@ export interface ReferenceCase extends Upstream {
   /** The canonical form archcheck names it by, when valid. */
   canonical?: string;
 }
+
+/** How a platform specifier is read for a node (`--arch`, `architectures`, `arch:`). */
+export interface ParseCase {
+  source: string;
+  name: string;
+  /** What upstream parses it to on a linux/amd64 host, in archcheck's printed form. */
+  upstream: string;
+  /** What archcheck makes of it, when that differs on purpose: another platform, or an error. */
+  archcheck?: string | { error: string };
+  reason?: string;
+}
