@@ -57,7 +57,11 @@ export function poolPlatform(fields: PoolPlatformFields): Parsed {
   const spec = [fields.os, arch, fields.variant].filter((part) => part !== undefined).join('/');
   const platform = parseNodePlatform(spec);
   if ('error' in platform) return platform;
-  if (fields.osVersion !== undefined) platform.osVersion = fields.osVersion;
+  if (fields.osVersion !== undefined) {
+    if (platform.osVersion !== undefined)
+      return { error: `"${arch}" names the OS version already: drop osVersion: ${fields.osVersion}` };
+    platform.osVersion = fields.osVersion;
+  }
   if (fields.aarch32 !== undefined) {
     if (platform.architecture !== 'arm64')
       return { error: `aarch32 applies to arm64 pools, not ${platform.architecture}` };

@@ -80,7 +80,7 @@ const rows: [string, string, boolean][] = [
   ['linux/amd64', 'unknown/unknown', false],
   ['unknown/unknown', 'unknown/unknown', false],
   // windows: before ltsc2022 the builds must be equal; from ltsc2022 on, the previous LTSC up to the host's build
-  // (the upstream table is in test/verdicts/cases/containerd-windows.ts)
+  // (the upstream table is in test/verdicts/cases/containerd.ts)
   ['windows/amd64@10.0.17763.5458', 'windows/amd64@10.0.17763.7136', true],
   ['windows/amd64@10.0.20348.2322', 'windows/amd64@10.0.17763.7136', false],
   ['windows/amd64@10.0.17763.5458', 'windows/amd64@10.0.20348.3453', false],

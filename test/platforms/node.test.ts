@@ -32,6 +32,7 @@ describe('a config pool platform', () => {
     [{ arch: 'linux/arm64', os: 'windows' }, 'names the OS already'],
     [{ arch: 'arm/v7', variant: 'v6' }, 'names the variant already'],
     [{ arch: 'linux/arm/v7', variant: 'v6' }, 'names the variant already'],
+    [{ arch: 'windows(10.0.20348)/amd64', osVersion: '10.0.26100' }, 'names the OS version already'],
     [{ arch: 'amd64', aarch32: true }, 'aarch32 applies to arm64 pools, not amd64'],
     [{ arch: 'arm/v7', aarch32: false }, 'aarch32 applies to arm64 pools, not arm'],
   ])('%j is an error: %s', (fields, message) => {
