@@ -119,9 +119,10 @@ export function requirementMatches(
 }
 
 /**
- * k8s.io/api/core/v1 `Toleration.ToleratesTaint`: the effect (when set) and the key must equal the taint's; the empty operator means Equal (values compared), Exists tolerates any value. Gt and Lt tolerate
- * nothing: they need the alpha feature gate TaintTolerationComparisonOperators, off by default, without which
- * the scheduler (FindMatchingUntoleratedTaint) does not compare.
+ * k8s.io/api/core/v1 `Toleration.ToleratesTaint`: the effect (when set) and the key must equal the taint's;
+ * "empty operator means Equal" (values compared), Exists tolerates any value. Gt and Lt tolerate nothing:
+ * they need the alpha feature gate TaintTolerationComparisonOperators, off by default, without which the
+ * scheduler (FindMatchingUntoleratedTaint) does not compare.
  */
 export function tolerates(t: Toleration, taint: Taint): boolean {
   if (t.effect && t.effect !== taint.effect) return false;
