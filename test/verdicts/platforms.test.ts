@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { RawPlatform } from '../../src/platforms/normalize.js';
+import { NO_AARCH32 } from './cases/containerd.js';
 import { PLATFORM_CASES, expected, title, type PlatformCase } from './cases/index.js';
 import { deployment, imageRef, runCli } from './harness.js';
 
@@ -37,5 +38,8 @@ describe('containerd verdicts, end to end', () => {
     const mismatches = report!.findings.filter((f) => f.rule === 'image-arch-mismatch');
     expect(mismatches.map((f) => f.nodePools)).toEqual(expected(c) ? [] : [['node']]);
     expect(report!.matrix.map((m) => m.verdict)).toEqual([expected(c) ? 'runs' : 'exec-format-error']);
+    // Where only the missing aarch32 declaration stands between the pool and the image, the finding says so.
+    const hint = mismatches.some((f) => f.message.includes('declare aarch32: true'));
+    expect(hint).toBe(c.reason === NO_AARCH32);
   });
 });
