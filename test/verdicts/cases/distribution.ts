@@ -49,6 +49,7 @@ const referenceParse: ReferenceCase[] = [
   ok(PARSE, 'test:5000/repo:tag', 'test:5000/repo:tag'),
   ok(PARSE, `test:5000/repo@${SHA}`, `test:5000/repo@${SHA}`),
   ok(PARSE, `test:5000/repo:tag@${SHA}`, `test:5000/repo@${SHA}`),
+  bad(PARSE, '', '(empty)'),
   bad(PARSE, ':justtag'),
   bad(PARSE, `@${SHA}`),
   bad(PARSE, 'repo@sha256:ffffffffffffffffffffffffffffffffff'),
