@@ -1,5 +1,8 @@
 import type { ParseCase, PlatformCase } from './types.js';
 
+// Not ported, because no node decides with them: TestOnlyStrict (exact matching, without the sub-platforms a
+// node runs), Test_PlatformOrder (which of several matching Windows images a host prefers), TestFormat*.
+
 /** Why an arm64 pool does not run 32-bit Arm images unless it says `aarch32: true`. */
 export const NO_AARCH32 =
   'arm64 pools run no 32-bit Arm unless declared aarch32: AArch32 is optional in ARMv8 and absent from Graviton 3 and later';

@@ -1,5 +1,10 @@
 import type { PlacementCase, Requirement } from './types.js';
 
+// Not ported: the cases that expect NewNodeSelector to return an error (the API server rejects those pods),
+// "nil node" / "nil terms" (no node or no selector to match), TestPreferredSchedulingTermsScore (preferred
+// terms only weigh nodes), TestNodeSelectorRequirementsAsSelector (the selector's printed form; its
+// "Exists with values" rule is in ./rules.ts), TestMatchNodeSelectorTermsStateless (no mutation to check).
+
 /** Why a term with matchFields never narrows pools. */
 export const MATCH_FIELDS =
   'matchFields select nodes by name: a pool is a group of nodes, so archcheck never excludes a pool by them';
