@@ -17,7 +17,8 @@ Finds Kubernetes workloads whose images will not run on the node pools they can 
 
 Options:
   --config FILE              config file (default: .archcheck.yaml, .archcheck.yml, .github/archcheck.yaml)
-  --arch LIST                check against one cluster with these architectures, e.g. amd64,arm64
+  --arch LIST                check against one cluster with these platforms, e.g. amd64,arm64 or
+                             arm64/v8,linux/arm/v7,windows/amd64 (each read like a config pool's arch)
   --format text|json         output format (default: text)
   --output FILE              write the report to FILE instead of stdout
   --fail-on LEVEL            error|warning|notice|never: exit 1 when a finding reaches LEVEL (default: error)

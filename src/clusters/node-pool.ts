@@ -1,4 +1,4 @@
-import type { Platform } from '../platforms/platform.js';
+import type { NodePlatform } from '../platforms/platform.js';
 
 export type TaintEffect = 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
 
@@ -8,11 +8,14 @@ export interface Taint {
   effect: TaintEffect;
 }
 
-/** A group of identical nodes of one cluster. Labels include the implicit kubernetes.io/arch|os (and beta.) labels. */
+/**
+ * A group of identical nodes of one cluster. Labels include those the kubelet sets: kubernetes.io/arch|os (and
+ * beta.), and node.kubernetes.io/windows-build on Windows pools with an osVersion.
+ */
 export interface NodePool {
   cluster: string;
   name: string;
-  platform: Platform;
+  platform: NodePlatform;
   labels: Record<string, string>;
   taints: Taint[];
 }

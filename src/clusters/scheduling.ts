@@ -5,6 +5,7 @@ import type {
   Scheduling,
   Toleration,
 } from '../workloads/workload.js';
+import { isValidRequirement, parseInt64 } from './label-syntax.js';
 import type { NodePool, Taint } from './node-pool.js';
 
 /** Whether a pod may land on one pool, and if not, which constraint keeps it off and where that is written. */
@@ -68,9 +69,13 @@ export function placePod(
 
 function termMatches(term: NodeSelectorTerm, pool: NodePool, knownKeys: ReadonlySet<string>): boolean {
   if (term.matchExpressions.length === 0) return term.hasMatchFields;
-  return term.matchExpressions.every(
-    (r) => !knownKeys.has(r.key) || r.values.some(isPlaceholder) || requirementMatches(r, pool.labels),
-  );
+  return term.matchExpressions.every((r) => {
+    // A value filled in at deploy time is unknown: it can neither be validated nor compared.
+    if (r.values.some(isPlaceholder)) return true;
+    // An invalid requirement fails its term on every node, whether or not a pool declares the key.
+    if (!isValidRequirement(r)) return false;
+    return !knownKeys.has(r.key) || requirementMatches(r, pool.labels);
+  });
 }
 
 /**
@@ -81,11 +86,15 @@ function isPlaceholder(value: string): boolean {
   return value.includes('{{') || value.includes('${');
 }
 
-/** One NodeSelectorRequirement against a label set. Unknown operators match nothing (the API server rejects them). */
+/**
+ * One NodeSelectorRequirement against a label set, as k8s.io/apimachinery labels `Requirement.Matches`. A
+ * requirement `isValidRequirement` rejects matches nothing (the scheduler turns it into a term that fails).
+ */
 export function requirementMatches(
   r: NodeSelectorRequirement,
   labels: Readonly<Record<string, string>>,
 ): boolean {
+  if (!isValidRequirement(r)) return false;
   const value = labels[r.key];
   switch (r.operator) {
     case 'In':
@@ -98,11 +107,10 @@ export function requirementMatches(
       return value === undefined;
     case 'Gt':
     case 'Lt': {
-      // Both sides must parse as integers, else the requirement does not match (k8s.io/apimachinery labels,
-      // strconv.ParseInt: a whole-string decimal, so `8xlarge` and `2.5` are not numbers, as parseInt would read them).
-      const bound = r.values.length === 1 ? parseInteger(r.values[0]) : Number.NaN;
-      const actual = parseInteger(value);
-      if (Number.isNaN(bound) || Number.isNaN(actual)) return false;
+      // Both sides are strconv.ParseInt(s, 10, 64): a label that is not an int64 fails the requirement.
+      const bound = parseInt64(r.values[0]);
+      const actual = parseInt64(value);
+      if (bound === undefined || actual === undefined) return false;
       return r.operator === 'Gt' ? actual > bound : actual < bound;
     }
     default:
@@ -110,18 +118,27 @@ export function requirementMatches(
   }
 }
 
-function parseInteger(text: string | undefined): number {
-  return text !== undefined && /^[+-]?\d+$/.test(text) ? Number(text) : Number.NaN;
-}
-
-/** A toleration tolerates a taint when key, value (for Equal) and effect agree; an empty key with Exists tolerates all. */
+/**
+ * k8s.io/api/core/v1 `Toleration.ToleratesTaint`: the effect (when set) and the key must equal the taint's;
+ * "empty operator means Equal" (values compared), Exists tolerates any value. Gt and Lt tolerate nothing:
+ * they need the alpha feature gate TaintTolerationComparisonOperators, off by default, without which the
+ * scheduler (FindMatchingUntoleratedTaint) does not compare.
+ */
 export function tolerates(t: Toleration, taint: Taint): boolean {
   if (t.effect && t.effect !== taint.effect) return false;
-  const operator = t.operator ?? 'Equal';
-  if (!t.key) return operator === 'Exists';
+  // The API server accepts an empty key only with Exists (core validation ValidateTolerations): any other
+  // empty-key toleration belongs to a pod that is never created, so it tolerates nothing.
+  if (!t.key) return t.operator === 'Exists';
   if (t.key !== taint.key) return false;
-  if (operator === 'Exists') return true;
-  return operator === 'Equal' && (t.value ?? '') === (taint.value ?? '');
+  switch (t.operator ?? '') {
+    case '':
+    case 'Equal':
+      return (t.value ?? '') === (taint.value ?? '');
+    case 'Exists':
+      return true;
+    default:
+      return false;
+  }
 }
 
 export function formatTaint(taint: Taint): string {
@@ -129,6 +146,11 @@ export function formatTaint(taint: Taint): string {
 }
 
 function describeLabels(pool: NodePool, terms: readonly NodeSelectorTerm[]): string {
+  const invalid = terms
+    .flatMap((t) => t.matchExpressions)
+    .find((r) => !r.values.some(isPlaceholder) && !isValidRequirement(r));
+  // Kubernetes rejects the term on every node: say so rather than list labels that are not the reason.
+  if (invalid) return `invalid requirement ${invalid.key} ${invalid.operator} [${invalid.values.join(', ')}]`;
   const keys = new Set(terms.flatMap((t) => t.matchExpressions.map((e) => e.key)));
   const shown = [...keys].map((k) => (pool.labels[k] === undefined ? `no ${k}` : `${k}=${pool.labels[k]}`));
   return shown.length > 0 ? shown.join(', ') : 'no term has expressions';

@@ -6,7 +6,7 @@ import { LineCounter, isMap, isScalar, parseDocument, type Document } from 'yaml
 import schema from '../../schema/archcheck.schema.json' with { type: 'json' };
 import { makePool } from '../clusters/pools.js';
 import { ConfigurationError, errorMessage } from '../errors.js';
-import { parsePlatform } from '../platforms/normalize.js';
+import { poolPlatform } from '../platforms/node.js';
 import type { RuleLevel } from '../rules/finding.js';
 import type { Taint } from '../clusters/node-pool.js';
 import { registryLimitMessage } from './registry-limits.js';
@@ -67,6 +67,7 @@ interface RawConfig {
       os?: string;
       variant?: string;
       osVersion?: string;
+      aarch32?: boolean;
       labels?: Record<string, string>;
       taints?: Taint[];
     }[];
@@ -131,11 +132,7 @@ export function parseConfig(text: string, file: string, baseDir = path.dirname(f
     paths: c.paths ?? [],
     assumed: false,
     nodePools: c.nodePools.map((p, pi) => {
-      // The arch alone must be one Go knows (as `--arch` requires): `os/arch` forms accept any name, so
-      // `linux/amd46` would otherwise become a pool no image ever matches.
-      const bare = parsePlatform(p.arch.split('/')[0] ?? '');
-      const spec = [p.os ?? 'linux', p.arch, p.variant].filter(Boolean).join('/');
-      const platform = 'error' in bare ? bare : parsePlatform(spec);
+      const platform = poolPlatform(p);
       if ('error' in platform) {
         const node = doc.getIn(['clusters', ci, 'nodePools', pi, 'arch'], true) as {
           range?: [number, number, number];
@@ -144,7 +141,6 @@ export function parseConfig(text: string, file: string, baseDir = path.dirname(f
           `${where(node?.range?.[0])}: clusters[${ci}].nodePools[${pi}].arch: ${platform.error}`,
         );
       }
-      if (p.osVersion) platform.osVersion = p.osVersion;
       return makePool(c.name, p.name, platform, p.labels ?? {}, p.taints ?? []);
     }),
   }));

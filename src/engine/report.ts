@@ -47,6 +47,8 @@ export interface WorkloadEntry {
   namespace?: string;
   file: string;
   line: number;
+  /** The Helm chart template it was rendered from (`chart/templates/deployment.yaml`), when known. */
+  template?: string;
   inferred?: boolean;
   containers: {
     name: string;

@@ -35,6 +35,7 @@ export function buildReport(input: ReportInput): Report {
       ...(w.namespace ? { namespace: w.namespace } : {}),
       file: w.location.file,
       line: w.location.line,
+      ...(w.template ? { template: w.template } : {}),
       ...(w.inferred ? { inferred: true } : {}),
       containers: w.containers.map((c) => ({
         name: c.name,

@@ -1,5 +1,6 @@
 import { isUnknownPlatform, normalizePlatform } from './normalize.js';
-import type { Platform } from './platform.js';
+import type { NodePlatform, Platform } from './platform.js';
+import { windowsVersionRuns } from './windows.js';
 
 /** `v7` -> [7, 0], `v8.2` -> [8, 2]; anything else (`unrecognized-present`, `sse2`) -> undefined. */
 function version(variant: string): [number, number] | undefined {
@@ -30,6 +31,7 @@ function armRuns(node: string, image: string): boolean {
  * because "v9.0 diverged from v8.5" (compare.go `platformVector`).
  */
 function arm64Runs(node: string, image: string): boolean {
+  if (!arm64Known(node)) return false;
   const n = version(node || 'v8');
   const i = version(image || 'v8');
   if (n === undefined || i === undefined) return false;
@@ -39,35 +41,28 @@ function arm64Runs(node: string, image: string): boolean {
   return nMajor === 9 && iMajor === 8 && iMinor <= Math.min(nMinor + 5, 9);
 }
 
-/** The Windows build number: the third dot-separated component of `os.version` (10.0.17763.5458). */
-function windowsBuild(osVersion: string | undefined): string | undefined {
-  const build = osVersion?.split('.')[2];
-  return build !== undefined && /^\d+$/.test(build) ? String(Number(build)) : undefined;
+/** compare.go `arm64variantToVersion`: the arm64 node variants containerd expands (v8..v8.9, v9..v9.7). */
+function arm64Known(variant: string): boolean {
+  const v = version(variant || 'v8');
+  return v !== undefined && ((v[0] === 8 && v[1] <= 9) || (v[0] === 9 && v[1] <= 7));
 }
 
 /**
  * Can a node of platform `node` run an image built for `image`? Both are normalized first.
  *
- * Follows containerd/platforms `Only(node).Match(image)` (compare.go), with two decisions of ours:
- * - An arm64 node does NOT run arm/* images. containerd assumes AArch32 support, but it is optional in
- *   ARMv8 and absent from current server cores (Graviton 3/4, Ampere One, Apple M-series), so an arm64
- *   pool cannot be trusted to run a 32-bit image.
- * - Windows: when both carry `os.version`, the builds must be equal, as process isolation (the Kubernetes
- *   default) requires. containerd also lets a host at or after ltsc2022 run older builds back to the
- *   previous LTSC (platform_windows_compat.go); we do not assume that host/image pairing. Without a build on
- *   either side we match on OS and architecture only.
+ * Follows containerd/platforms `Only(node).Match(image)` (compare.go `platformVector`), Windows versions
+ * included (platform_windows_compat.go, see ./windows.ts), with one decision of ours: an arm64 node runs
+ * arm/* images only when it declares `aarch32`. containerd assumes AArch32 support, but it is optional in
+ * ARMv8 and absent from current server cores (Graviton 3/4, Ampere One, Apple M-series), so by default an
+ * arm64 pool cannot be trusted to run a 32-bit image.
  *
  * An image that is `unknown/unknown` (an attestation) is run by no node.
  */
-export function nodeRuns(node: Platform, image: Platform): boolean {
+export function nodeRuns(node: NodePlatform, image: Platform): boolean {
   const n = normalizePlatform(node);
   const i = normalizePlatform(image);
   if (isUnknownPlatform(i) || n.os !== i.os) return false;
-  if (n.os === 'windows') {
-    const nodeBuild = windowsBuild(n.osVersion);
-    const imageBuild = windowsBuild(i.osVersion);
-    if (nodeBuild !== undefined && imageBuild !== undefined && nodeBuild !== imageBuild) return false;
-  }
+  if (n.os === 'windows' && !windowsVersionRuns(n.osVersion, i.osVersion)) return false;
   const nv = n.variant ?? '';
   const iv = i.variant ?? '';
   if (n.architecture === i.architecture && nv === iv) return true;
@@ -79,6 +74,8 @@ export function nodeRuns(node: Platform, image: Platform): boolean {
     case 'arm':
       return i.architecture === 'arm' && armRuns(nv, iv);
     case 'arm64':
+      // compare.go: "All arm64/v8.x and arm64/v9.x are compatible with arm/v8 (32-bits) and below".
+      if (i.architecture === 'arm') return node.aarch32 === true && arm64Known(nv) && armRuns('v8', iv);
       return i.architecture === 'arm64' && arm64Runs(nv, iv);
     default:
       return false;
@@ -86,7 +83,7 @@ export function nodeRuns(node: Platform, image: Platform): boolean {
 }
 
 /** Of `imagePlatforms`, is there one the node runs? (`nodeRuns` for each.) */
-export function nodeRunsAny(node: Platform, imagePlatforms: readonly Platform[]): boolean {
+export function nodeRunsAny(node: NodePlatform, imagePlatforms: readonly Platform[]): boolean {
   return imagePlatforms.some((image) => nodeRuns(node, image));
 }
 

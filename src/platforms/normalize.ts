@@ -16,9 +16,9 @@ export interface RawPlatform {
 
 /**
  * Operating systems Go knows (containerd/platforms database.go `isKnownOS`, from go/build/syslist.go).
- * Only used by `parsePlatform` to tell "linux" (an OS with no architecture: an error) from "arm64".
+ * Tells "linux" (an OS with no architecture: an error) from "arm64", and which OS names a node may have.
  */
-const KNOWN_OS = new Set(
+export const KNOWN_OS: ReadonlySet<string> = new Set(
   'aix android darwin dragonfly freebsd hurd illumos ios js linux nacl netbsd openbsd plan9 solaris windows zos'.split(
     ' ',
   ),
@@ -28,7 +28,7 @@ const KNOWN_OS = new Set(
  * Architectures Go knows (containerd/platforms database.go `isKnownArch`). A bare specifier must name
  * one of these after normalization, so a typo such as `amd46` is an error rather than linux/amd46.
  */
-const KNOWN_ARCH = new Set(
+export const KNOWN_ARCH: ReadonlySet<string> = new Set(
   (
     '386 amd64 amd64p32 arm armbe arm64 arm64be ppc64 ppc64le loong64 mips mipsle mips64 mips64le ' +
     'mips64p32 mips64p32le ppc riscv riscv64 s390 s390x sparc sparc64 wasm'

@@ -18,6 +18,7 @@ export function toJsonReport(report: Report) {
       endColumn: f.location.endColumn,
       cluster: f.cluster,
       workload: f.workload,
+      template: f.template,
       container: f.container,
       image: f.image,
       nodePools: f.nodePools,

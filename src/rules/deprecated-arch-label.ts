@@ -1,5 +1,5 @@
 import type { SourceLocation } from '../documents/location.js';
-import { workloadId, workloadLabel } from './describe.js';
+import { workloadFields, workloadLabel } from './describe.js';
 import type { Draft, Rule } from './rule.js';
 
 const DEPRECATED: Record<string, string> = {
@@ -40,7 +40,7 @@ export const deprecatedArchLabel: Rule = {
           {
             message: `${workloadLabel(w)}: ${where} uses deprecated label ${key}; use ${replacement}.`,
             location,
-            workload: workloadId(w),
+            ...workloadFields(w),
           },
         ];
       });

@@ -1,10 +1,18 @@
 import type { WorkloadId } from './finding.js';
 import type { Workload } from '../workloads/workload.js';
 
-export function workloadId(w: Workload): WorkloadId {
+function workloadId(w: Workload): WorkloadId {
   return w.namespace
     ? { kind: w.kind, name: w.name, namespace: w.namespace }
     : { kind: w.kind, name: w.name };
+}
+
+/**
+ * The fields that tie a finding to its workload: its id, and the Helm template it was rendered from (when it
+ * was), so JSON consumers need not read the template out of the message.
+ */
+export function workloadFields(w: Workload): { workload: WorkloadId; template?: string } {
+  return w.template ? { workload: workloadId(w), template: w.template } : { workload: workloadId(w) };
 }
 
 export function workloadLabel(w: Workload): string {

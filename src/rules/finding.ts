@@ -20,6 +20,8 @@ export interface Finding {
   location: SourceLocation;
   cluster?: string;
   workload?: WorkloadId;
+  /** The Helm chart template the workload was rendered from (`chart/templates/deployment.yaml`), when known. */
+  template?: string;
   container?: string;
   /** The image as written in the manifest. */
   image?: string;

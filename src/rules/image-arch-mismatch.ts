@@ -1,7 +1,7 @@
 import { canonicalImage } from '../images/reference.js';
 import { nodeRunsAny } from '../platforms/match.js';
 import { formatPlatform } from '../platforms/normalize.js';
-import { workloadId, workloadLabel } from './describe.js';
+import { workloadFields, workloadLabel } from './describe.js';
 import { platformsOf } from './resolution-findings.js';
 import type { Draft, Rule } from './rule.js';
 
@@ -31,15 +31,26 @@ export const imageArchMismatch: Rule = {
           runsOn.length > 0
             ? `add nodeSelector kubernetes.io/arch: ${[...new Set(runsOn.map((p) => p.platform.architecture))].join(' or ')} (or node affinity) to keep it on ${runsOn.map((p) => p.name).join(', ')}, or publish ${missing.join(', ')}`
             : `publish ${missing.join(', ')} for this image, or schedule the pod on nodes of a platform it has`;
+        // archcheck's one departure from containerd: arm64 pools run 32-bit Arm only when declared to.
+        const aarch32 = failing.filter(
+          (p) =>
+            p.platform.architecture === 'arm64' &&
+            !p.platform.aarch32 &&
+            nodeRunsAny({ ...p.platform, aarch32: true }, platforms),
+        );
+        const hint =
+          aarch32.length > 0
+            ? ` If the CPUs of ${aarch32.map((p) => `pool ${p.name}`).join(', ')} run 32-bit Arm (Graviton 2, Ampere Altra; not Graviton 3 and later), declare aarch32: true on the pool.`
+            : '';
         return [
           {
             message:
               `${workloadLabel(workload)}, container "${c.name}": image ${c.image} has no ${missing.join(', ')} build ` +
               `(it has ${published}), but the pod can be scheduled on ${failing.map((p) => `pool ${p.name} (${formatPlatform(p.platform)})`).join(', ')} ` +
-              `of cluster ${cluster.name}, where it will fail with "exec format error". Fix: ${fix}.`,
+              `of cluster ${cluster.name}, where it will fail with "exec format error". Fix: ${fix}.${hint}`,
             location: c.location,
             cluster: cluster.name,
-            workload: workloadId(workload),
+            ...workloadFields(workload),
             container: c.name,
             image: c.image,
             nodePools: failing.map((p) => p.name),

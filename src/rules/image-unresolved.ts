@@ -1,4 +1,4 @@
-import { workloadId } from './describe.js';
+import { workloadFields } from './describe.js';
 import { resolutionFailures } from './resolution-findings.js';
 import type { CheckContext, Draft, Rule } from './rule.js';
 
@@ -29,7 +29,7 @@ function koImages(ctx: CheckContext): Draft[] {
                 `container "${c.name}": ${c.image} is built by ko at deploy time, so its platforms cannot be checked ` +
                 'here; make ko build every platform your node pools run (ko build --platform=linux/amd64,linux/arm64, or defaultPlatforms in .ko.yaml).',
               location: c.location,
-              workload: workloadId(w),
+              ...workloadFields(w),
               container: c.name,
               image: c.image,
               defaultSeverity: 'notice',

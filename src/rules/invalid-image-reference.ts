@@ -1,4 +1,4 @@
-import { workloadId } from './describe.js';
+import { workloadFields } from './describe.js';
 import type { Rule } from './rule.js';
 
 export const invalidImageReference: Rule = {
@@ -21,7 +21,7 @@ export const invalidImageReference: Rule = {
                   c.image ? `"${c.image}" is not a valid image reference: ` : ''
                 }${c.parseError.reason}`,
                 location: c.location,
-                workload: workloadId(w),
+                ...workloadFields(w),
                 container: c.name,
                 image: c.image,
               },

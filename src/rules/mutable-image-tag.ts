@@ -1,5 +1,5 @@
 import { isMutableTag } from '../images/reference.js';
-import { workloadId } from './describe.js';
+import { workloadFields } from './describe.js';
 import type { Rule } from './rule.js';
 
 export const mutableImageTag: Rule = {
@@ -19,7 +19,7 @@ export const mutableImageTag: Rule = {
               {
                 message: `container "${c.name}": image ${c.image} ${c.ref.tag ? 'uses the tag latest' : 'has no tag (latest is implied)'}; what it runs (and for which platforms) can change without a change here.`,
                 location: c.location,
-                workload: workloadId(w),
+                ...workloadFields(w),
                 container: c.name,
                 image: c.image,
               },

@@ -1,4 +1,4 @@
-import { workloadId, workloadLabel } from './describe.js';
+import { workloadFields, workloadLabel } from './describe.js';
 import type { Rule } from './rule.js';
 
 export const noEligibleNodes: Rule = {
@@ -34,7 +34,7 @@ export const noEligibleNodes: Rule = {
             `${why.join('; ')}.`,
           location,
           cluster: cluster.name,
-          workload: workloadId(workload),
+          ...workloadFields(workload),
           nodePools: pools.map((p) => p.pool.name),
         },
       ];

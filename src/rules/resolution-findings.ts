@@ -1,7 +1,7 @@
 import { canonicalImage } from '../images/reference.js';
 import type { Platform } from '../platforms/platform.js';
 import type { Resolution, ResolutionErrorRule } from '../registry/source.js';
-import { workloadId } from './describe.js';
+import { workloadFields } from './describe.js';
 import type { CheckContext, Draft } from './rule.js';
 
 /** The platforms a resolution found, or undefined when the image could not be inspected ("unknown"). */
@@ -32,7 +32,7 @@ export function resolutionFailures(ctx: CheckContext, rule: ResolutionErrorRule,
         {
           message: `${what} ${c.image} (container "${c.name}"): ${r.reason}`,
           location: c.location,
-          workload: workloadId(w),
+          ...workloadFields(w),
           container: c.name,
           image: c.image,
         },

@@ -57,7 +57,7 @@ const rows: [string, string, boolean][] = [
   ['linux/arm', 'linux/armhf', true],
   ['linux/armel', 'linux/arm', false],
   ['linux/arm/v7', 'linux/arm64', false],
-  // arm64 does NOT run 32-bit arm (issue #2; containerd would)
+  // arm64 does NOT run 32-bit arm unless the pool says aarch32 (issue #2; containerd would)
   ['linux/arm64', 'linux/arm/v7', false],
   ['linux/arm64', 'linux/arm/v6', false],
   ['linux/arm64', 'linux/arm/v8', false],
@@ -79,11 +79,14 @@ const rows: [string, string, boolean][] = [
   // attestations are not runnable
   ['linux/amd64', 'unknown/unknown', false],
   ['unknown/unknown', 'unknown/unknown', false],
-  // windows: equal builds when both sides carry os.version
+  // windows: before ltsc2022 the builds must be equal; from ltsc2022 on, the previous LTSC up to the host's build
+  // (the upstream table is in test/verdicts/cases/containerd.ts)
   ['windows/amd64@10.0.17763.5458', 'windows/amd64@10.0.17763.7136', true],
   ['windows/amd64@10.0.20348.2322', 'windows/amd64@10.0.17763.7136', false],
   ['windows/amd64@10.0.17763.5458', 'windows/amd64@10.0.20348.3453', false],
-  ['windows/amd64@10.0.26100.1', 'windows/amd64@10.0.20348.3453', false],
+  ['windows/amd64@10.0.26100.1', 'windows/amd64@10.0.20348.3453', true],
+  ['windows/amd64@10.0.17763.1', 'windows/amd64@6.3.17763.1', false],
+  ['windows/amd64@10.0.20348.1', 'windows/amd64@10.0.x.1', false],
   ['windows/amd64', 'windows/amd64@10.0.26100.3775', true],
   ['windows/amd64@10.0.17763.1', 'windows/amd64', true],
   ['windows/amd64@10.0', 'windows/amd64@10.0.20348.1', true],
