@@ -51,6 +51,8 @@ export async function run(): Promise<void> {
         ...(inputs.architectures ? { architectures: inputs.architectures } : {}),
         ...(inputs.githubToken ? { githubToken: inputs.githubToken } : {}),
         ...(inputs.helm ? { helmInput: { text: inputs.helm, declaredIn: workflowFile(ctx.workspace) } } : {}),
+        ...(inputs.baseline ? { baseline: inputs.baseline } : {}),
+        ...(inputs.noIgnore ? { noIgnore: true } : {}),
       },
       { logger },
     );

@@ -19,6 +19,10 @@ export interface Inputs {
   githubToken?: string;
   /** YAML list of Helm releases to render, shaped like `.archcheck.yaml`'s `helm:` (validated by the engine). */
   helm?: string;
+  /** Path of an earlier JSON report: findings it has do not count. */
+  baseline?: string;
+  /** Count suppressed findings as if no suppression existed. */
+  noIgnore: boolean;
 }
 
 /** Reads one input by its action.yml name; `''` when unset (what `core.getInput` returns). */
@@ -50,6 +54,8 @@ export function readInputs(read: InputReader): Inputs {
     sarifFile: optional('sarif-file'),
     jsonFile: optional('json-file'),
     githubToken: optional('github-token'),
+    baseline: optional('baseline'),
+    noIgnore: bool(value, 'no-ignore', false),
     // Not trimmed at the start: leading spaces are YAML indentation.
     helm: read('helm').trimEnd() || undefined,
   };

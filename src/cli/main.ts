@@ -21,6 +21,10 @@ Options:
   --output FILE              write the report to FILE instead of stdout
   --fail-on LEVEL            error|warning|notice|never: exit 1 when a finding reaches LEVEL (default: error)
   --registry-mirror HOST=URL read HOST's images from URL (oci:DIR, https://..., http://...); repeatable
+  --baseline FILE            an earlier --format json report: findings it has are marked "baseline" and
+                             do not count toward --fail-on (fail only on what is new)
+  --no-ignore                ignore every suppression (# archcheck:ignore comments, archcheck.io/ignore
+                             annotations, the config's ignore: entries): an audit of everything
   --quiet                    no progress lines on stderr
   -h, --help                 show this help
   -v, --version              show the version
@@ -45,6 +49,8 @@ export async function main(
         output: { type: 'string' },
         'fail-on': { type: 'string', default: 'error' },
         'registry-mirror': { type: 'string', multiple: true },
+        baseline: { type: 'string' },
+        'no-ignore': { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
@@ -83,6 +89,8 @@ export async function main(
           ? { registryMirrors: parseMirrors(values['registry-mirror'], cwd) }
           : {}),
         ...(process.env.GITHUB_TOKEN ? { githubToken: process.env.GITHUB_TOKEN } : {}),
+        ...(values.baseline ? { baseline: values.baseline } : {}),
+        ...(values['no-ignore'] ? { noIgnore: true } : {}),
       },
       { logger: stderrLogger(io.stderr, values.quiet) },
     );

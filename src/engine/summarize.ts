@@ -17,6 +17,9 @@ export interface ReportInput {
   clusters: readonly ClusterConfig[];
   resolutions: ReadonlyMap<string, Resolution>;
   findings: Finding[];
+  /** Findings set aside: silenced by a suppression, or already in the baseline report. */
+  suppressed?: Finding[];
+  baseline?: Finding[];
   unmatchedFiles: string[];
   notices: string[];
 }
@@ -28,6 +31,8 @@ export function buildReport(input: ReportInput): Report {
   return {
     version: 1,
     findings,
+    ...(input.suppressed?.length ? { suppressed: input.suppressed } : {}),
+    ...(input.baseline?.length ? { baseline: input.baseline } : {}),
     images,
     workloads: workloads.map((w) => ({
       kind: w.kind,
@@ -65,6 +70,8 @@ export function buildReport(input: ReportInput): Report {
         warning: findings.filter((f) => f.severity === 'warning').length,
         notice: findings.filter((f) => f.severity === 'notice').length,
       },
+      ...(input.suppressed?.length ? { suppressed: input.suppressed.length } : {}),
+      ...(input.baseline?.length ? { baseline: input.baseline.length } : {}),
     },
   };
 }
