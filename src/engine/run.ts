@@ -18,7 +18,7 @@ import type { DeclaredFacts } from '../nodepools/declared-pool.js';
 import { placeInCluster, poolLabelKeys } from '../nodepools/place.js';
 import { notePoolSources } from '../nodepools/pool-notes.js';
 import { extractWorkloads } from '../workloads/extract.js';
-import type { RenderOutcome, Workload } from '../workloads/workload.js';
+import type { RenderedUnit, RenderOutcome, Workload } from '../workloads/workload.js';
 import { isoDay, setAsideFindings } from './adopt.js';
 import { ASSUMED_CLUSTER_NOTICE, chooseClusters, clusterMatcher } from './clusters.js';
 import { mapLimit } from './pool.js';
@@ -186,7 +186,8 @@ export async function runArchcheck(
   const setAside = await setAsideFindings(notePoolSources(findings, clusters), {
     config,
     cwd: options.cwd,
-    parsed: parsed.map((p) => p.file),
+    // Only files read as written: a rendered stream's comments sit at lines of no file a person edits.
+    parsed: parsed.filter((p) => !rendered.units.includes(p as RenderedUnit)).map((p) => p.file),
     workloads,
     today: isoDay((deps.now ?? (() => new Date()))()),
     logger,
