@@ -24,8 +24,9 @@ export async function loadBaseline(file: string, cwd: string): Promise<Baseline>
     throw new ConfigurationError(`--baseline ${file}: not an archcheck JSON report (no "findings" list)`);
   const baseline: Baseline = new Map();
   for (const f of findings) {
-    if (!isFields(f)) continue;
-    const key = fingerprint(f);
+    const fields = readFields(f);
+    if (!fields) continue;
+    const key = fingerprint(fields);
     baseline.set(key, (baseline.get(key) ?? 0) + 1);
   }
   return baseline;
@@ -53,8 +54,29 @@ export function applyBaseline(
   return { active, known };
 }
 
-function isFields(value: unknown): value is FingerprintFields {
-  return (
-    typeof value === 'object' && value !== null && typeof (value as { rule?: unknown }).rule === 'string'
-  );
+/** The fingerprinted fields of one JSON finding, each kept only when it has the type the report writes. */
+function readFields(value: unknown): FingerprintFields | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const v = value as Record<string, unknown>;
+  if (typeof v.rule !== 'string') return undefined;
+  const text = (x: unknown) => (typeof x === 'string' ? x : undefined);
+  const w =
+    typeof v.workload === 'object' && v.workload !== null ? (v.workload as Record<string, unknown>) : {};
+  const fields: FingerprintFields = { rule: v.rule };
+  const file = text(v.file);
+  const cluster = text(v.cluster);
+  const container = text(v.container);
+  const image = text(v.image);
+  if (file !== undefined) fields.file = file;
+  if (cluster !== undefined) fields.cluster = cluster;
+  if (container !== undefined) fields.container = container;
+  if (image !== undefined) fields.image = image;
+  const kind = text(w.kind);
+  const name = text(w.name);
+  const namespace = text(w.namespace);
+  if (kind !== undefined && name !== undefined)
+    fields.workload = { kind, name, ...(namespace ? { namespace } : {}) };
+  if (Array.isArray(v.platforms))
+    fields.platforms = v.platforms.filter((p): p is string => typeof p === 'string');
+  return fields;
 }

@@ -92,3 +92,15 @@ describe('--baseline: findings an earlier report had do not count', () => {
     await expect(run(cwd, file)).rejects.toThrow(message);
   });
 });
+
+test('odd field types in a baseline are read, not thrown', async () => {
+  const cwd = await tree({
+    '.archcheck.yaml': CLUSTER,
+    'deploy/web.yaml': deployment('web'),
+    'base.json': JSON.stringify({
+      findings: [{ rule: RULE, platforms: 3, workload: 'web', image: 7 }, null, 'x'],
+    }),
+  });
+  const report = await run(cwd, 'base.json');
+  expect(report.findings.map((f) => f.rule)).toEqual([RULE]);
+});
