@@ -103,7 +103,7 @@ export async function runArchcheck(
   });
 
   // Pools the tree declares replace the assumed amd64 + arm64 cluster; RuntimeClasses serve `admission:`.
-  const treeFacts = mergeFacts(parsed.flatMap((p) => ('facts' in p && p.facts ? [p.facts] : [])));
+  const treeFacts = mergeFacts(parsed.flatMap(factsOf));
   const derived = clusters.length === 1 && clusters[0]?.assumed ? deriveCluster(treeFacts) : undefined;
   if (derived) {
     clusters = [derived.cluster];
@@ -239,6 +239,16 @@ async function readAndParse(source: SourceFile): Promise<FileResult> {
   const facts = file.objects.some(isClusterFact) ? collectFacts(file.objects) : undefined;
   // Workloads hold plain values and positions: dropping the ASTs here keeps memory flat on large repos.
   return { source, file: { ...file, objects: [] }, workloads, ...(facts ? { facts } : {}) };
+}
+
+/**
+ * Facts of a loose file (collected while parsing, before its objects were dropped), or of a rendered unit's
+ * output (which keeps its objects), placed at the unit's source file.
+ */
+function factsOf(p: FileResult | RenderedUnit): DeclaredFacts[] {
+  if ('facts' in p && p.facts) return [p.facts];
+  if (!p.file.objects.some(isClusterFact)) return [];
+  return [collectFacts(p.file.objects, { file: p.source.file, line: 1, column: 1 })];
 }
 
 function uniqueRefs(workloads: readonly Workload[]): Map<string, ImageRef> {

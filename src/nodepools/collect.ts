@@ -1,3 +1,4 @@
+import type { SourceLocation } from '../documents/location.js';
 import type { KubeObject } from '../documents/parse.js';
 import {
   emptyFacts,
@@ -29,12 +30,17 @@ export function isClusterFact(obj: Pick<KubeObject, 'apiVersion' | 'kind'>): boo
   }
 }
 
-/** What a file's objects say about clusters: node pools (Karpenter, eksctl, live nodes) and RuntimeClasses. */
-export function collectFacts(objects: readonly KubeObject[]): DeclaredFacts {
+/**
+ * What a file's objects say about clusters: node pools (Karpenter, eksctl, live nodes) and RuntimeClasses.
+ * `at` replaces every position, for objects of a rendered stream (a kustomization's or chart's output), whose
+ * lines are in no file a person edits.
+ */
+export function collectFacts(objects: readonly KubeObject[], at?: SourceLocation): DeclaredFacts {
   const facts = emptyFacts();
   const nodes: NodeObject[] = [];
-  for (const obj of objects) {
-    if (!isClusterFact(obj)) continue;
+  for (const found of objects) {
+    if (!isClusterFact(found)) continue;
+    const obj = at ? { ...found, location: at } : found;
     const value = plain(obj);
     if (!value) {
       facts.problems.push({ message: `${obj.kind} ${obj.name}: cannot be read`, location: obj.location });

@@ -176,3 +176,15 @@ scheduling:
     expect(report.findings.map((f) => f.rule)).toEqual(rules);
   });
 });
+
+test('NodePools inside a kustomization are read from its build, placed at the kustomization', async () => {
+  const { report } = await scan({
+    'infra/kustomization.yaml': 'resources: [nodepool.yaml]\n',
+    'infra/nodepool.yaml': nodePool('general', 'arm64'),
+    'deploy/web.yaml': deployment('web'),
+  });
+  expect(report.clusters[0]?.nodePools.map((p) => p.name)).toEqual(['general']);
+  expect(report.findings[0]?.message).toContain(
+    'Node pools declared in: general (infra/kustomization.yaml:1).',
+  );
+});
