@@ -50,7 +50,8 @@ export interface WorkloadEntry {
 export interface ClusterEntry {
   name: string;
   assumed: boolean;
-  nodePools: { name: string; platform: string }[];
+  /** `declaredIn`: `file:line` of the Karpenter, eksctl or node-list object a pool was read from. */
+  nodePools: { name: string; platform: string; declaredIn?: string }[];
 }
 
 export type CellVerdict = 'runs' | 'exec-format-error' | 'not-scheduled' | 'unknown';

@@ -52,7 +52,12 @@ export function buildReport(input: ReportInput): Report {
     clusters: input.clusters.map((c) => ({
       name: c.name,
       assumed: c.assumed,
-      nodePools: c.nodePools.map((p) => ({ name: p.name, platform: formatPlatform(p.platform) })),
+      nodePools: c.nodePools.map((p) => ({
+        name: p.name,
+        platform: formatPlatform(p.platform),
+        // Pools read from Karpenter, eksctl or node-list files say where.
+        ...('source' in p && isLocation(p.source) ? { declaredIn: `${p.source.file}:${p.source.line}` } : {}),
+      })),
     })),
     matrix: matrix(input.placements, input.resolutions),
     unmatchedFiles: input.unmatchedFiles,
@@ -74,6 +79,10 @@ export function buildReport(input: ReportInput): Report {
       ...(input.baseline?.length ? { baseline: input.baseline.length } : {}),
     },
   };
+}
+
+function isLocation(value: unknown): value is { file: string; line: number } {
+  return typeof value === 'object' && value !== null && 'file' in value && 'line' in value;
 }
 
 function imageEntries(

@@ -84,7 +84,10 @@ export function applySuppressions(input: SuppressionInput): SuppressionOutcome {
 }
 
 function unknownRules(at: string, rules: readonly string[], known: ReadonlySet<string>): string[] {
-  return rules.filter((r) => !known.has(r)).map((r) => `${at}: unknown rule "${r}" in a suppression`);
+  // JSON quoting shows control characters escaped: the id comes from the scanned files.
+  return rules
+    .filter((r) => !known.has(r))
+    .map((r) => `${at}: unknown rule ${JSON.stringify(r)} in a suppression`);
 }
 
 function annotationsById(workloads: readonly Workload[]): Map<string, (AnnotationIgnore | undefined)[]> {

@@ -54,13 +54,15 @@ export function workloadId(w: NonNullable<Finding['workload']>): string {
 
 /** A short name of an entry for warnings: where it is and what it targets. */
 export function describeEntry(m: EntryMatcher, configFile: string): string {
+  // Globs come from the scanned tree: control characters are shown escaped, as JSON quotes them.
+  const safe = (text: string) => JSON.stringify(text).slice(1, -1);
   const targets = [
-    m.entry.workload && `workload ${m.entry.workload}`,
-    m.entry.image && `image ${m.entry.image}`,
-    m.entry.paths?.length && `paths ${m.entry.paths.join(', ')}`,
+    m.entry.workload && `workload ${safe(m.entry.workload)}`,
+    m.entry.image && `image ${safe(m.entry.image)}`,
+    m.entry.paths?.length && `paths ${safe(m.entry.paths.join(', '))}`,
   ].filter(Boolean);
   const at = `${configFile}:${m.entry.position.line}:${m.entry.position.column}`;
-  return `${at}: ignore[${m.index}] (rule ${m.entry.rule}${targets.length ? `, ${targets.join(', ')}` : ''})`;
+  return `${at}: ignore[${m.index}] (rule ${safe(m.entry.rule)}${targets.length ? `, ${targets.join(', ')}` : ''})`;
 }
 
 function imageForms(written: string): string[] {

@@ -30,8 +30,8 @@ describe('no cluster declared: Karpenter NodePools in the tree become the cluste
         name: 'default',
         assumed: false,
         nodePools: [
-          { name: 'general/amd64', platform: 'linux/amd64' },
-          { name: 'general/arm64', platform: 'linux/arm64' },
+          { name: 'general/amd64', platform: 'linux/amd64', declaredIn: 'infra/karpenter.yaml:1' },
+          { name: 'general/arm64', platform: 'linux/arm64', declaredIn: 'infra/karpenter.yaml:1' },
         ],
       },
     ]);
