@@ -22,6 +22,10 @@ export interface Inputs {
   allowPrivateRegistries?: string[];
   /** YAML list of Helm releases to render, shaped like `.archcheck.yaml`'s `helm:` (validated by the engine). */
   helm?: string;
+  /** Path of an earlier JSON report: findings it has do not count. */
+  baseline?: string;
+  /** Count suppressed findings as if no suppression existed. */
+  noIgnore: boolean;
 }
 
 /** Reads one input by its action.yml name; `''` when unset (what `core.getInput` returns). */
@@ -57,6 +61,8 @@ export function readInputs(read: InputReader): Inputs {
     jsonFile: optional('json-file'),
     githubToken: optional('github-token'),
     allowPrivateRegistries: allowPrivate.length > 0 ? allowPrivate : undefined,
+    baseline: optional('baseline'),
+    noIgnore: bool(value, 'no-ignore', false),
     // Not trimmed at the start: leading spaces are YAML indentation.
     helm: read('helm').trimEnd() || undefined,
   };

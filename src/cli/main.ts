@@ -28,6 +28,11 @@ Options:
                              let registries on loopback/private addresses be contacted, e.g. localhost:5000,
                              registry.corp or 10.0.0.0/8 (link-local needs a CIDR such as 169.254.1.2/32);
                              repeatable; also ARCHCHECK_ALLOW_PRIVATE_REGISTRIES=a,b
+  --registry-mirror HOST=URL read HOST's images from URL (oci:DIR, https://..., http://...); repeatable
+  --baseline FILE            an earlier --format json report: findings it has are marked "baseline" and
+                             do not count toward --fail-on (fail only on what is new)
+  --no-ignore                ignore every suppression (# archcheck:ignore comments, archcheck.io/ignore
+                             annotations, the config's ignore: entries): an audit of everything
   --quiet                    no progress lines on stderr
   -h, --help                 show this help
   -v, --version              show the version
@@ -53,6 +58,8 @@ export async function main(
         'fail-on': { type: 'string', default: 'error' },
         'registry-mirror': { type: 'string', multiple: true },
         'allow-private-registry': { type: 'string', multiple: true },
+        baseline: { type: 'string' },
+        'no-ignore': { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
@@ -96,6 +103,8 @@ export async function main(
           ? { allowPrivateRegistries: values['allow-private-registry'] }
           : {}),
         ...(process.env.GITHUB_TOKEN ? { githubToken: process.env.GITHUB_TOKEN } : {}),
+        ...(values.baseline ? { baseline: values.baseline } : {}),
+        ...(values['no-ignore'] ? { noIgnore: true } : {}),
       },
       { logger: stderrLogger(io.stderr, values.quiet) },
     );

@@ -24,10 +24,16 @@ export interface EngineOptions {
   helmInput?: { text: string; declaredIn: string };
   /** Token used for ghcr.io when no other credentials apply (the action's `github-token`). */
   githubToken?: string;
+  /** `--no-ignore`: report suppressed findings as if no suppression existed (an audit). */
+  noIgnore?: boolean;
+  /** `--baseline FILE`: an earlier JSON report; findings it has are marked and do not count. */
+  baseline?: string;
 }
 
 export interface EngineDeps {
   logger: Logger;
   /** Environment for credentials and proxies (defaults to process.env). */
   env?: Record<string, string | undefined>;
+  /** The clock `ignore:` expiry dates are compared with (defaults to now). */
+  now?: () => Date;
 }

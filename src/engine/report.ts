@@ -3,7 +3,12 @@ import type { Finding, Severity } from '../rules/finding.js';
 /** What one run found: the single value every reporter (text, JSON, SARIF, annotations, summary) reads. */
 export interface Report {
   version: 1;
+  /** Findings that count: toward `--fail-on`, the outputs, annotations and the exit status. */
   findings: Finding[];
+  /** Findings a suppression silenced (`suppressed` set): reported, never counted. */
+  suppressed?: Finding[];
+  /** Findings the `--baseline` report already had (`baseline: true`): reported apart, never counted. */
+  baseline?: Finding[];
   images: ImageEntry[];
   workloads: WorkloadEntry[];
   clusters: ClusterEntry[];
@@ -62,7 +67,8 @@ export interface WorkloadEntry {
 export interface ClusterEntry {
   name: string;
   assumed: boolean;
-  nodePools: { name: string; platform: string }[];
+  /** `declaredIn`: `file:line` of the Karpenter, eksctl or node-list object a pool was read from. */
+  nodePools: { name: string; platform: string; declaredIn?: string }[];
 }
 
 export type CellVerdict = 'runs' | 'exec-format-error' | 'not-scheduled' | 'unknown';
@@ -84,4 +90,7 @@ export interface ReportStats {
   containers: number;
   images: number;
   findings: Record<Severity, number>;
+  /** How many findings were suppressed, and how many the baseline already had (absent when none). */
+  suppressed?: number;
+  baseline?: number;
 }

@@ -1,4 +1,5 @@
 import type { FailOn } from '../engine/gate.js';
+import { setAsideMarkdown } from './set-aside.js';
 import { shouldFail } from '../engine/gate.js';
 import type { CellVerdict, Report } from '../engine/report.js';
 import type { Finding, RuleMeta, Severity } from '../rules/finding.js';
@@ -56,6 +57,7 @@ export function formatSummary(report: Report, options: SummaryOptions): string {
   const head = `${h} ${headline(report, options.failOn)}\n\n${scopeLine(report)}\n${notesBlock(options.notes ?? [])}`;
   const fixes = howToFix(report.findings, options.rules, h);
   const notes = reportNotes(report, h);
+  const setAside = setAsideMarkdown(report, h, md);
 
   const findingHeader = `${h}# Findings\n\n| Severity | Rule | Location | Workload | Container | Message |\n| --- | --- | --- | --- | --- | --- |\n`;
   const findingRows = report.findings.map((f) => findingRow(f, options.blobUrl));
@@ -68,6 +70,7 @@ export function formatSummary(report: Report, options: SummaryOptions): string {
     bytes(head) -
     bytes(fixes) -
     bytes(notes) -
+    bytes(setAside) -
     bytes(findingHeader) -
     bytes(matrixHeader) -
     bytes(matrixFooter) -
@@ -94,7 +97,7 @@ export function formatSummary(report: Report, options: SummaryOptions): string {
     parts.push(cutNote(matrixRows.length - keptMatrix.length, 'image row', options.detailsUrl));
     parts.push(matrixFooter);
   }
-  parts.push(fixes, notes);
+  parts.push(setAside, fixes, notes);
   return clampBytes(parts.filter(Boolean).join('\n'), maxBytes);
 }
 

@@ -1,4 +1,5 @@
 import type { Report } from '../engine/report.js';
+import { setAsideLine } from './set-aside.js';
 import type { Severity } from '../rules/finding.js';
 import { describeOutage, foldedIntoOutage } from './outages.js';
 
@@ -47,6 +48,8 @@ export function formatText(report: Report, options: TextOptions): string {
     if (out.length > 0) out.push('');
     out.push(paint('notice', `note: ${notice}`));
   }
+  const setAside = setAsideLine(report);
+  if (setAside) out.push(...(out.length > 0 ? [''] : []), paint('dim', setAside));
   if (out.length > 0) out.push('');
   out.push(summaryLine(report, paint));
   return `${out.join('\n')}\n`;

@@ -18,7 +18,16 @@ test('defaults, as action.yml documents them', () => {
     jsonFile: undefined,
     githubToken: undefined,
     helm: undefined,
+    baseline: undefined,
+    noIgnore: false,
   });
+});
+
+test.each([
+  ['baseline', { baseline: ' base.json ' }, { baseline: 'base.json' }],
+  ['no-ignore', { 'no-ignore': 'true' }, { noIgnore: true }],
+])('%s input', (_name, values, expected) => {
+  expect(readInputs(reader(values))).toMatchObject(expected);
 });
 
 test.each([
