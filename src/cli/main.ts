@@ -7,6 +7,7 @@ import { ConfigurationError, errorMessage } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { formatJson } from '../reporters/json.js';
 import { formatText } from '../reporters/text.js';
+import { safeTerminalText } from '../reporters/untrusted.js';
 import { VERSION } from '../version.js';
 
 const USAGE = `Usage: archcheck [paths...] [options]
@@ -31,8 +32,12 @@ Exit status: 0 nothing reached --fail-on, 1 something did, 2 usage or configurat
 /** The CLI shell: parse arguments, run the engine, print, and return the exit status. */
 export async function main(
   argv: string[],
-  io = { stdout: process.stdout, stderr: process.stderr },
+  streams: { stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream } = {
+    stdout: process.stdout,
+    stderr: process.stderr,
+  },
 ): Promise<number> {
+  const io = { stdout: guarded(streams.stdout), stderr: guarded(streams.stderr) };
   let args;
   try {
     args = parseArgs({
@@ -86,9 +91,14 @@ export async function main(
       },
       { logger: stderrLogger(io.stderr, values.quiet) },
     );
-    const color = !values.output && values.format === 'text' && useColor(io.stdout);
+    const color = !values.output && values.format === 'text' && io.stdout.color;
     const text = values.format === 'json' ? formatJson(report) : formatText(report, { color });
-    if (values.output) await writeFile(path.resolve(cwd, values.output), text);
+    // A text report in a file is often `cat` in a later step: it gets the same filter as the terminal.
+    if (values.output)
+      await writeFile(
+        path.resolve(cwd, values.output),
+        values.format === 'text' ? safeTerminalText(text, false) : text,
+      );
     else io.stdout.write(text);
     return exitStatus(report.stats.findings, failOn);
   } catch (error) {
@@ -132,14 +142,31 @@ function parseMirrors(values: string[], cwd: string): Record<string, string> {
   return mirrors;
 }
 
-function useColor(stream: NodeJS.WriteStream): boolean {
+function useColor(stream: { isTTY?: boolean }): boolean {
   if (process.env.NO_COLOR) return false;
   if (process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0') return true;
   return Boolean(stream.isTTY);
 }
 
+/** The one place the CLI writes to a terminal or a CI log. */
+interface GuardedStream {
+  /** Whether color escapes (SGR only) may pass: the stream is a terminal or FORCE_COLOR says so. */
+  color: boolean;
+  write(text: string): void;
+}
+
+/**
+ * Every write passes {@link safeTerminalText}: reports and log lines quote names, images and file names from the
+ * scanned tree, and a `run:` step's log reads `::error ...` lines as workflow commands. Color escapes survive
+ * only where colors are on; no other escape sequence ever does.
+ */
+function guarded(stream: NodeJS.WriteStream): GuardedStream {
+  const color = useColor(stream);
+  return { color, write: (text) => void stream.write(safeTerminalText(text, color)) };
+}
+
 /** Progress on stderr so stdout stays the report; `ARCHCHECK_DEBUG=1` adds debug lines. */
-function stderrLogger(stderr: NodeJS.WritableStream, quiet: boolean): Logger {
+function stderrLogger(stderr: GuardedStream, quiet: boolean): Logger {
   const debug = Boolean(process.env.ARCHCHECK_DEBUG);
   return {
     debug: (m) => {

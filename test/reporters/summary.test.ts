@@ -2,7 +2,8 @@ import { marked } from 'marked';
 import { describe, expect, test } from 'vitest';
 import type { Finding } from '../../src/rules/finding.js';
 import { RULES } from '../../src/rules/index.js';
-import { SUMMARY_LIMIT_BYTES, countsText, formatSummary, md } from '../../src/reporters/summary.js';
+import { SUMMARY_LIMIT_BYTES, countsText, formatSummary } from '../../src/reporters/summary.js';
+import { markdownText as md } from '../../src/reporters/untrusted.js';
 import { archMismatch, deprecatedLabel, mutableTag, pending, reportOf } from './reports.js';
 
 const BLOB = 'https://github.com/acme/shop/blob/0123456789abcdef0123456789abcdef01234567';
