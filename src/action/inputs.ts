@@ -17,6 +17,8 @@ export interface Inputs {
   sarifFile?: string;
   jsonFile?: string;
   githubToken?: string;
+  /** `none` builds kustomizations with `--load-restrictor LoadRestrictionsNone`: from the workflow only. */
+  kustomizeLoadRestrictor?: 'rootOnly' | 'none';
   /** YAML list of Helm releases to render, shaped like `.archcheck.yaml`'s `helm:` (validated by the engine). */
   helm?: string;
 }
@@ -35,6 +37,9 @@ export function readInputs(read: InputReader): Inputs {
   if (!failOn) throw invalid('fail-on', failOnText, 'error, warning, notice or never');
   const scopeText = value('scope') || 'all';
   if (scopeText !== 'all' && scopeText !== 'changed') throw invalid('scope', scopeText, 'all or changed');
+  const restrictor = value('kustomize-load-restrictor');
+  if (restrictor !== '' && restrictor !== 'rootOnly' && restrictor !== 'none')
+    throw invalid('kustomize-load-restrictor', restrictor, 'rootOnly or none');
   const paths = list(value('paths'), /[\n,]/);
   const architectures = list(value('architectures'), /[\s,]+/);
   const optional = (name: string) => value(name) || undefined;
@@ -50,6 +55,7 @@ export function readInputs(read: InputReader): Inputs {
     sarifFile: optional('sarif-file'),
     jsonFile: optional('json-file'),
     githubToken: optional('github-token'),
+    kustomizeLoadRestrictor: restrictor || undefined,
     // Not trimmed at the start: leading spaces are YAML indentation.
     helm: read('helm').trimEnd() || undefined,
   };

@@ -22,6 +22,9 @@ Options:
   --output FILE              write the report to FILE instead of stdout
   --fail-on LEVEL            error|warning|notice|never: exit 1 when a finding reaches LEVEL (default: error)
   --registry-mirror HOST=URL read HOST's images from URL (oci:DIR, https://..., http://...); repeatable
+  --kustomize-load-restrictor rootOnly|none
+                             none lets kustomizations read files outside their root (default: rootOnly);
+                             only here: the config file may not turn it off (see SECURITY.md)
   --quiet                    no progress lines on stderr
   -h, --help                 show this help
   -v, --version              show the version
@@ -50,6 +53,7 @@ export async function main(
         output: { type: 'string' },
         'fail-on': { type: 'string', default: 'error' },
         'registry-mirror': { type: 'string', multiple: true },
+        'kustomize-load-restrictor': { type: 'string' },
         quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
@@ -78,6 +82,12 @@ export async function main(
     if (values.format !== 'text' && values.format !== 'json') {
       throw new ConfigurationError(`--format must be text or json, not "${values.format}"`);
     }
+    const restrictor = values['kustomize-load-restrictor'];
+    if (restrictor !== undefined && restrictor !== 'rootOnly' && restrictor !== 'none') {
+      throw new ConfigurationError(
+        `--kustomize-load-restrictor must be rootOnly or none, not "${restrictor}"`,
+      );
+    }
     const report = await runArchcheck(
       {
         cwd,
@@ -87,6 +97,7 @@ export async function main(
         ...(values['registry-mirror']
           ? { registryMirrors: parseMirrors(values['registry-mirror'], cwd) }
           : {}),
+        ...(restrictor ? { kustomizeLoadRestrictor: restrictor } : {}),
         ...(process.env.GITHUB_TOKEN ? { githubToken: process.env.GITHUB_TOKEN } : {}),
       },
       { logger: stderrLogger(io.stderr, values.quiet) },
