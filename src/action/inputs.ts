@@ -18,7 +18,7 @@ export interface Inputs {
   jsonFile?: string;
   githubToken?: string;
   /** `none` builds kustomizations with `--load-restrictor LoadRestrictionsNone`: from the workflow only. */
-  kustomizeLoadRestrictor?: 'rootOnly' | 'none';
+  kustomizeLoadRestrictor: 'rootOnly' | 'none';
   /** YAML list of Helm releases to render, shaped like `.archcheck.yaml`'s `helm:` (validated by the engine). */
   helm?: string;
 }
@@ -55,7 +55,7 @@ export function readInputs(read: InputReader): Inputs {
     sarifFile: optional('sarif-file'),
     jsonFile: optional('json-file'),
     githubToken: optional('github-token'),
-    kustomizeLoadRestrictor: restrictor || undefined,
+    kustomizeLoadRestrictor: restrictor || 'rootOnly',
     // Not trimmed at the start: leading spaces are YAML indentation.
     helm: read('helm').trimEnd() || undefined,
   };

@@ -17,7 +17,7 @@ test('defaults, as action.yml documents them', () => {
     sarifFile: undefined,
     jsonFile: undefined,
     githubToken: undefined,
-    kustomizeLoadRestrictor: undefined,
+    kustomizeLoadRestrictor: 'rootOnly',
     helm: undefined,
   });
 });
