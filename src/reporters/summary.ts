@@ -142,7 +142,7 @@ function findingRow(f: Finding, blobUrl: string | undefined): string {
   const { file, line, column } = f.location;
   const where = md(`${file}:${line}:${column}`);
   const link = blobUrl
-    ? `[${where}](${blobUrl}/${file.split('/').map(encodeURIComponent).join('/')}#L${line})`
+    ? `[${where}](${blobUrl}/${file.split('/').map(urlSegment).join('/')}#L${line})`
     : where;
   const workload = f.workload
     ? `${f.workload.kind} ${f.workload.namespace ? `${f.workload.namespace}/` : ''}${f.workload.name}`
@@ -237,6 +237,14 @@ function clampBytes(text: string, maxBytes: number): string {
   const buf = Buffer.from(text, 'utf8').subarray(0, Math.max(0, maxBytes - bytes(note)));
   // Drop a partial multi-byte character at the cut (its replacement char would add bytes).
   return buf.toString('utf8').replace(/\uFFFD+$/, '') + note;
+}
+
+/** A path segment for a link destination: `(` and `)` too, which encodeURIComponent keeps and which end a link. */
+function urlSegment(segment: string): string {
+  return encodeURIComponent(segment).replace(
+    /[()]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
 }
 
 /** Our own rule texts: escaped the same way, never cut. */

@@ -63,8 +63,9 @@ function neutralizeCommandLine(line: string): string {
 /**
  * Markdown for one table cell or inline phrase: capped; characters Markdown or HTML act on backslash-escaped
  * (`<img onerror>`, links, emphasis, `|` that would end the cell, `&` entities, a forged `<!-- -->` marker);
- * line breaks shown as `<br>` so nothing leaves the cell; `@mention`, `#123`, `org/repo#123` and `GH-123` broken
- * with a zero-width space so posting the text pings or links no one (GitHub autolinked references).
+ * line breaks shown as `<br>` so nothing leaves the cell; `@mention`, `#123`, `org/repo#123`, `GH-123` and bare
+ * URLs (`https://...`, `www.`) broken with a zero-width space so posting the text pings or links no one (GitHub
+ * autolinked references, GFM extended autolinks).
  */
 export function markdownText(text: string, max = FIELD_LIMIT): string {
   return neutralizeReferences(
@@ -78,6 +79,8 @@ export function markdownText(text: string, max = FIELD_LIMIT): string {
 
 function neutralizeReferences(text: string): string {
   return text
+    .replace(/:\/\//g, ':&#8203;//')
+    .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}&#8203;.`)
     .replace(/@(?=[\w-])/g, '@&#8203;')
     .replace(/(\\#)(?=\d)/g, '$1&#8203;')
     .replace(/\b(GH)-(?=\d)/gi, '$1&#8203;-');

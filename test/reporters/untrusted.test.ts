@@ -76,12 +76,13 @@ describe('markdownText', () => {
     ['@org/team and @user', '@&#8203;org/team and @&#8203;user'],
     ['fixes #123 and org/repo#45', 'fixes \\#&#8203;123 and org/repo\\#&#8203;45'],
     ['GH-12', 'GH&#8203;-12'],
+    ['see https://evil.test and www.evil.test', 'see https:&#8203;//evil.test and www&#8203;.evil.test'],
     [
       '<!-- archcheck:sticky-comment job=archcheck -->',
       '\\<\\!-- archcheck:sticky-comment job=archcheck --\\>',
     ],
     ['&lt;script&gt;', '\\&lt;script\\&gt;'],
-    ['![x](http://t/p.png)', '\\!\\[x\\](http://t/p.png)'],
+    ['![x](http://t/p.png)', '\\!\\[x\\](http:&#8203;//t/p.png)'],
   ])('%j -> %j', (text, expected) => {
     expect(markdownText(text)).toBe(expected);
   });
