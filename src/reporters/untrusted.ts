@@ -31,14 +31,6 @@ function visible(c: string): string {
 }
 
 /**
- * One line of plain text from an untrusted string: escape sequences removed, line breaks and other control
- * characters shown as `\n`, `\r`, `\xNN`, capped. For log lines and text reports that quote scanned content.
- */
-export function plainField(text: string, max = FIELD_LIMIT): string {
-  return cap(text.replace(ANSI, '').replace(/\n/g, '\\n').replace(CONTROL, visible), max);
-}
-
-/**
  * The final filter at the CLI's write boundary (stdout report, stderr progress): whatever a reporter printed,
  * no line may start (after whitespace) with `::` or `##[`, which the Actions runner reads as a workflow command
  * (docs.github.com "Workflow commands for GitHub Actions"; the runner also ends a line at a lone `\r`, so those

@@ -4,7 +4,6 @@ import {
   cap,
   markdownCode,
   markdownText,
-  plainField,
   safeTerminalText,
 } from '../../src/reporters/untrusted.js';
 
@@ -40,17 +39,6 @@ describe('safeTerminalText (the CLI write boundary)', () => {
     ['%0A::error::is only data', false, '%0A::error::is only data'],
   ])('%j (colors %s) -> %j', (text, colors, expected) => {
     expect(safeTerminalText(text, colors)).toBe(expected);
-  });
-});
-
-describe('plainField', () => {
-  test.each([
-    ['web\n::error::x', 'web\\n::error::x'],
-    ['a\rb', 'a\\rb'],
-    ['\u001b[31mred', 'red'],
-    ['c\u0085d', 'c\\x85d'],
-  ])('%j -> %j', (text, expected) => {
-    expect(plainField(text)).toBe(expected);
   });
 });
 
