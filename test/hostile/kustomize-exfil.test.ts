@@ -138,5 +138,9 @@ describe('a kustomization that reads the runner into an image name', () => {
     // The build read the file (the workflow allowed it) but its environment held none of the job's secrets.
     expect(run.summary).toMatch(/PATH=/);
     expectNoLeak(outputs);
+    // The CLI flag does the same.
+    const cli = await runCli(['--fail-on', 'never', '--kustomize-load-restrictor', 'none'], ws);
+    expect(cli.stdout).toMatch(/PATH=/);
+    expect(leaks(`${cli.stdout}${cli.stderr}`)).toEqual([]);
   });
 });
