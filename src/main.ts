@@ -51,6 +51,7 @@ export async function run(): Promise<void> {
         ...(inputs.architectures ? { architectures: inputs.architectures } : {}),
         ...(inputs.githubToken ? { githubToken: inputs.githubToken } : {}),
         ...(inputs.allowPrivateRegistries ? { allowPrivateRegistries: inputs.allowPrivateRegistries } : {}),
+        kustomizeLoadRestrictor: inputs.kustomizeLoadRestrictor,
         ...(inputs.helm ? { helmInput: { text: inputs.helm, declaredIn: workflowFile(ctx.workspace) } } : {}),
         ...(inputs.baseline ? { baseline: inputs.baseline } : {}),
         ...(inputs.noIgnore ? { noIgnore: true } : {}),

@@ -129,6 +129,7 @@ export function parseConfig(text: string, file: string, baseDir = path.dirname(f
     throw new ConfigurationError(`${file}: invalid YAML: ${errorMessage(error)}`);
   }
 
+  refuseTrustWidening(raw, doc, where);
   if (!validate(raw)) {
     const messages = (validate.errors ?? [])
       // propertyNames reports its inner `enum` failure too (with `propertyName` set); one message per key is enough.
@@ -230,6 +231,28 @@ function poolGlobs(globs: string[], at: string): string[] {
       );
   }
   return globs;
+}
+
+/**
+ * The config file is part of the scanned tree, which a pull request may change: it may not widen what the
+ * build can read (SECURITY.md). `kustomize.loadRestrictor: none` would let a kustomization read any file on the
+ * runner (`/proc/self/environ` holds the token) into a ConfigMap and, through `replacements`, into an image
+ * name that every report prints. Only the workflow may turn it off.
+ */
+function refuseTrustWidening(
+  raw: unknown,
+  doc: Document,
+  where: (offset: number | undefined) => string,
+): void {
+  const kustomize = (raw as { kustomize?: { loadRestrictor?: unknown } } | null)?.kustomize;
+  if (kustomize?.loadRestrictor !== 'none') return;
+  const node = doc.getIn(['kustomize', 'loadRestrictor'], true) as { range?: [number, number, number] };
+  throw new ConfigurationError(
+    `${where(node?.range?.[0])}: kustomize.loadRestrictor: none is not accepted from the config file: ` +
+      'a pull request could change it to read any file on the runner. Set it where the workflow is trusted: ' +
+      'the action input `kustomize-load-restrictor: none` or the CLI flag `--kustomize-load-restrictor none`, ' +
+      'and remove it from the config.',
+  );
 }
 
 /**

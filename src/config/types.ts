@@ -69,7 +69,7 @@ export interface KustomizeConfig {
   enabled: boolean;
   /** Absolute directories to build; empty: the roots found among the scanned files. */
   roots: string[];
-  /** `none` builds as `--load-restrictor LoadRestrictionsNone` does. */
+  /** `none` builds as `--load-restrictor LoadRestrictionsNone` does: only from the workflow, never the config file. */
   loadRestrictor: 'rootOnly' | 'none';
   /** Which binary: `auto` prefers `kustomize`, then `kubectl kustomize`. */
   command: 'auto' | 'kustomize' | 'kubectl';

@@ -77,7 +77,10 @@ export async function runArchcheck(
       renderKustomizations({
         cwd: options.cwd,
         files: absolute,
-        settings: config.kustomize ?? DEFAULT_KUSTOMIZE_SETTINGS,
+        settings: {
+          ...(config.kustomize ?? DEFAULT_KUSTOMIZE_SETTINGS),
+          ...(options.kustomizeLoadRestrictor ? { loadRestrictor: options.kustomizeLoadRestrictor } : {}),
+        },
         env,
       }),
       renderHelmCharts({
