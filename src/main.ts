@@ -8,7 +8,7 @@ import { createGitHubClient, type GitHubClient } from './action/github.js';
 import { readInputs, type Inputs } from './action/inputs.js';
 import { ActionLogger } from './action/logger.js';
 import { applyScope } from './action/scope.js';
-import { shouldFail } from './engine/gate.js';
+import { coverageLost, shouldFail } from './engine/gate.js';
 import type { Report } from './engine/report.js';
 import { runArchcheck } from './engine/run.js';
 import { ConfigurationError, errorMessage } from './errors.js';
@@ -59,7 +59,8 @@ export async function run(): Promise<void> {
       { logger },
     );
     const { report, note } = await applyScope(full, inputs.scope, ctx, client, logger);
-    const failing = shouldFail(report.stats.findings, inputs.failOn);
+    const lost = inputs.failOnUnresolved ? coverageLost(report.findings).length : 0;
+    const failing = shouldFail(report.stats.findings, inputs.failOn) || lost > 0;
 
     const files = await logger.group('Report', async () => {
       // SARIF and JSON carry every finding: code scanning must not see out-of-scope alerts as fixed.
@@ -97,8 +98,12 @@ export async function run(): Promise<void> {
     core.setOutput('report', files.json);
     core.setOutput('sarif-file', files.sarif ?? '');
     if (failing) {
+      const why =
+        lost > 0
+          ? `coverage lost (${lost} finding(s)) and fail-on-unresolved is set`
+          : `fail-on is ${inputs.failOn}`;
       core.setFailed(
-        `archcheck: ${countsText(report.stats.findings)}; fail-on is ${inputs.failOn}. See the annotations and the job summary.`,
+        `archcheck: ${countsText(report.stats.findings)}; ${why}. See the annotations and the job summary.`,
       );
     }
   } catch (error) {

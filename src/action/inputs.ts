@@ -11,6 +11,8 @@ export interface Inputs {
   config?: string;
   architectures?: string[];
   failOn: FailOn;
+  /** Also fail when coverage was lost (`fail-on-unresolved`): unresolved images, workloads in no cluster. */
+  failOnUnresolved: boolean;
   scope: Scope;
   annotations: boolean;
   summary: boolean;
@@ -58,6 +60,7 @@ export function readInputs(read: InputReader): Inputs {
     config: optional('config'),
     architectures: architectures.length > 0 ? architectures : undefined,
     failOn,
+    failOnUnresolved: bool(value, 'fail-on-unresolved', false),
     scope: scopeText,
     annotations: bool(value, 'annotations', true),
     summary: bool(value, 'summary', true),

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runArchcheck } from '../engine/run.js';
-import { parseFailOn, shouldFail, type FailOn } from '../engine/gate.js';
+import { coverageLost, parseFailOn, shouldFail, type FailOn } from '../engine/gate.js';
 import { ConfigurationError, errorMessage } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { formatJson } from '../reporters/json.js';
@@ -23,6 +23,8 @@ Options:
   --format text|json         output format (default: text)
   --output FILE              write the report to FILE instead of stdout
   --fail-on LEVEL            error|warning|notice|never: exit 1 when a finding reaches LEVEL (default: error)
+  --fail-on-unresolved       also exit 1 when coverage was lost: an image could not be inspected, or a
+                             workload matched no cluster's paths (an outage is never green)
   --registry-mirror HOST=URL read HOST's images from URL (oci:DIR, https://..., http://...); repeatable;
                              an http(s) mirror named here may be on a private address
   --allow-private-registry HOST|CIDR
@@ -41,7 +43,7 @@ Options:
   -h, --help                 show this help
   -v, --version              show the version
 
-Exit status: 0 nothing reached --fail-on, 1 something did, 2 usage or configuration error,
+Exit status: 0 nothing reached --fail-on, 1 something did (or coverage was lost with --fail-on-unresolved), 2 usage or configuration error,
 3 internal error (a bug: please report it).`;
 
 /** The CLI shell: parse arguments, run the engine, print, and return the exit status. */
@@ -64,6 +66,7 @@ export async function main(
         format: { type: 'string', default: 'text' },
         output: { type: 'string' },
         'fail-on': { type: 'string', default: 'error' },
+        'fail-on-unresolved': { type: 'boolean', default: false },
         'registry-mirror': { type: 'string', multiple: true },
         'allow-private-registry': { type: 'string', multiple: true },
         baseline: { type: 'string' },
@@ -133,7 +136,10 @@ export async function main(
         values.format === 'text' ? safeTerminalText(text, false) : text,
       );
     else io.stdout.write(text);
-    return exitStatus(report.stats.findings, failOn);
+    const lost = values['fail-on-unresolved'] ? coverageLost(report.findings).length : 0;
+    if (lost > 0)
+      io.stderr.write(`archcheck: coverage lost (${lost} finding(s)) and --fail-on-unresolved is set\n`);
+    return lost > 0 ? 1 : exitStatus(report.stats.findings, failOn);
   } catch (error) {
     if (error instanceof ConfigurationError) {
       io.stderr.write(`archcheck: ${error.message}\n`);

@@ -1,10 +1,15 @@
-import { createHash } from 'node:crypto';
 import type * as Sarif from 'sarif';
+import { fingerprint } from '../baseline/fingerprint.js';
 import type { Report } from '../engine/report.js';
 import type { Finding, RuleMeta, Severity } from '../rules/finding.js';
+import { PROJECT_URL } from '../version.js';
 
-/** The key under `partialFingerprints`; bump the suffix if the hashed fields ever change. */
-export const FINGERPRINT_KEY = 'archcheckFindingHash/v1';
+/**
+ * The key under `partialFingerprints`; bump the suffix if the hashed fields ever change. v2 hashes what the
+ * baseline does (the image repository, not its tag), so a version bump keeps the alert open instead of closing
+ * it and opening a new one.
+ */
+export const FINGERPRINT_KEY = 'archcheckFindingHash/v2';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -12,7 +17,7 @@ export interface SarifOptions {
   /** Every rule the tool has (`RULES`), so code scanning can describe rules of results it tracks. */
   rules: readonly RuleMeta[];
   toolVersion?: string;
-  /** Where people read about the tool (the repository or its README). */
+  /** Where people read about the tool (default: the repository, PROJECT_URL). */
   informationUri?: string;
 }
 
@@ -55,7 +60,7 @@ export function toSarif(report: Report, options: SarifOptions): Sarif.Log {
             ...(options.toolVersion
               ? { version: options.toolVersion, semanticVersion: options.toolVersion }
               : {}),
-            ...(options.informationUri ? { informationUri: options.informationUri } : {}),
+            informationUri: options.informationUri ?? PROJECT_URL,
             rules: rules.map(descriptor),
           },
         },
@@ -136,25 +141,17 @@ function result(f: Finding, ruleIndex: number, fingerprint: string, compared: bo
 }
 
 /**
- * A hash of what identifies a finding apart from its position: rule, file, cluster, workload, container and
- * image. Findings that share all of these (two parse errors in one file) are told apart by their order,
+ * The baseline's fingerprint of each finding (rule, cluster, workload, container, image repository, platforms;
+ * never the line or tag). Findings that share it (two parse errors in one file) are told apart by their order,
  * as CodeQL does with its occurrence suffix.
  */
 function fingerprintAll(findings: readonly Finding[]): string[] {
   const seen = new Map<string, number>();
   return findings.map((f) => {
-    const identity = [
-      f.rule,
-      f.location.file,
-      f.cluster ?? '',
-      f.workload ? `${f.workload.kind}/${f.workload.namespace ?? ''}/${f.workload.name}` : '',
-      f.container ?? '',
-      f.image ?? '',
-    ];
-    const key = JSON.stringify(identity);
+    const key = fingerprint({ ...f, file: f.location.file });
     const occurrence = (seen.get(key) ?? 0) + 1;
     seen.set(key, occurrence);
-    return `${createHash('sha256').update(key).digest('hex').slice(0, 32)}:${occurrence}`;
+    return `${key}:${occurrence}`;
   });
 }
 

@@ -15,7 +15,7 @@ const COLORS: Record<Severity | 'dim' | 'bold', [number, number]> = {
   bold: [1, 22],
 };
 
-/** Output for people: findings grouped by file, then unmatched files, notices and a one-line summary. */
+/** Output for people: findings grouped by file, then notices and a one-line summary. */
 export function formatText(report: Report, options: TextOptions): string {
   const paint = (style: keyof typeof COLORS, s: string) =>
     options.color ? `\u001b[${COLORS[style][0]}m${s}\u001b[${COLORS[style][1]}m` : s;
@@ -36,13 +36,6 @@ export function formatText(report: Report, options: TextOptions): string {
   for (const outage of report.unreachableRegistries) {
     if (out.length > 0) out.push('');
     out.push(`${paint('warning', 'warning:')} ${describeOutage(outage)}`);
-  }
-  if (report.unmatchedFiles.length > 0) {
-    if (out.length > 0) out.push('');
-    out.push(
-      `${report.unmatchedFiles.length} file(s) with workloads matched no cluster's paths and were not checked against any node pool:`,
-    );
-    for (const file of report.unmatchedFiles) out.push(`  ${file}`);
   }
   for (const notice of report.notices) {
     if (out.length > 0) out.push('');

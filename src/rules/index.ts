@@ -10,12 +10,14 @@ import { kustomizeImageUnused } from './kustomize-image-unused.js';
 import { mutableImageTag } from './mutable-image-tag.js';
 import { noEligibleNodes } from './no-eligible-nodes.js';
 import { renderError } from './render-error.js';
+import { workloadNotChecked } from './workload-not-checked.js';
 import { yamlParseError } from './yaml-parse-error.js';
 
 /** Every check, in the order their findings are listed. Ids are a public contract. */
 export const ALL_RULES: readonly Rule[] = [
   imageArchMismatch,
   noEligibleNodes,
+  workloadNotChecked,
   invalidImageReference,
   imageNotFound,
   imageUnresolved,

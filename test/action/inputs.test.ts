@@ -10,6 +10,7 @@ test('defaults, as action.yml documents them', () => {
     config: undefined,
     architectures: undefined,
     failOn: 'error',
+    failOnUnresolved: false,
     scope: 'all',
     annotations: true,
     summary: true,
@@ -27,6 +28,7 @@ test('defaults, as action.yml documents them', () => {
 test.each([
   ['baseline', { baseline: ' base.json ' }, { baseline: 'base.json' }],
   ['no-ignore', { 'no-ignore': 'true' }, { noIgnore: true }],
+  ['fail-on-unresolved', { 'fail-on-unresolved': 'true' }, { failOnUnresolved: true }],
 ])('%s input', (_name, values, expected) => {
   expect(readInputs(reader(values))).toMatchObject(expected);
 });

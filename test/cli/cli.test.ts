@@ -94,6 +94,31 @@ describe('exit status', () => {
   });
 });
 
+describe('--fail-on-unresolved: coverage lost fails the run', () => {
+  test.each([
+    ['an unresolved image, without the flag', ['unresolved.yaml'], 0, ''],
+    ['an unresolved image', ['unresolved.yaml', '--fail-on-unresolved'], 1, 'coverage lost (1 finding(s))'],
+    [
+      'a workload in no cluster',
+      ['fine.yaml', '--config', 'elsewhere.archcheck.yaml', '--fail-on-unresolved'],
+      1,
+      'coverage lost (1 finding(s))',
+    ],
+    [
+      'a workload in no cluster, without the flag',
+      ['fine.yaml', '--config', 'elsewhere.archcheck.yaml'],
+      0,
+      '',
+    ],
+    ['nothing lost', ['fine.yaml', '--fail-on-unresolved'], 0, ''],
+  ])('%s: exits %i', async (_name, args, code, stderr) => {
+    const result = await inProcess(withMirror(...args, '--quiet'));
+    expect(result.code).toBe(code);
+    if (stderr) expect(result.stderr).toContain(stderr);
+    else expect(result.stderr).toBe('');
+  });
+});
+
 describe('usage and configuration errors exit 2', () => {
   test.each([
     ['an unknown option', ['--frobnicate'], /unknown option --frobnicate\nRun archcheck --help for usage/],

@@ -35,13 +35,15 @@ describe('cluster paths', () => {
   test('globs are relative to the config directory; a file of two clusters is checked against each', async () => {
     // Run from the parent directory: reported files gain a `paths/` prefix, the globs still match.
     const report = await run({ cwd: fixtures, paths: ['paths'], configPath: 'paths/.archcheck.yaml' });
+    // The workload no cluster covers is a finding: coverage lost is never silent.
     expect(brief(report.findings)).toEqual([
+      'paths/other/app.yaml:1:1 workload-not-checked warning',
       'paths/shared/app.yaml:9:18 image-arch-mismatch error arm',
       'paths/staging/app.yaml:9:18 image-arch-mismatch error arm',
     ]);
     expect(report.unmatchedFiles).toEqual(['paths/other/app.yaml']);
     expect(formatText(report, { color: false })).toContain(
-      "\n1 file(s) with workloads matched no cluster's paths and were not checked against any node pool:\n  paths/other/app.yaml\n",
+      "Deployment other-app is in no cluster's paths, so it was not checked against any node pool.",
     );
     expect(report.matrix.filter((c) => c.image === 'example.com/amd64-only:1.0')).toEqual([
       { image: 'example.com/amd64-only:1.0', cluster: 'amd', nodePool: 'x86', verdict: 'runs' },

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { RULES } from '../../src/rules/index.js';
+import { PROJECT_URL } from '../../src/version.js';
 import { FINGERPRINT_KEY, formatSarif, toSarif } from '../../src/reporters/sarif.js';
 import {
   archMismatch,
@@ -75,6 +76,11 @@ describe('formatSarif', () => {
   });
 });
 
+test("the driver names the project by default, for code scanning's tool link", () => {
+  const { informationUri } = toSarif(reportOf([]), { rules: RULES }).runs[0]!.tool.driver;
+  expect(informationUri).toBe(PROJECT_URL);
+});
+
 describe('partialFingerprints', () => {
   test('stay the same when the finding moves to another line', () => {
     expect(fingerprints([movedDown(archMismatch, 7), movedDown(pending, 3)])).toEqual(
@@ -85,12 +91,19 @@ describe('partialFingerprints', () => {
   test.each([
     ['another container', { container: 'sidecar' }],
     ['another cluster', { cluster: 'staging' }],
-    ['another image', { image: 'ghcr.io/acme/payments-api:2.5.0' }],
+    ['another image repository', { image: 'ghcr.io/acme/billing-api:2.4.1' }],
     ['another workload', { workload: { kind: 'Deployment', name: 'billing', namespace: 'shop' } }],
-    ['another file', { location: { ...archMismatch.location, file: 'deploy/other.yaml' } }],
     ['another rule', { rule: 'image-not-found' }],
   ])('change with %s', (_name, change) => {
     expect(fingerprints([{ ...archMismatch, ...change }])).not.toEqual(fingerprints([archMismatch]));
+  });
+
+  test.each([
+    ['a tag bump', { image: 'ghcr.io/acme/payments-api:2.5.0' }],
+    ['a digest pin', { image: `ghcr.io/acme/payments-api@sha256:${'a'.repeat(64)}` }],
+    ['a renamed file', { location: { ...archMismatch.location, file: 'deploy/other.yaml' } }],
+  ])('stay the same across %s, so the alert stays open', (_name, change) => {
+    expect(fingerprints([{ ...archMismatch, ...change }])).toEqual(fingerprints([archMismatch]));
   });
 
   test('findings alike in all but position are told apart by occurrence', () => {
