@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { applyEntry, splitImage } from '../../src/sources/kustomize/images.js';
 import type { ImageEntry } from '../../src/sources/kustomize/kustomization.js';
 import { findOnPath } from '../../src/sources/exec.js';
+import { kustomizeError } from '../../src/sources/kustomize/build.js';
 import { check, FIXTURES, where } from './support.js';
 
 const K = path.join(FIXTURES, 'kustomize');
@@ -84,6 +85,16 @@ describe('kustomize builds of scenario fixtures (real kubectl kustomize)', () =>
     expect(report.findings[0]?.message).not.toContain(K);
   });
 
+  test('a remote base that cannot be fetched: the finding keeps the cause from every line of the error', async () => {
+    const { report } = await check(K, ['remote-base']);
+    expect(summary(report.findings)).toEqual(['render-error remote-base/kustomization.yaml:1:1']);
+    const message = report.findings[0]?.message ?? '';
+    expect(message).toMatch(/^kubectl kustomize failed for remote-base: accumulating resources/);
+    expect(message).toContain('127.0.0.1:9/base/deployment.yaml');
+    expect(message).toMatch(/connection refused|Couldn't connect to server/);
+    expect(message).not.toMatch(/>\s*$/);
+  });
+
   test('without kustomize or kubectl on PATH each root is a finding saying so', async () => {
     const { report } = await check(K, ['digest-wins', 'inline-patch'], {
       env: { PATH: path.join(K, 'no-such-bin') },
@@ -119,6 +130,34 @@ describe('kustomize builds of scenario fixtures (real kubectl kustomize)', () =>
     expect(summary(report.findings)).toEqual([
       `image-arch-mismatch app ${at('component-chain/base/app.yaml', 'ghcr.io/acme/app:1.0')}`,
     ]);
+  });
+});
+
+describe('the error kept from kubectl and kustomize output', () => {
+  test.each([
+    [
+      'klog, one line',
+      'E1129 01:12:02.250898   12217 run.go:72] "command failed" err="accumulating resources: open missing.yaml: no such file or directory"',
+      'accumulating resources: open missing.yaml: no such file or directory',
+    ],
+    [
+      'klog, a multi-line value',
+      [
+        'E1129 01:12:35.760204   14235 run.go:72] "command failed" err=<',
+        "\taccumulating resources: accumulation err='accumulating resources from 'http://h/x': fetch failed': fatal: unable to access 'http://h/x/'",
+        '\t: exit status 128',
+        ' >',
+      ].join('\n'),
+      "accumulating resources: accumulation err='accumulating resources from 'http://h/x': fetch failed': fatal: unable to access 'http://h/x/': exit status 128",
+    ],
+    [
+      'kustomize itself',
+      '# Warning: old field\nError: trouble configuring builtin PatchTransformer',
+      'trouble configuring builtin PatchTransformer',
+    ],
+    ['nothing printed', '', 'no error output'],
+  ])('%s', (_name, stderr, kept) => {
+    expect(kustomizeError(stderr)).toBe(kept);
   });
 });
 

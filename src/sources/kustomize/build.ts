@@ -94,12 +94,30 @@ export async function buildWithOrigins(
   }
 }
 
-/** kubectl wraps the error as `E... "command failed" err="..."`; kustomize prints `Error: ...`. Keep the error itself. */
-function kustomizeError(stderr: string): string {
+/**
+ * kubectl wraps the error in klog's structured form: `E... "command failed" err="..."` on one line, or, when
+ * the error has several lines, `err=<` followed by tab-indented lines and a closing ` >` (klog's multi-line
+ * value). kustomize alone prints `Error: ...`. Keep the error itself, every line of it: the cause (a remote
+ * base that cannot be fetched) is often on the last one.
+ */
+export function kustomizeError(stderr: string): string {
   const lines = stderr.split('\n').filter((l) => l.trim() !== '' && !l.startsWith('# Warning:'));
   const text = lines.join('\n');
   const quoted = /err="((?:[^"\\]|\\.)*)"/.exec(text);
   if (quoted?.[1]) return quoted[1].replace(/\\"/g, '"').replace(/\\\\/g, '\\');
+  const open = lines.findIndex((l) => /\berr=<$/.test(l));
+  if (open >= 0) {
+    const body: string[] = [];
+    for (const line of lines.slice(open + 1)) {
+      if (line.trim() === '>') break;
+      body.push(line.replace(/^\t/, '').trim());
+    }
+    const joined = body
+      .filter((l) => l !== ':' && l !== '')
+      .join(' ')
+      .replace(/\s+:\s+/g, ': ');
+    if (joined) return joined;
+  }
   const error = lines.find((l) => l.startsWith('Error:'));
   return (error ?? lines[lines.length - 1] ?? 'no error output').replace(/^Error:\s*/, '');
 }
