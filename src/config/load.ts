@@ -6,7 +6,7 @@ import { LineCounter, isMap, isScalar, parseDocument, type Document } from 'yaml
 import schema from '../../schema/archcheck.schema.json' with { type: 'json' };
 import { makePool } from '../clusters/pools.js';
 import { ConfigurationError, errorMessage } from '../errors.js';
-import { poolPlatform } from '../platforms/node.js';
+import { ambiguousPlatformNote, poolPlatform } from '../platforms/node.js';
 import type { RuleLevel } from '../rules/finding.js';
 import type { Taint } from '../clusters/node-pool.js';
 import { registryLimitMessage } from './registry-limits.js';
@@ -143,6 +143,7 @@ export function parseConfig(text: string, file: string, baseDir = path.dirname(f
   }
   const config = raw as RawConfig;
   const dir = baseDir;
+  const notices: string[] = [];
   const clusters: ClusterConfig[] = (config.clusters ?? []).map((c, ci) => ({
     name: c.name,
     paths: c.paths ?? [],
@@ -158,11 +159,16 @@ export function parseConfig(text: string, file: string, baseDir = path.dirname(f
     ...(c.admission ? { admission: c.admission } : {}),
     nodePools: (Array.isArray(c.nodePools) ? c.nodePools : (c.nodePools.pools ?? [])).map((p, pi) => {
       const platform = poolPlatform(p);
+      const inList = Array.isArray(c.nodePools) ? [pi] : ['pools', pi];
+      const node = doc.getIn(['clusters', ci, 'nodePools', ...inList, 'arch'], true) as {
+        range?: [number, number, number];
+      };
+      const note = ambiguousPlatformNote(
+        p.arch,
+        `${where(node?.range?.[0])}: clusters[${ci}].nodePools[${pi}].arch`,
+      );
+      if (note) notices.push(note);
       if ('error' in platform) {
-        const inList = Array.isArray(c.nodePools) ? [pi] : ['pools', pi];
-        const node = doc.getIn(['clusters', ci, 'nodePools', ...inList, 'arch'], true) as {
-          range?: [number, number, number];
-        };
         throw new ConfigurationError(
           `${where(node?.range?.[0])}: clusters[${ci}].nodePools[${pi}].arch: ${platform.error}`,
         );
@@ -212,6 +218,7 @@ export function parseConfig(text: string, file: string, baseDir = path.dirname(f
         ? Math.ceil(r.deadlineSeconds * 1000)
         : DEFAULT_REGISTRY_SETTINGS.deadlineMs,
     },
+    ...(notices.length > 0 ? { notices } : {}),
     rules: config.rules ?? {},
     helm,
     kustomize,

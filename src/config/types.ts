@@ -8,6 +8,8 @@ export interface Config {
   /** What relative paths in the config resolve against: its directory (the repository root for `.github/archcheck.yaml`). */
   baseDir?: string;
   clusters: ClusterConfig[];
+  /** What the config says that is valid but probably not meant (`arch: x86`), for the run's notices. */
+  notices?: string[];
   /** Globs (relative to `baseDir`) added to / removed from what the paths scan. */
   include: string[];
   exclude: string[];

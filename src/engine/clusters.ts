@@ -3,6 +3,7 @@ import picomatch from 'picomatch';
 import { poolsFromArchitectures } from '../clusters/pools.js';
 import type { ClusterConfig, Config } from '../config/types.js';
 import { ConfigurationError } from '../errors.js';
+import { ambiguousPlatformNote } from '../platforms/node.js';
 
 export const DEFAULT_ARCHITECTURES = ['amd64', 'arm64'] as const;
 
@@ -19,9 +20,10 @@ export function chooseClusters(
   notices: string[];
 } {
   if (architectures && architectures.length > 0) {
-    return { clusters: [archCluster('cluster', architectures, false)], notices: [] };
+    const notes = architectures.flatMap((a) => ambiguousPlatformNote(a, '--arch') ?? []);
+    return { clusters: [archCluster('cluster', architectures, false)], notices: notes };
   }
-  if (config.clusters.length > 0) return { clusters: config.clusters, notices: [] };
+  if (config.clusters.length > 0) return { clusters: config.clusters, notices: [...(config.notices ?? [])] };
   return {
     clusters: [archCluster('default', DEFAULT_ARCHITECTURES, true)],
     notices: [ASSUMED_CLUSTER_NOTICE],

@@ -27,11 +27,31 @@ export function parseNodePlatform(spec: string): Parsed {
   const parts = text.split('/');
   const archFirst = parts.length === 2 && !namesOS(text) && !('error' in parsePlatform(parts[0] ?? ''));
   const parsed = parsePlatform(archFirst ? `linux/${text}` : text);
-  if ('error' in parsed) return parsed;
+  if ('error' in parsed) return { error: withValidValues(parsed.error) };
   if (!KNOWN_OS.has(parsed.os)) return { error: `"${parsed.os}": unknown OS` };
   if (!KNOWN_ARCH.has(parsed.architecture))
-    return { error: `"${parsed.architecture}": unknown architecture` };
+    return { error: withValidValues(`"${parsed.architecture}": unknown architecture`) };
   return parsed;
+}
+
+/** What a node's platform is usually written as, named in every "unknown architecture" error. */
+const COMMON_PLATFORMS =
+  'amd64, arm64, arm/v7, arm/v6, 386, ppc64le, s390x, riscv64 (optionally os/ first: linux/arm64, windows/amd64)';
+
+function withValidValues(error: string): string {
+  return error.endsWith('unknown architecture') ? `${error}; use one of ${COMMON_PLATFORMS}` : error;
+}
+
+/**
+ * A note for a node platform that parses but is probably not what was meant: `x86` is the 32-bit ABI (386)
+ * to containerd's normalization, while people often write it for x86-64 nodes, whose images would all then
+ * look incompatible.
+ */
+export function ambiguousPlatformNote(spec: string, where: string): string | undefined {
+  const arch = spec.trim().toLowerCase().split('/');
+  const named = namesOS(spec) ? arch[1] : arch[0];
+  if (named !== 'x86') return undefined;
+  return `${where}: "${spec.trim()}" means 32-bit x86 (linux/386); for 64-bit x86 (x86_64) nodes write amd64.`;
 }
 
 /** A config node pool's platform keys (`arch` in any form above, optionally `os`, `variant`, `osVersion`, `aarch32`). */

@@ -24,7 +24,7 @@ const forms: [written: string, platform: string, osVersion?: string][] = [
 
 const rejected: [written: string, message: string][] = [
   ['linux', 'names an OS but no architecture'],
-  ['amd46', 'unknown architecture'],
+  ['amd46', 'unknown architecture; use one of amd64, arm64, arm/v7'],
   ['linx/amd64', '"linx": unknown OS'],
   ['arm64/v8/x', '"arm64": unknown OS'],
   ['linux/amd46', '"amd46": unknown architecture'],
@@ -66,6 +66,26 @@ describe('one platform parser for --arch, architectures and arch:', () => {
     const { error } = await run(where, written, 'linux/amd64');
     expect(error).toMatch(/^exit 2: /);
     expect(error).toContain(message);
+  });
+});
+
+describe('a platform that parses but is probably not meant', () => {
+  test.each([
+    ['flag', 'x86', '--arch: "x86" means 32-bit x86 (linux/386); for 64-bit x86 (x86_64) nodes write amd64.'],
+    ['config', 'x86', 'clusters[0].nodePools[0].arch: "x86" means 32-bit x86 (linux/386)'],
+    ['config', 'linux/x86', '"linux/x86" means 32-bit x86 (linux/386)'],
+  ] as const)('CLI %s: %s is a 386 pool, with a notice saying so', async (where, written, notice) => {
+    const { report, error } = await run(where, written, 'linux/386');
+    expect(error).toBeUndefined();
+    expect(report!.clusters[0]!.nodePools.map((p) => p.platform)).toEqual(['linux/386']);
+    expect(report!.notices.join('\n')).toContain(notice);
+  });
+
+  test.each([['flag'], ['config']] as const)('CLI %s: 386 and amd64 say nothing', async (where) => {
+    for (const written of ['386', 'amd64']) {
+      const { report } = await run(where, written, written === '386' ? 'linux/386' : 'linux/amd64');
+      expect(report!.notices.filter((n) => n.includes('32-bit'))).toEqual([]);
+    }
   });
 });
 
