@@ -10,6 +10,7 @@ import { ActionLogger } from './action/logger.js';
 import { applyScope } from './action/scope.js';
 import { shouldFail } from './engine/gate.js';
 import type { Report } from './engine/report.js';
+import { resolveCacheDir } from './deep/cache.js';
 import { runArchcheck } from './engine/run.js';
 import { ConfigurationError, errorMessage } from './errors.js';
 import { countsText, formatSummary } from './reporters/summary.js';
@@ -52,6 +53,11 @@ export async function run(): Promise<void> {
         ...(inputs.githubToken ? { githubToken: inputs.githubToken } : {}),
         ...(inputs.allowPrivateRegistries ? { allowPrivateRegistries: inputs.allowPrivateRegistries } : {}),
         ...(inputs.helm ? { helmInput: { text: inputs.helm, declaredIn: workflowFile(ctx.workspace) } } : {}),
+        deep: {
+          enabled: inputs.deep,
+          budgets: inputs.deepBudgets,
+          cacheDir: resolveCacheDir(inputs.cacheDir, process.env),
+        },
       },
       { logger },
     );

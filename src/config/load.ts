@@ -92,6 +92,7 @@ interface RawConfig {
     cluster?: string;
   }[];
   kustomize?: Partial<KustomizeConfig>;
+  deep?: boolean;
 }
 
 /** Parses and validates config text against schema/archcheck.schema.json, then resolves paths. */
@@ -189,6 +190,7 @@ export function parseConfig(text: string, file: string, baseDir = path.dirname(f
     rules: config.rules ?? {},
     helm,
     kustomize,
+    ...(config.deep !== undefined ? { deep: config.deep } : {}),
   };
 }
 

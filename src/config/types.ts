@@ -17,6 +17,8 @@ export interface Config {
   helm?: HelmChartConfig[];
   /** How kustomizations are found and built (`kustomize:`); absent means the defaults. */
   kustomize?: KustomizeConfig;
+  /** `deep: true`: read inside images (deep verification). Budgets and the cache stay trusted-side settings. */
+  deep?: boolean;
 }
 
 /** A position in the config file, for findings about what one of its entries produced. */

@@ -1,0 +1,140 @@
+import { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import { Decompress } from 'fzstd';
+import { errorMessage } from '../errors.js';
+import { type LayerFacts, collectFacts } from './overlay.js';
+import { TarReader } from './tar.js';
+
+/** A streamed blob: bytes, then possibly one failure (the ImageContent.openBlob contract). */
+export type BlobChunks = AsyncIterable<Uint8Array | { kind: 'error'; reason: string }>;
+
+export type ScanResult =
+  | { kind: 'facts'; facts: LayerFacts }
+  /** The blob ended (or was cut at the byte allowance) before the tar stream did. */
+  | { kind: 'incomplete'; bytes: number }
+  | { kind: 'error'; reason: string };
+
+/**
+ * Streams one layer blob through its decompressor and the tar reader, collecting what it says about
+ * `target`, and stops reading (so no further range is requested) once the facts are settled. The format
+ * is told by magic bytes, not the media type (registries and tools mislabel it): gzip (RFC 1952, 1f 8b),
+ * zstd (RFC 8878, 28 b5 2f fd), else an uncompressed tar. Nothing is written to disk.
+ */
+export async function scanLayer(chunks: BlobChunks, target: string): Promise<ScanResult> {
+  const source = new Counted(chunks);
+  const collector = collectFacts(target);
+  const reader = new TarReader(collector.visit, collector.onHead);
+  try {
+    const first = await source.peek();
+    for await (const chunk of decompress(first, source.rest())) {
+      const result = reader.push(chunk);
+      if (result === 'more') continue;
+      if (typeof result === 'object') return { kind: 'error', reason: result.error };
+      return { kind: 'facts', facts: collector.facts };
+    }
+  } catch (error) {
+    if (source.failure) return { kind: 'error', reason: source.failure };
+    // A stream cut short (the byte allowance, a short blob) is incomplete; anything else is corrupt.
+    if (!source.done || !truncated(error)) {
+      return { kind: 'error', reason: `the layer cannot be decompressed: ${errorMessage(error)}` };
+    }
+  } finally {
+    await source.close();
+  }
+  if (source.failure) return { kind: 'error', reason: source.failure };
+  return { kind: 'incomplete', bytes: source.bytes };
+}
+
+/** zlib's Z_BUF_ERROR ("unexpected end of file") and fzstd's end-of-input error mean the input stopped early. */
+function truncated(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return (
+    code === 'Z_BUF_ERROR' || (typeof message === 'string' && /unexpected EOF|end of file/i.test(message))
+  );
+}
+
+function decompress(
+  first: Uint8Array | undefined,
+  rest: AsyncIterable<Uint8Array>,
+): AsyncIterable<Uint8Array> {
+  const all = prepend(first, rest);
+  if (first && first[0] === 0x1f && first[1] === 0x8b) return gunzip(all);
+  if (first && first[0] === 0x28 && first[1] === 0xb5 && first[2] === 0x2f && first[3] === 0xfd) {
+    return unzstd(all);
+  }
+  return all;
+}
+
+async function* prepend(
+  first: Uint8Array | undefined,
+  rest: AsyncIterable<Uint8Array>,
+): AsyncIterable<Uint8Array> {
+  if (first) yield first;
+  yield* rest;
+}
+
+async function* gunzip(source: AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array> {
+  // One chunk of read-ahead at most: the reader may stop at any byte, and each chunk is a ranged request.
+  const input = Readable.from(source, { highWaterMark: 1 });
+  const inflate = createGunzip();
+  input.on('error', (error) => inflate.destroy(error));
+  input.pipe(inflate);
+  try {
+    for await (const chunk of inflate) yield chunk as Buffer;
+  } finally {
+    // Ends the source generator too, so the blob reader requests nothing more.
+    input.destroy();
+    inflate.destroy();
+  }
+}
+
+async function* unzstd(source: AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array> {
+  const out: Uint8Array[] = [];
+  // fzstd may hand out views of its window, which later input overwrites: keep copies.
+  const stream = new Decompress((data) => out.push(data.slice()));
+  for await (const chunk of source) {
+    stream.push(chunk);
+    while (out.length > 0) yield out.shift()!;
+  }
+  stream.push(new Uint8Array(0), true);
+  while (out.length > 0) yield out.shift()!;
+}
+
+/** The blob's bytes with a count, its failure kept aside, and the first chunk available to sniff. */
+class Counted {
+  bytes = 0;
+  done = false;
+  failure: string | undefined;
+  readonly #iterator: AsyncIterator<Uint8Array | { kind: 'error'; reason: string }>;
+
+  constructor(chunks: BlobChunks) {
+    this.#iterator = chunks[Symbol.asyncIterator]();
+  }
+
+  async peek(): Promise<Uint8Array | undefined> {
+    return this.#next();
+  }
+
+  async *rest(): AsyncIterable<Uint8Array> {
+    for (let chunk = await this.#next(); chunk; chunk = await this.#next()) yield chunk;
+  }
+
+  /** Ends the blob reader early: no further range is requested, an open file is closed. */
+  async close(): Promise<void> {
+    if (this.done) return;
+    this.done = true;
+    await this.#iterator.return?.();
+  }
+
+  async #next(): Promise<Uint8Array | undefined> {
+    if (this.done) return undefined;
+    const { value, done } = await this.#iterator.next();
+    if (done || !(value instanceof Uint8Array)) {
+      this.done = true;
+      if (value && !(value instanceof Uint8Array)) this.failure = value.reason;
+      return undefined;
+    }
+    this.bytes += value.length;
+    return value;
+  }
+}
