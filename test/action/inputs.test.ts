@@ -18,6 +18,9 @@ test('defaults, as action.yml documents them', () => {
     jsonFile: undefined,
     githubToken: undefined,
     helm: undefined,
+    deep: false,
+    deepBudgets: { imageBytes: 64 * 1024 * 1024, runBytes: 512 * 1024 * 1024 },
+    cacheDir: undefined,
   });
 });
 
@@ -52,6 +55,10 @@ test.each([
     { sarifFile: 'out.sarif', jsonFile: 'r.json', config: 'ci/archcheck.yaml' },
   ],
   [{ 'github-token': 'ghs_x' }, { githubToken: 'ghs_x' }],
+  [
+    { deep: 'true', 'deep-image-budget': '10MB', 'deep-run-budget': '1GiB', 'cache-dir': '/tmp/c' },
+    { deep: true, deepBudgets: { imageBytes: 10_000_000, runBytes: 1024 ** 3 }, cacheDir: '/tmp/c' },
+  ],
   // YAML keeps its indentation; only the trailing newline goes.
   [{ helm: '- chart: charts/web\n  release: web\n' }, { helm: '- chart: charts/web\n  release: web' }],
 ])('%o', (values, expected) => {
@@ -63,6 +70,10 @@ test.each([
   [{ scope: 'diff' }, 'input "scope" must be all or changed, not "diff"'],
   [{ comment: 'yes' }, 'input "comment" must be true or false, not "yes"'],
   [{ summary: '1' }, 'input "summary" must be true or false, not "1"'],
+  [
+    { 'deep-image-budget': 'lots' },
+    'input "deep-image-budget" must be a size such as 64MiB or 100MB, not "lots"',
+  ],
 ])('%o is a configuration error naming the input', (values, message) => {
   expect(() => readInputs(reader(values))).toThrow(new ConfigurationError(message));
 });

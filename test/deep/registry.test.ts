@@ -44,12 +44,15 @@ interface RunOptions {
   uses?: readonly Use[];
   host?: string;
   mirrors?: Record<string, string>;
+  /** `.archcheck.yaml` text. */
+  config?: string;
 }
 
 async function run(opts: RunOptions): Promise<{ report: Report; lines: Record<string, number> }> {
   const cwd = await mkdtemp(path.join(dir, 'repo-'));
   const { text, lines } = manifests(opts.host ?? proxy.host, opts.uses ?? USES);
   await writeFile(path.join(cwd, 'deploy.yaml'), text);
+  if (opts.config) await writeFile(path.join(cwd, '.archcheck.yaml'), opts.config);
   const cacheDir = opts.cacheDir ?? (await mkdtemp(path.join(dir, 'cache-')));
   const report = await runArchcheck(
     {
@@ -156,6 +159,15 @@ describe('cost', () => {
     expect(proxy.requests.map((r) => `${r.method} ${r.path}`).sort()).toEqual(plainRequests);
     expect(warm.report.notices.join('\n')).toMatch(/downloading 0 B/);
     expect(deepFindings(warm.report)).toEqual(deepFindings(cold.report));
+  }, 60_000);
+
+  test("the repository's config may turn deep mode on", async () => {
+    const { report } = await run({
+      deep: false,
+      config: 'deep: true\n',
+      uses: [{ name: 'wrong-entry', repo: 'deep/wrong-entry' }],
+    });
+    expect(deepFindings(report).map(([rule]) => rule)).toEqual(['binary-arch-mismatch']);
   }, 60_000);
 
   test('a spent byte budget is a notice naming the setting, never a wrong verdict', async () => {
