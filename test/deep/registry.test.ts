@@ -5,6 +5,11 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEFAULT_DEEP_BUDGETS, type DeepBudgets } from '../../src/deep/budget.js';
 import type { Report } from '../../src/engine/report.js';
 import { runArchcheck } from '../../src/engine/run.js';
+import { toCheckAnnotation } from '../../src/action/annotations.js';
+import { formatSummary } from '../../src/reporters/summary.js';
+import { toSarif } from '../../src/reporters/sarif.js';
+import { formatText } from '../../src/reporters/text.js';
+import { RULES } from '../../src/rules/index.js';
 import { RecordingLogger } from '../../src/logger.js';
 import { type FaultProxy, startFaultProxy } from '../support/fault-proxy.js';
 import { writeOciLayout } from '../support/images.js';
@@ -131,6 +136,31 @@ describe.each([
     expect(finding?.message).toMatch(message);
   });
 });
+
+test('every reporter carries the deep findings, and the matrix agrees with them', async () => {
+  const { report, lines } = await run({ deep: true, uses: USES.slice(0, 3) });
+  const image = (repo: string) => `${proxy.host}/${repo}:1`;
+  const cell = (repo: string, pool: string) =>
+    report.matrix.find((c) => c.image === image(repo) && c.nodePool === pool)?.verdict;
+  expect([
+    cell('deep/honest', 'linux/arm64'),
+    cell('deep/wrong-entry', 'linux/arm64'),
+    cell('deep/wrong-entry', 'linux/amd64'),
+  ]).toEqual(['exec-format-error', 'exec-format-error', 'runs']);
+  expect(formatText(report, { color: false })).toMatch(/binary-arch-mismatch/);
+  expect(formatSummary(report, { rules: RULES })).toMatch(/binary-arch-mismatch/);
+  const sarif = toSarif(report, { rules: RULES });
+  const results = sarif.runs[0]!.results!.filter((r) => r.ruleId === 'binary-arch-mismatch');
+  expect(results.map((r) => r.locations![0]!.physicalLocation!.region!.startLine)).toEqual([
+    lines['pod-command'],
+    lines['wrong-entry'],
+  ]);
+  const mismatch = report.findings.find((f) => f.rule === 'binary-arch-mismatch')!;
+  expect(toCheckAnnotation(mismatch)).toMatchObject({
+    start_line: lines['pod-command'],
+    annotation_level: 'failure',
+  });
+}, 60_000);
 
 describe('cost', () => {
   test('without --deep no layer is requested; a warm deep run sends exactly the requests of a run without it', async () => {
