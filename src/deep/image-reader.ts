@@ -31,6 +31,9 @@ export interface ChildImage {
 
 type Failed = { error: string };
 
+/** Real layers expand 2-10 times; a layer past this ratio of the allowance is not read further. */
+const MAX_EXPANSION = 100;
+
 /**
  * Reads the child of an image a pool pulls (for an index: the entry that claims `platform`): its manifest,
  * its config (the real platform and what it runs), and its layer list. Manifests and configs come from the
@@ -146,7 +149,7 @@ async function lookupLayer(
   if (cached) return cached;
   const allowance = deps.meter.allowance(deps.image);
   if (allowance <= 0) return budgetSpent(deps);
-  const result = await scanLayer(metered(deps, digest, allowance), target);
+  const result = await scanLayer(metered(deps, digest, allowance), target, allowance * MAX_EXPANSION);
   switch (result.kind) {
     case 'facts':
       await deps.cache.set(key, encodeFacts(result.facts));

@@ -20,13 +20,26 @@ export type ScanResult =
  * is told by magic bytes, not the media type (registries and tools mislabel it): gzip (RFC 1952, 1f 8b),
  * zstd (RFC 8878, 28 b5 2f fd), else an uncompressed tar. Nothing is written to disk.
  */
-export async function scanLayer(chunks: BlobChunks, target: string): Promise<ScanResult> {
+export async function scanLayer(
+  chunks: BlobChunks,
+  target: string,
+  maxExpandedBytes: number,
+): Promise<ScanResult> {
   const source = new Counted(chunks);
   const collector = collectFacts(target);
   const reader = new TarReader(collector.visit, collector.onHead);
+  let expanded = 0;
   try {
     const first = await source.peek();
     for await (const chunk of decompress(first, source.rest())) {
+      // The byte budget counts compressed bytes; this bounds the work a decompression bomb can cause.
+      expanded += chunk.length;
+      if (expanded > maxExpandedBytes) {
+        return {
+          kind: 'error',
+          reason: `it expands to more than ${maxExpandedBytes} bytes before the file is found`,
+        };
+      }
       const result = reader.push(chunk);
       if (result === 'more') continue;
       if (typeof result === 'object') return { kind: 'error', reason: result.error };

@@ -23,13 +23,13 @@ export const binaryArchMismatch: Rule = {
       const fact = ctx.deep?.programs.get(programKey(t.image, t.platform, t.override));
       if (fact?.kind !== 'checked') return [];
       const child = ctx.deep?.children.get(childKey(t.image, t.platform));
-      // A mislabeled build is reported by image-platform-mislabeled, which names the cause.
+      // Pools that cannot run a mislabeled build's real platform are image-platform-mislabeled's to report.
       const mislabeled =
-        child?.kind === 'read' && t.resolution.kind === 'index' && contradicts(t.platform, child);
+        t.resolution.kind === 'index' && child?.kind === 'read' && contradicts(t.platform, child)
+          ? child.real
+          : undefined;
       const failing = t.pools.filter(
-        (pool) =>
-          !(mislabeled && child?.kind === 'read' && !nodeRuns(pool.platform, child.real)) &&
-          wrongFile(fact.files, pool),
+        (pool) => !(mislabeled && !nodeRuns(pool.platform, mislabeled)) && wrongFile(fact.files, pool),
       );
       const bad = failing[0] && wrongFile(fact.files, failing[0]);
       if (!bad) return [];

@@ -20,7 +20,7 @@ async function resolveIn(file: string, layers: TarSpec[][], compression: Compres
     blobs.length,
     async (i, target): Promise<LayerFacts | { error: string }> => {
       scans.push(`${i}:${target}`);
-      const r = await scanLayer(chunks(blobs[i]!, 300, { read: 0 }), target);
+      const r = await scanLayer(chunks(blobs[i]!, 300, { read: 0 }), target, Infinity);
       if (r.kind === 'facts') return r.facts;
       return { error: r.kind === 'error' ? r.reason : 'incomplete' };
     },
@@ -146,7 +146,7 @@ test('a layer is scanned once per path and lower layers only when needed', async
 test('scanning stops at the file: a layer with a large file after it is read only in part', async () => {
   const layer = compress(tar([app, { path: 'big', file: Buffer.alloc(4 << 20, 7) }]), 'none');
   const counter = { read: 0 };
-  const result = await scanLayer(chunks(layer, 64 * 1024, counter), 'usr/local/bin/app');
+  const result = await scanLayer(chunks(layer, 64 * 1024, counter), 'usr/local/bin/app', Infinity);
   expect(result.kind).toBe('facts');
   expect(counter.read).toBe(64 * 1024);
 });
@@ -169,7 +169,7 @@ test.each([
   ],
   ['not a tar', Buffer.alloc(2048, 0x41), 'error'],
 ])('%s', async (_name, bytes, kind) => {
-  const result = await scanLayer(chunks(bytes, 100, { read: 0 }), 'app');
+  const result = await scanLayer(chunks(bytes, 100, { read: 0 }), 'app', Infinity);
   expect(result.kind).toBe(kind);
 });
 
@@ -178,5 +178,19 @@ test('a failure from the blob reader is the result', async () => {
     yield compress(tar([{ path: 'x', file: Buffer.alloc(9000, 1) }]), 'gzip').subarray(0, 50);
     yield { kind: 'error' as const, reason: 'HTTP 500' };
   }
-  expect(await scanLayer(failing(), 'app')).toEqual({ kind: 'error', reason: 'HTTP 500' });
+  expect(await scanLayer(failing(), 'app', Infinity)).toEqual({ kind: 'error', reason: 'HTTP 500' });
+});
+
+test('a layer that expands past the limit is not read further', async () => {
+  const bomb = compress(
+    tar([
+      { path: 'zeros', file: Buffer.alloc(8 << 20) },
+      { path: 'app', file: 'x' },
+    ]),
+    'gzip',
+  );
+  expect(await scanLayer(chunks(bomb, 4096, { read: 0 }), 'app', 1 << 20)).toEqual({
+    kind: 'error',
+    reason: 'it expands to more than 1048576 bytes before the file is found',
+  });
 });
