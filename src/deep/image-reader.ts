@@ -113,11 +113,10 @@ async function cachedBlob(
     what === 'manifest'
       ? await deps.content.manifest(digest, deps.signal)
       : await deps.content.blob(digest, deps.signal);
-  if ('kind' in got) return { error: got.reason };
-  const bytes = got instanceof Uint8Array ? got : got.bytes;
-  deps.meter.spend(deps.image, bytes.length);
-  await deps.cache.set(key, bytes);
-  return bytes;
+  if (!(got instanceof Uint8Array)) return { error: got.reason };
+  deps.meter.spend(deps.image, got.length);
+  await deps.cache.set(key, got);
+  return got;
 }
 
 /** Lookups over the child's layers: memoized for the run, cached across runs, streamed when neither has them. */

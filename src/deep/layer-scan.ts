@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { Decompress } from 'fzstd';
 import { errorMessage } from '../errors.js';
@@ -86,17 +85,52 @@ async function* prepend(
   yield* rest;
 }
 
+/**
+ * gzip through zlib, fed one compressed chunk at a time: the next chunk is pulled from the source (a ranged
+ * request) only once zlib has taken the previous one and its output has been read, so nothing is fetched
+ * ahead of what the tar reader consumes. zlib itself holds back when its output is not read.
+ */
 async function* gunzip(source: AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array> {
-  // One chunk of read-ahead at most: the reader may stop at any byte, and each chunk is a ranged request.
-  const input = Readable.from(source, { highWaterMark: 1 });
   const inflate = createGunzip();
-  input.on('error', (error) => inflate.destroy(error));
-  input.pipe(inflate);
+  let failure: Error | undefined;
+  let ended = false;
+  let wake: (() => void) | undefined;
+  const signal = () => {
+    const resume = wake;
+    wake = undefined;
+    resume?.();
+  };
+  inflate.on('error', (error) => {
+    failure = error;
+    signal();
+  });
+  inflate.on('readable', signal);
+  inflate.on('end', () => {
+    ended = true;
+    signal();
+  });
+  async function* drain(done: () => boolean): AsyncIterable<Uint8Array> {
+    for (;;) {
+      if (failure) throw failure;
+      for (let out = inflate.read() as Buffer | null; out !== null; out = inflate.read() as Buffer | null) {
+        yield out;
+      }
+      if (done()) return;
+      await new Promise<void>((resolve) => (wake = resolve));
+    }
+  }
   try {
-    for await (const chunk of inflate) yield chunk as Buffer;
+    for await (const chunk of source) {
+      let taken = false;
+      inflate.write(chunk, () => {
+        taken = true;
+        signal();
+      });
+      yield* drain(() => taken);
+    }
+    inflate.end();
+    yield* drain(() => ended);
   } finally {
-    // Ends the source generator too, so the blob reader requests nothing more.
-    input.destroy();
     inflate.destroy();
   }
 }

@@ -77,11 +77,7 @@ export class OciLayoutSource implements ImageSource {
   content(ref: ImageRef): ImageContent {
     const dir = this.#layoutDir(ref);
     return {
-      manifest: async (digest) => {
-        if (isFailure(dir)) return dir;
-        const bytes = await this.#blob(dir, digest, 'manifest');
-        return isFailure(bytes) ? bytes : { bytes };
-      },
+      manifest: (digest) => (isFailure(dir) ? Promise.resolve(dir) : this.#blob(dir, digest, 'manifest')),
       blob: (digest) => (isFailure(dir) ? Promise.resolve(dir) : this.#blob(dir, digest, 'image config')),
       openBlob: async function* (digest, maxBytes, signal) {
         const parsed = parseDigest(digest);

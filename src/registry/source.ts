@@ -40,11 +40,8 @@ type ContentFailure = Extract<Resolution, { kind: 'error' }>;
  * only as trustworthy as the registry that also serves them to the nodes.
  */
 export interface ImageContent {
-  /** The manifest with this digest, verified; `mediaType` is the served Content-Type when there is one. */
-  manifest(
-    digest: string,
-    signal: AbortSignal,
-  ): Promise<{ bytes: Uint8Array; mediaType?: string } | ContentFailure>;
+  /** The manifest with this digest, verified. */
+  manifest(digest: string, signal: AbortSignal): Promise<Uint8Array | ContentFailure>;
   /** A small blob (an image config) read whole and verified. */
   blob(digest: string, signal: AbortSignal): Promise<Uint8Array | ContentFailure>;
   /**

@@ -36,9 +36,9 @@ export function httpContent(client: RegistryClient, blobs: BlobCache, ref: Image
       if (isFailure(got)) return got;
       const { body, headers } = got.response;
       const payload = manifestPayload(body, parseManifest(body, headers['content-type']));
-      if ('mismatch' in checkManifestDigest(payload, digest, undefined)) return notBlob('manifest', digest);
-      const mediaType = headers['content-type'];
-      return mediaType ? { bytes: body, mediaType } : { bytes: body };
+      return 'mismatch' in checkManifestDigest(payload, digest, undefined)
+        ? notBlob('manifest', digest)
+        : body;
     },
 
     blob(digest, signal) {
