@@ -3,7 +3,7 @@ import { nodeRunsBinary } from '../deep/executable.js';
 import { type LoadedFile, childKey, contradicts, programKey } from '../deep/facts.js';
 import { nodeRuns } from '../platforms/match.js';
 import { formatPlatform } from '../platforms/normalize.js';
-import { deepTargets, poolList } from './deep-targets.js';
+import { deepTargets, poolList, printable } from './deep-targets.js';
 import { workloadFields, workloadLabel } from './describe.js';
 import type { Draft, Rule } from './rule.js';
 
@@ -47,10 +47,11 @@ export const binaryArchMismatch: Rule = {
       const platform = formatPlatform(t.platform);
       return [
         {
-          message:
+          message: printable(
             `${workloadLabel(t.workload)}, container "${t.container.name}": the ${platform} build of image ${t.container.image} runs ${what}. ` +
-            `${poolList(failing)} of cluster ${t.cluster.name} cannot run it: the container fails with "exec format error". ` +
-            `Fix: build ${path} for ${platform} and push the image again.`,
+              `${poolList(failing)} of cluster ${t.cluster.name} cannot run it: the container fails with "exec format error". ` +
+              `Fix: build ${path} for ${platform} and push the image again.`,
+          ),
           location: t.container.location,
           cluster: t.cluster.name,
           ...workloadFields(t.workload),

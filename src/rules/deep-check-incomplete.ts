@@ -1,6 +1,6 @@
 import { childKey, programKey } from '../deep/facts.js';
 import { formatPlatform } from '../platforms/normalize.js';
-import { deepTargets } from './deep-targets.js';
+import { deepTargets, printable } from './deep-targets.js';
 import { workloadFields } from './describe.js';
 import type { Draft, Rule } from './rule.js';
 
@@ -31,7 +31,9 @@ export const deepCheckIncomplete: Rule = {
       if (!why) return [];
       return [
         {
-          message: `container "${t.container.name}": the ${platform} build of ${t.container.image} was not fully checked: ${why}.`,
+          message: printable(
+            `container "${t.container.name}": the ${platform} build of ${t.container.image} was not fully checked: ${why}.`,
+          ),
           location: t.container.location,
           cluster: t.cluster.name,
           ...workloadFields(t.workload),

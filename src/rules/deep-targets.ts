@@ -68,3 +68,12 @@ export function deepTargets(ctx: CheckContext): DeepTarget[] {
 export function poolList(pools: readonly NodePool[]): string {
   return pools.map((p) => `pool ${p.name} (${formatPlatform(p.platform)})`).join(', ');
 }
+
+/**
+ * Paths and link targets read from image layers are whatever the image's author wrote, control characters
+ * included: a message shows them as `?` so they cannot move a terminal's cursor or split a log line.
+ */
+export function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+}

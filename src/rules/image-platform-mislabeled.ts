@@ -1,6 +1,6 @@
 import { childKey, contradicts } from '../deep/facts.js';
 import { formatPlatform } from '../platforms/normalize.js';
-import { deepTargets, poolList } from './deep-targets.js';
+import { deepTargets, poolList, printable } from './deep-targets.js';
 import { workloadFields, workloadLabel } from './describe.js';
 import type { Draft, Rule } from './rule.js';
 
@@ -24,11 +24,12 @@ export const imagePlatformMislabeled: Rule = {
       const real = formatPlatform(fact.real);
       return [
         {
-          message:
+          message: printable(
             `${workloadLabel(t.workload)}, container "${t.container.name}": image ${t.container.image} lists a ${claimed} build, ` +
-            `but that build's config says ${real}. ${poolList(t.pools)} of cluster ${t.cluster.name} pull it and will fail ` +
-            `with "exec format error". Fix: rebuild and push the ${claimed} image (docker buildx build --platform ${claimed}), ` +
-            'or correct the index entry.',
+              `but that build's config says ${real}. ${poolList(t.pools)} of cluster ${t.cluster.name} pull it and will fail ` +
+              `with "exec format error". Fix: rebuild and push the ${claimed} image (docker buildx build --platform ${claimed}), ` +
+              'or correct the index entry.',
+          ),
           location: t.container.location,
           cluster: t.cluster.name,
           ...workloadFields(t.workload),
