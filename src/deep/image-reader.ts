@@ -148,13 +148,15 @@ async function lookupLayer(
   if (cached) return cached;
   const allowance = deps.meter.allowance(deps.image);
   if (allowance <= 0) return budgetSpent(deps);
-  const result = await scanLayer(metered(deps, digest, allowance), target, allowance * MAX_EXPANSION);
+  const reading = { cut: false };
+  const chunks = metered(deps, digest, allowance, reading);
+  const result = await scanLayer(chunks, target, allowance * MAX_EXPANSION);
   switch (result.kind) {
     case 'facts':
       await deps.cache.set(key, encodeFacts(result.facts));
       return result.facts;
     case 'incomplete':
-      return result.bytes >= allowance
+      return result.bytes >= allowance || reading.cut
         ? budgetSpent(deps)
         : { error: `the layer ${digest} ends before its tar archive does` };
     case 'error':
@@ -166,10 +168,18 @@ async function lookupLayer(
   }
 }
 
-async function* metered(deps: ReaderDeps, digest: string, allowance: number) {
+/**
+ * The layer's chunks, each counted as it arrives. Images are read concurrently, so the run's budget can be
+ * spent by another image meanwhile: reading stops there (`cut`), at most one chunk past the budget.
+ */
+async function* metered(deps: ReaderDeps, digest: string, allowance: number, reading: { cut: boolean }) {
   for await (const item of deps.content.openBlob(digest, allowance, deps.signal)) {
     if (item instanceof Uint8Array) deps.meter.spend(deps.image, item.length);
     yield item;
+    if (deps.meter.allowance(deps.image) <= 0) {
+      reading.cut = true;
+      return;
+    }
   }
 }
 
