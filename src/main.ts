@@ -10,6 +10,7 @@ import { ActionLogger } from './action/logger.js';
 import { applyScope } from './action/scope.js';
 import { coverageLost, shouldFail } from './engine/gate.js';
 import type { Report } from './engine/report.js';
+import { resolveCacheDir } from './deep/cache.js';
 import { runArchcheck } from './engine/run.js';
 import { ConfigurationError, errorMessage } from './errors.js';
 import { countsText, formatSummary } from './reporters/summary.js';
@@ -55,6 +56,11 @@ export async function run(): Promise<void> {
         ...(inputs.helm ? { helmInput: { text: inputs.helm, declaredIn: workflowFile(ctx.workspace) } } : {}),
         ...(inputs.baseline ? { baseline: inputs.baseline } : {}),
         ...(inputs.noIgnore ? { noIgnore: true } : {}),
+        deep: {
+          enabled: inputs.deep,
+          budgets: inputs.deepBudgets,
+          cacheDir: resolveCacheDir(inputs.cacheDir, process.env),
+        },
       },
       { logger },
     );

@@ -1,3 +1,4 @@
+import { DEFAULT_DEEP_BUDGETS, type DeepBudgets, parseByteSize } from '../deep/budget.js';
 import { parseFailOn, type FailOn } from '../engine/gate.js';
 import { ConfigurationError } from '../errors.js';
 import { parseAllowList } from '../registry/http/allow-list.js';
@@ -30,6 +31,10 @@ export interface Inputs {
   baseline?: string;
   /** Count suppressed findings as if no suppression existed. */
   noIgnore: boolean;
+  /** Deep verification (`deep`), its byte budgets (`deep-image-budget`, `deep-run-budget`) and `cache-dir`. */
+  deep: boolean;
+  deepBudgets: DeepBudgets;
+  cacheDir?: string;
 }
 
 /** Reads one input by its action.yml name; `''` when unset (what `core.getInput` returns). */
@@ -74,7 +79,21 @@ export function readInputs(read: InputReader): Inputs {
     kustomizeLoadRestrictor: restrictor || 'rootOnly',
     // Not trimmed at the start: leading spaces are YAML indentation.
     helm: read('helm').trimEnd() || undefined,
+    deep: bool(value, 'deep', false),
+    deepBudgets: {
+      imageBytes: size(value, 'deep-image-budget', DEFAULT_DEEP_BUDGETS.imageBytes),
+      runBytes: size(value, 'deep-run-budget', DEFAULT_DEEP_BUDGETS.runBytes),
+    },
+    cacheDir: optional('cache-dir'),
   };
+}
+
+function size(value: (name: string) => string, name: string, fallback: number): number {
+  const text = value(name);
+  if (text === '') return fallback;
+  const bytes = parseByteSize(text);
+  if (bytes === undefined) throw invalid(name, text, 'a size such as 64MiB or 100MB');
+  return bytes;
 }
 
 function list(text: string, separator: RegExp): string[] {

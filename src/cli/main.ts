@@ -1,6 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { DEFAULT_DEEP_BUDGETS, parseByteSize } from '../deep/budget.js';
+import { resolveCacheDir } from '../deep/cache.js';
 import { runArchcheck } from '../engine/run.js';
 import { coverageLost, parseFailOn, shouldFail, type FailOn } from '../engine/gate.js';
 import { ConfigurationError, errorMessage } from '../errors.js';
@@ -39,6 +41,14 @@ Options:
   --kustomize-load-restrictor rootOnly|none
                              none lets kustomizations read files outside their root (default: rootOnly);
                              only here: the config file may not turn it off (see SECURITY.md)
+  --deep                     deep verification: read the image build each node pool pulls (its config, and
+                             the ELF header or #! line of the program the container runs) to catch builds
+                             labelled with the wrong platform and binaries built for another CPU; also
+                             turned on by deep: true in the config
+  --deep-image-budget SIZE   most bytes deep mode downloads per image, e.g. 64MiB (default 64MiB)
+  --deep-run-budget SIZE     most bytes deep mode downloads in the run (default 512MiB)
+  --cache-dir DIR            where results are kept across runs (deep mode: DIR/deep/); default
+                             $ARCHCHECK_CACHE_DIR, else $XDG_CACHE_HOME/archcheck, else ~/.cache/archcheck
   --quiet                    no progress lines on stderr
   -h, --help                 show this help
   -v, --version              show the version
@@ -72,6 +82,10 @@ export async function main(
         baseline: { type: 'string' },
         'no-ignore': { type: 'boolean', default: false },
         'kustomize-load-restrictor': { type: 'string' },
+        deep: { type: 'boolean', default: false },
+        'deep-image-budget': { type: 'string' },
+        'deep-run-budget': { type: 'string' },
+        'cache-dir': { type: 'string' },
         quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
@@ -124,6 +138,18 @@ export async function main(
         ...(process.env.GITHUB_TOKEN ? { githubToken: process.env.GITHUB_TOKEN } : {}),
         ...(values.baseline ? { baseline: values.baseline } : {}),
         ...(values['no-ignore'] ? { noIgnore: true } : {}),
+        deep: {
+          enabled: values.deep,
+          budgets: {
+            imageBytes: byteSize(
+              '--deep-image-budget',
+              values['deep-image-budget'],
+              DEFAULT_DEEP_BUDGETS.imageBytes,
+            ),
+            runBytes: byteSize('--deep-run-budget', values['deep-run-budget'], DEFAULT_DEEP_BUDGETS.runBytes),
+          },
+          cacheDir: resolveCacheDir(values['cache-dir'], process.env),
+        },
       },
       { logger: stderrLogger(io.stderr, values.quiet) },
     );
@@ -153,6 +179,15 @@ export async function main(
 
 function exitStatus(counts: Parameters<typeof shouldFail>[0], failOn: FailOn): number {
   return shouldFail(counts, failOn) ? 1 : 0;
+}
+
+/** A byte size flag (`64MiB`, `100MB`, `1048576`); throws ConfigurationError naming the flag. */
+function byteSize(flag: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const bytes = parseByteSize(value);
+  if (bytes === undefined)
+    throw new ConfigurationError(`${flag} must be a size such as 64MiB or 100MB, not "${value}"`);
+  return bytes;
 }
 
 function splitList(value: string): string[] {

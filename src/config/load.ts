@@ -104,6 +104,7 @@ interface RawConfig {
     cluster?: string;
   }[];
   kustomize?: Partial<KustomizeConfig>;
+  deep?: boolean;
 }
 
 /** Parses and validates config text against schema/archcheck.schema.json, then resolves paths. */
@@ -223,6 +224,7 @@ export function parseConfig(text: string, file: string, baseDir = path.dirname(f
     helm,
     kustomize,
     ignore: (config.ignore ?? []).map((entry, i) => ({ ...entry, position: position(['ignore', i]) })),
+    ...(config.deep !== undefined ? { deep: config.deep } : {}),
   };
 }
 

@@ -21,6 +21,8 @@ export interface Config {
   kustomize?: KustomizeConfig;
   /** `ignore:` entries that suppress findings. */
   ignore?: IgnoreEntry[];
+  /** `deep: true`: read inside images (deep verification). Budgets and the cache stay trusted-side settings. */
+  deep?: boolean;
 }
 
 /** One `ignore:` entry: a finding matching every field given is suppressed until `expires`. */

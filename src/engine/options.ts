@@ -1,4 +1,20 @@
+import { DEFAULT_DEEP_BUDGETS, type DeepBudgets } from '../deep/budget.js';
+import { resolveCacheDir } from '../deep/cache.js';
 import type { Logger } from '../logger.js';
+
+/** Deep verification's trusted-side settings (CLI flags, action inputs, environment; never .archcheck.yaml). */
+export interface DeepSettings {
+  /** `--deep` / the `deep` input; the config's `deep: true` turns it on as well. */
+  enabled: boolean;
+  budgets: DeepBudgets;
+  /** `--cache-dir` / `ARCHCHECK_CACHE_DIR` / `$XDG_CACHE_HOME/archcheck`; deep results go to `<dir>/deep/`. */
+  cacheDir: string;
+}
+
+/** The settings when only the config asks for deep mode: default budgets, the default cache directory. */
+export function defaultDeepSettings(env: Record<string, string | undefined>): Omit<DeepSettings, 'enabled'> {
+  return { budgets: DEFAULT_DEEP_BUDGETS, cacheDir: resolveCacheDir(undefined, env) };
+}
 
 /** Everything a run needs, read once by the shell (CLI flags or action inputs). */
 export interface EngineOptions {
@@ -33,6 +49,8 @@ export interface EngineOptions {
   noIgnore?: boolean;
   /** `--baseline FILE`: an earlier JSON report; findings it has are marked and do not count. */
   baseline?: string;
+  /** Deep verification's settings; when absent (or not enabled), only the config's `deep: true` turns it on. */
+  deep?: DeepSettings;
 }
 
 export interface EngineDeps {

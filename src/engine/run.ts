@@ -17,12 +17,16 @@ import { deriveCluster, loadPoolsFrom } from '../nodepools/clusters.js';
 import type { DeclaredFacts } from '../nodepools/declared-pool.js';
 import { placeInCluster, poolLabelKeys } from '../nodepools/place.js';
 import { notePoolSources } from '../nodepools/pool-notes.js';
+import { formatBytes } from '../deep/budget.js';
+import { FileDeepCache } from '../deep/cache.js';
+import type { DeepFacts } from '../deep/facts.js';
+import { verifyDeep } from '../deep/verify.js';
 import { extractWorkloads } from '../workloads/extract.js';
 import type { RenderedUnit, RenderOutcome, Workload } from '../workloads/workload.js';
 import { isoDay, setAsideFindings } from './adopt.js';
 import { ASSUMED_CLUSTER_NOTICE, chooseClusters, clusterMatcher } from './clusters.js';
 import { mapLimit } from './pool.js';
-import type { EngineDeps, EngineOptions } from './options.js';
+import { type EngineDeps, type EngineOptions, defaultDeepSettings } from './options.js';
 import type { Report } from './report.js';
 import { buildReport } from './summarize.js';
 
@@ -148,22 +152,24 @@ export async function runArchcheck(
 
   const workloads = parsed.flatMap((p) => p.workloads);
   const refs = uniqueRefs(workloads);
-  const resolutions = await logger.group('Resolve images', async () => {
-    const started = Date.now();
-    let owned: RunImageSource | undefined;
-    const source: ImageSource =
-      deps.imageSource ??
-      (owned = createImageSource({
-        settings: mergeMirrors(config.registries, options.registryMirrors),
-        env: deps.env ?? process.env,
-        githubToken: options.githubToken,
-        allowPrivateRegistries,
-        logger,
-      }));
-    const map = new Map<string, Resolution>();
-    let done = 0;
-    const step = Math.max(1, Math.ceil(refs.size / 10));
-    try {
+  let owned: RunImageSource | undefined;
+  const source: ImageSource =
+    deps.imageSource ??
+    (owned = createImageSource({
+      settings: mergeMirrors(config.registries, options.registryMirrors),
+      env: deps.env ?? process.env,
+      githubToken: options.githubToken,
+      allowPrivateRegistries,
+      logger,
+    }));
+  let resolutions: Map<string, Resolution>;
+  let deep: DeepFacts | undefined;
+  try {
+    resolutions = await logger.group('Resolve images', async () => {
+      const started = Date.now();
+      const map = new Map<string, Resolution>();
+      let done = 0;
+      const step = Math.max(1, Math.ceil(refs.size / 10));
       await mapLimit([...refs], config.registries.concurrency, async ([key, ref]) => {
         map.set(key, await resolveSafely(source, ref));
         done++;
@@ -171,13 +177,34 @@ export async function runArchcheck(
         if (refs.size >= 20 && (done % step === 0 || done === refs.size))
           logger.info(`resolved ${done}/${refs.size} image(s)`);
       });
-    } finally {
-      // Pooled registry connections would otherwise keep the process alive after the report is written.
-      await owned?.close();
+      logger.info(`${refs.size} unique image(s) in ${Date.now() - started} ms`);
+      return map;
+    });
+    // Opt-in: without it nothing below runs and no blob beyond the resolution's is fetched.
+    if (options.deep?.enabled || config.deep) {
+      const settings = options.deep ?? { enabled: true, ...defaultDeepSettings(deps.env ?? process.env) };
+      deep = await logger.group('Deep verification', async () => {
+        const started = Date.now();
+        const outcome = await verifyDeep(
+          { placements, resolutions },
+          {
+            source,
+            cache: new FileDeepCache(settings.cacheDir),
+            budgets: settings.budgets,
+            logger,
+            signal: AbortSignal.timeout(config.registries.deadlineMs),
+          },
+        );
+        const line = `deep verification read ${outcome.children} image build(s), downloading ${formatBytes(outcome.bytes)}, in ${Date.now() - started} ms`;
+        logger.info(line);
+        notices.push(line);
+        return outcome.facts;
+      });
     }
-    logger.info(`${refs.size} unique image(s) in ${Date.now() - started} ms`);
-    return map;
-  });
+  } finally {
+    // Pooled registry connections would otherwise keep the process alive after the report is written.
+    await owned?.close();
+  }
 
   const findings = await logger.group('Check', async () => {
     const result = runChecks(
@@ -187,6 +214,7 @@ export async function runArchcheck(
         placements,
         resolutions,
         renderProblems: rendered.problems,
+        ...(deep ? { deep } : {}),
       },
       config.rules,
     );

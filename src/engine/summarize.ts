@@ -60,7 +60,7 @@ export function buildReport(input: ReportInput): Report {
         ...('source' in p && isLocation(p.source) ? { declaredIn: `${p.source.file}:${p.source.line}` } : {}),
       })),
     })),
-    matrix: matrix(input.placements, input.resolutions),
+    matrix: withDeepFindings(matrix(input.placements, input.resolutions), findings, workloads),
     unmatchedFiles: input.unmatchedFiles,
     notices: input.notices,
     unreachableRegistries: unreachableRegistries(input.resolutions),
@@ -141,6 +141,37 @@ const VERDICT_RANK: Record<CellVerdict, number> = {
   unknown: 2,
   'exec-format-error': 3,
 };
+
+/** Deep mode's findings that a build will not run on a pool (a wrong binary, a mislabeled build). */
+const DEEP_FAILURES = new Set(['binary-arch-mismatch', 'image-platform-mislabeled']);
+
+/**
+ * Cells deep verification found failing, although the index says the image runs there: the matrix agrees with
+ * the findings. Findings name the image as written; cells by canonical reference.
+ */
+function withDeepFindings(
+  cells: MatrixCell[],
+  findings: readonly Finding[],
+  workloads: readonly Workload[],
+): MatrixCell[] {
+  const failing = findings.filter((f) => DEEP_FAILURES.has(f.rule));
+  if (failing.length === 0) return cells;
+  const canonical = new Map<string, string>();
+  for (const w of workloads)
+    for (const c of w.containers) if (c.ref) canonical.set(c.image, canonicalImage(c.ref));
+  const keys = new Set(
+    failing.flatMap((f) =>
+      (f.nodePools ?? []).map(
+        (pool) => `${canonical.get(f.image ?? '') ?? ''}\u0000${f.cluster ?? ''}\u0000${pool}`,
+      ),
+    ),
+  );
+  return cells.map((cell) =>
+    keys.has(`${cell.image}\u0000${cell.cluster}\u0000${cell.nodePool}`)
+      ? { ...cell, verdict: 'exec-format-error' }
+      : cell,
+  );
+}
 
 /** Image x pool verdicts: the worst outcome among the workloads that use the image and can land on the pool. */
 function matrix(

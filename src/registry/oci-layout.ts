@@ -1,3 +1,4 @@
+import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { errorMessage } from '../errors.js';
@@ -15,7 +16,7 @@ import {
   parseManifest,
   platformFromConfig,
 } from './manifest.js';
-import type { ImageSource, Resolution, ResolutionErrorRule } from './source.js';
+import type { ImageContent, ImageSource, Resolution, ResolutionErrorRule } from './source.js';
 
 type Failure = Extract<Resolution, { kind: 'error' }>;
 
@@ -72,12 +73,43 @@ export class OciLayoutSource implements ImageSource {
     return signal ? raceAbort(shared, signal) : shared;
   }
 
-  async #resolveUncached(ref: ImageRef): Promise<Resolution> {
+  /** Deep mode's reads: the layout's blobs of `ref`'s repository; layers stream from the file, never read whole. */
+  content(ref: ImageRef): ImageContent {
+    const dir = this.#layoutDir(ref);
+    return {
+      manifest: (digest) => (isFailure(dir) ? Promise.resolve(dir) : this.#blob(dir, digest, 'manifest')),
+      blob: (digest) => (isFailure(dir) ? Promise.resolve(dir) : this.#blob(dir, digest, 'image config')),
+      openBlob: async function* (digest, maxBytes, signal) {
+        const parsed = parseDigest(digest);
+        if (isFailure(dir) || !parsed) {
+          yield isFailure(dir) ? dir : fail('image-unresolved', `layer digest "${digest}" is malformed`);
+          return;
+        }
+        const file = path.join(dir, 'blobs', parsed.algorithm, parsed.encoded);
+        if (maxBytes <= 0) return;
+        const stream = createReadStream(file, { end: maxBytes - 1, highWaterMark: 64 * 1024, signal });
+        try {
+          for await (const chunk of stream) yield chunk as Buffer;
+        } catch (error) {
+          yield fsFailure(error, file, `layer ${digest} not found`);
+        } finally {
+          stream.destroy();
+        }
+      },
+    };
+  }
+
+  #layoutDir(ref: ImageRef): string | Failure {
     const segments = ref.repository.split('/');
     if (segments.some((s) => s === '' || s === '.' || s === '..' || /[\\\0]/.test(s))) {
       return fail('image-unresolved', `repository "${ref.repository}" cannot name a layout directory`);
     }
-    const dir = path.join(this.#root, ...segments);
+    return path.join(this.#root, ...segments);
+  }
+
+  async #resolveUncached(ref: ImageRef): Promise<Resolution> {
+    const dir = this.#layoutDir(ref);
+    if (isFailure(dir)) return dir;
     const entries = await this.#index(dir);
     if (isFailure(entries)) return entries;
 

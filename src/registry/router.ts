@@ -10,13 +10,13 @@ import { RegistryClient } from './http/client.js';
 import { CredentialStore } from './http/credentials.js';
 import { createDispatcher } from './http/dispatcher.js';
 import { type MirrorTarget, defaultEndpoint, normalizeRegistryHost, parseMirror } from './http/endpoint.js';
-import { fail } from './http/failures.js';
+import { fail, isFailure } from './http/failures.js';
 import { NetworkGuard, type Resolver } from './http/guard.js';
 import { BlobCache, HttpImageSource } from './http/resolve.js';
 import { Secrets, redactingLogger } from './http/secrets.js';
 import { DEFAULT_RETRY, type RetryPolicy, Transport } from './http/transport.js';
 import { OciLayoutSource } from './oci-layout.js';
-import type { ImageSource, Resolution } from './source.js';
+import type { ImageContent, ImageSource, Resolution } from './source.js';
 
 export interface ImageSourceOptions {
   settings: RegistrySettings;
@@ -51,6 +51,7 @@ export function allowListOf(opts: Pick<ImageSourceOptions, 'allowPrivateRegistri
 
 /** The run's image source; `close` releases pooled connections so the process can exit promptly. */
 export interface RunImageSource extends ImageSource {
+  content(ref: ImageRef): ImageContent;
   close(): Promise<void>;
 }
 
@@ -178,6 +179,24 @@ export function createImageSource(opts: ImageSourceOptions): RunImageSource {
         });
       });
     },
+    content(ref: ImageRef): ImageContent {
+      const inner = sourceFor(ref.registry).content?.(ref);
+      if (!inner) throw new Error(`no content reader for ${canonicalImage(ref)}`);
+      return redactedContent(inner, (text) => secrets.redact(text));
+    },
     close: () => dispatcher.close(),
+  };
+}
+
+/** Failure reasons from deep-mode reads pass the same redaction as resolutions' before anyone logs them. */
+function redactedContent(inner: ImageContent, redact: (text: string) => string): ImageContent {
+  const clean = <T>(value: T): T =>
+    isFailure(value) ? ({ ...value, reason: redact(value.reason) } as T) : value;
+  return {
+    manifest: async (digest, signal) => clean(await inner.manifest(digest, signal)),
+    blob: async (digest, signal) => clean(await inner.blob(digest, signal)),
+    openBlob: async function* (digest, maxBytes, signal) {
+      for await (const item of inner.openBlob(digest, maxBytes, signal)) yield clean(item);
+    },
   };
 }

@@ -28,4 +28,25 @@ export type ResolutionErrorRule = 'image-not-found' | 'image-unresolved' | 'dige
 /** The seam every image source implements: OCI layouts on disk, the Distribution API over HTTP. */
 export interface ImageSource {
   resolve(ref: ImageRef, signal?: AbortSignal): Promise<Resolution>;
+  /** What the image holds, for deep verification (src/deep/); absent on sources that cannot read blobs. */
+  content?(ref: ImageRef): ImageContent;
+}
+
+type ContentFailure = Extract<Resolution, { kind: 'error' }>;
+
+/**
+ * Read access to one repository's manifests and blobs, used only in deep mode. Manifests and whole blobs are
+ * verified against their digests; a streamed blob cannot be (it is read only in part), so its bytes are
+ * only as trustworthy as the registry that also serves them to the nodes.
+ */
+export interface ImageContent {
+  /** The manifest with this digest, verified. */
+  manifest(digest: string, signal: AbortSignal): Promise<Uint8Array | ContentFailure>;
+  /** A small blob (an image config) read whole and verified. */
+  blob(digest: string, signal: AbortSignal): Promise<Uint8Array | ContentFailure>;
+  /**
+   * The blob's bytes from its start, in chunks, never more than `maxBytes` in all: the consumer stops
+   * iterating as soon as it has what it needs, and no further byte is requested. A failure is the last item.
+   */
+  openBlob(digest: string, maxBytes: number, signal: AbortSignal): AsyncIterable<Uint8Array | ContentFailure>;
 }

@@ -1,9 +1,12 @@
 import { SEVERITY_RANK, type Finding, type RuleLevel, type RuleMeta } from './finding.js';
 import type { CheckContext, Rule } from './rule.js';
+import { binaryArchMismatch } from './binary-arch-mismatch.js';
+import { deepCheckIncomplete } from './deep-check-incomplete.js';
 import { deprecatedArchLabel } from './deprecated-arch-label.js';
 import { digestMismatch } from './digest-mismatch.js';
 import { imageArchMismatch } from './image-arch-mismatch.js';
 import { imageNotFound } from './image-not-found.js';
+import { imagePlatformMislabeled } from './image-platform-mislabeled.js';
 import { imageUnresolved } from './image-unresolved.js';
 import { invalidImageReference } from './invalid-image-reference.js';
 import { kustomizeImageUnused } from './kustomize-image-unused.js';
@@ -27,6 +30,9 @@ export const ALL_RULES: readonly Rule[] = [
   yamlParseError,
   renderError,
   kustomizeImageUnused,
+  imagePlatformMislabeled,
+  binaryArchMismatch,
+  deepCheckIncomplete,
 ];
 
 export const RULES: readonly RuleMeta[] = ALL_RULES.map((r) => r.meta);

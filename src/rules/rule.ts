@@ -1,5 +1,6 @@
 import type { ClusterConfig } from '../config/types.js';
 import type { PoolPlacement } from '../clusters/scheduling.js';
+import type { DeepFacts } from '../deep/facts.js';
 import type { ParseProblem } from '../documents/parse.js';
 import type { Resolution } from '../registry/source.js';
 import type { RenderProblem, Workload } from '../workloads/workload.js';
@@ -21,6 +22,8 @@ export interface CheckContext {
   resolutions: ReadonlyMap<string, Resolution>;
   /** What rendering Helm charts and building kustomizations reported (failures, unused `images:` entries). */
   renderProblems?: readonly RenderProblem[];
+  /** What deep verification read inside the images; absent unless deep mode ran. */
+  deep?: DeepFacts;
 }
 
 /**

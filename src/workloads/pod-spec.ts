@@ -57,9 +57,22 @@ export function readContainer(
     return { name, type, image: '', location, parseError: { ok: false, kind: 'empty', reason } };
   }
   const parsed = parseImageReference(image);
-  return parsed.ok
+  const use: ContainerUse = parsed.ok
     ? { name, type, image, location, ref: parsed.ref }
     : { name, type, image, location, parseError: parsed };
+  const command = stringList(ctx, child(ctx, container, 'command'));
+  const args = stringList(ctx, child(ctx, container, 'args'));
+  if (command) use.command = command;
+  if (args) use.args = args;
+  return use;
+}
+
+/** A list of strings, as Kubernetes' `command`/`args` must be; anything else the API server rejects. */
+function stringList(ctx: AstContext, node: Node | undefined): string[] | undefined {
+  const seq = asSeq(ctx, node);
+  if (!seq) return undefined;
+  const items = seq.items.map((item) => stringValue(ctx, item));
+  return items.every((i): i is string => i !== undefined) ? items : undefined;
 }
 
 /**

@@ -16,6 +16,9 @@ export interface ContainerUse {
   parseError?: ImageParseFailure;
   /** Position of the `image:` value (of the container when it has no image). */
   location: SourceLocation;
+  /** `command` and `args` when written as lists of strings: they replace the image's Entrypoint and Cmd. */
+  command?: string[];
+  args?: string[];
 }
 
 export interface NodeSelectorRequirement {

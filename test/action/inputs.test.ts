@@ -22,6 +22,9 @@ test('defaults, as action.yml documents them', () => {
     helm: undefined,
     baseline: undefined,
     noIgnore: false,
+    deep: false,
+    deepBudgets: { imageBytes: 64 * 1024 * 1024, runBytes: 512 * 1024 * 1024 },
+    cacheDir: undefined,
   });
 });
 
@@ -66,6 +69,10 @@ test.each([
   [{ 'github-token': 'ghs_x' }, { githubToken: 'ghs_x' }],
   [{ 'kustomize-load-restrictor': 'none' }, { kustomizeLoadRestrictor: 'none' }],
   [{ 'kustomize-load-restrictor': 'rootOnly' }, { kustomizeLoadRestrictor: 'rootOnly' }],
+  [
+    { deep: 'true', 'deep-image-budget': '10MB', 'deep-run-budget': '1GiB', 'cache-dir': '/tmp/c' },
+    { deep: true, deepBudgets: { imageBytes: 10_000_000, runBytes: 1024 ** 3 }, cacheDir: '/tmp/c' },
+  ],
   // YAML keeps its indentation; only the trailing newline goes.
   [{ helm: '- chart: charts/web\n  release: web\n' }, { helm: '- chart: charts/web\n  release: web' }],
 ])('%o', (values, expected) => {
@@ -80,6 +87,10 @@ test.each([
   [
     { 'kustomize-load-restrictor': 'LoadRestrictionsNone' },
     'input "kustomize-load-restrictor" must be rootOnly or none, not "LoadRestrictionsNone"',
+  ],
+  [
+    { 'deep-image-budget': 'lots' },
+    'input "deep-image-budget" must be a size such as 64MiB or 100MB, not "lots"',
   ],
 ])('%o is a configuration error naming the input', (values, message) => {
   expect(() => readInputs(reader(values))).toThrow(new ConfigurationError(message));

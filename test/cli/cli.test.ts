@@ -137,6 +137,16 @@ describe('usage and configuration errors exit 2', () => {
     ],
     ['a bad --format', ['--format', 'xml'], /--format must be text or json, not "xml"/],
     [
+      'a bad --deep-image-budget',
+      ['--deep', '--deep-image-budget', 'lots'],
+      /--deep-image-budget must be a size such as 64MiB or 100MB, not "lots"/,
+    ],
+    [
+      'a mistyped deep option',
+      ['--deep-image-budgt', '1MB'],
+      /unknown option --deep-image-budgt \(did you mean --deep-image-budget\?\)/,
+    ],
+    [
       '--registry-mirror without =',
       ['--registry-mirror', 'docker.io'],
       /--registry-mirror must be HOST=URL, not "docker.io"/,

@@ -6,6 +6,7 @@ const PACKAGES: Readonly<Record<string, string>> = {
   skopeo: 'skopeo',
   htpasswd: 'apache2-utils',
   openssl: 'openssl',
+  zstd: 'zstd',
 };
 
 /**

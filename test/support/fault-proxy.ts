@@ -20,6 +20,8 @@ export interface SeenRequest {
   method: string;
   path: string;
   headers: http.IncomingHttpHeaders;
+  /** Body bytes the upstream answered with, once forwarded (what the client downloads). */
+  responseBytes?: number;
 }
 
 export interface FaultProxyOptions {
@@ -70,6 +72,7 @@ export async function startFaultProxy(opts: FaultProxyOptions): Promise<FaultPro
         up.on('end', () => {
           let bytes = Buffer.concat(chunks);
           if (change?.kind === 'corrupt') bytes = Buffer.concat([bytes, Buffer.from(' ')]);
+          seen.responseBytes = bytes.length;
           const outHeaders = { ...up.headers, 'content-length': String(bytes.length) };
           delete outHeaders['transfer-encoding'];
           res.writeHead(up.statusCode ?? 502, outHeaders);

@@ -50,7 +50,7 @@ export class RegistryClient {
 
   /**
    * GETs `url` (on this endpoint) with the scope's credentials; a non-2xx final answer becomes the Failure
-   * the caller's context describes.
+   * the caller's context describes. `extra` headers (deep mode's `Range`) go with every hop.
    */
   async get(
     url: string,
@@ -58,6 +58,7 @@ export class RegistryClient {
     ctx: FetchContext,
     repository: string,
     signal: AbortSignal,
+    extra: Record<string, string> = {},
   ): Promise<Fetched | Failure> {
     const scope = this.scope(repository);
     const first = await this.#auth.authorize(
@@ -74,7 +75,7 @@ export class RegistryClient {
     let answered = false;
     for (let redirects = 0; ;) {
       const origin = new URL(current).origin;
-      const headers: Record<string, string> = accept ? { accept } : {};
+      const headers: Record<string, string> = accept ? { ...extra, accept } : { ...extra };
       const sending = header !== undefined && origin === authOrigin ? header : undefined;
       // A header made from credentials (Basic, or a token they bought) never crosses plain HTTP uninvited.
       if (sending && credential && !this.#transport.mayCarryCredentials(new URL(current))) {

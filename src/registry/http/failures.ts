@@ -21,7 +21,7 @@ export const isFailure = (v: unknown): v is Failure =>
 export interface FetchContext {
   endpoint: Endpoint;
   image: string;
-  what: 'manifest' | 'config blob';
+  what: 'manifest' | 'config blob' | 'layer blob';
 }
 
 /** Error codes of the distribution spec's error body (`{"errors":[{"code":...}]}`), at most three. */

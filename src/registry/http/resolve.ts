@@ -8,8 +8,9 @@ import {
   parseManifest,
   platformFromConfig,
 } from '../manifest.js';
-import type { ImageSource, Resolution } from '../source.js';
+import type { ImageContent, ImageSource, Resolution } from '../source.js';
 import type { RegistryClient } from './client.js';
+import { httpContent } from './content.js';
 import { apiUrl, describeEndpoint } from './endpoint.js';
 import { type Failure, type FetchContext, fail, isFailure } from './failures.js';
 import { checkManifestDigest, manifestPayload } from './integrity.js';
@@ -51,6 +52,10 @@ export class HttpImageSource implements ImageSource {
   constructor(client: RegistryClient, blobs: BlobCache) {
     this.#client = client;
     this.#blobs = blobs;
+  }
+
+  content(ref: ImageRef): ImageContent {
+    return httpContent(this.#client, this.#blobs, ref);
   }
 
   async resolve(ref: ImageRef, signal: AbortSignal = new AbortController().signal): Promise<Resolution> {
