@@ -22,6 +22,10 @@ export interface Inputs {
   allowPrivateRegistries?: string[];
   /** YAML list of Helm releases to render, shaped like `.archcheck.yaml`'s `helm:` (validated by the engine). */
   helm?: string;
+  /** Keep registry answers between runs, in `cacheDir` and the Actions cache (`cache`, default true). */
+  cache: boolean;
+  /** Where the cache lives on the runner (`cache-dir`; default ~/.cache/archcheck). */
+  cacheDir?: string;
 }
 
 /** Reads one input by its action.yml name; `''` when unset (what `core.getInput` returns). */
@@ -59,6 +63,8 @@ export function readInputs(read: InputReader): Inputs {
     allowPrivateRegistries: allowPrivate.length > 0 ? allowPrivate : undefined,
     // Not trimmed at the start: leading spaces are YAML indentation.
     helm: read('helm').trimEnd() || undefined,
+    cache: bool(value, 'cache', true),
+    cacheDir: optional('cache-dir'),
   };
 }
 

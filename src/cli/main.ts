@@ -28,6 +28,10 @@ Options:
                              let registries on loopback/private addresses be contacted, e.g. localhost:5000,
                              registry.corp or 10.0.0.0/8 (link-local needs a CIDR such as 169.254.1.2/32);
                              repeatable; also ARCHCHECK_ALLOW_PRIVATE_REGISTRIES=a,b
+  --cache-dir DIR            keep registry answers (manifests, configs, tag digests) here between runs
+                             (default: $ARCHCHECK_CACHE_DIR, else $XDG_CACHE_HOME/archcheck, else
+                             ~/.cache/archcheck); cached content is re-verified by digest, tags are re-checked
+  --no-cache                 read every manifest and config from the registries again and keep nothing
   --quiet                    no progress lines on stderr
   -h, --help                 show this help
   -v, --version              show the version
@@ -53,6 +57,8 @@ export async function main(
         'fail-on': { type: 'string', default: 'error' },
         'registry-mirror': { type: 'string', multiple: true },
         'allow-private-registry': { type: 'string', multiple: true },
+        'cache-dir': { type: 'string' },
+        'no-cache': { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
@@ -96,6 +102,8 @@ export async function main(
           ? { allowPrivateRegistries: values['allow-private-registry'] }
           : {}),
         ...(process.env.GITHUB_TOKEN ? { githubToken: process.env.GITHUB_TOKEN } : {}),
+        ...(values['cache-dir'] ? { cacheDir: path.resolve(cwd, values['cache-dir']) } : {}),
+        ...(values['no-cache'] ? { noCache: true } : {}),
       },
       { logger: stderrLogger(io.stderr, values.quiet) },
     );

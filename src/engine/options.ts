@@ -24,6 +24,13 @@ export interface EngineOptions {
   helmInput?: { text: string; declaredIn: string };
   /** Token used for ghcr.io when no other credentials apply (the action's `github-token`). */
   githubToken?: string;
+  /**
+   * `--cache-dir` / the `cache-dir` input: archcheck's cache root (default `ARCHCHECK_CACHE_DIR`, then
+   * `$XDG_CACHE_HOME/archcheck`, then `~/.cache/archcheck`). Trusted side only, never from the config file.
+   */
+  cacheDir?: string;
+  /** `--no-cache` / `cache: false`: read every manifest and config from the registry, keep nothing. */
+  noCache?: boolean;
 }
 
 export interface EngineDeps {

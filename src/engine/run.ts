@@ -6,8 +6,12 @@ import type { ParsedFile } from '../documents/parse.js';
 import { parseManifestFile } from '../documents/parse.js';
 import { canonicalImage } from '../images/reference.js';
 import type { ImageRef } from '../images/reference.js';
+import { cacheRoot } from '../registry/cache/dir.js';
+import { DEFAULT_CACHE_BYTES, DiskCache } from '../registry/cache/store.js';
+import type { RegistryUsage } from '../registry/http/usage.js';
 import { allowListOf, createImageSource, type RunImageSource } from '../registry/router.js';
 import type { ImageSource, Resolution } from '../registry/source.js';
+import { describeUsage } from '../reporters/usage.js';
 import { runChecks } from '../rules/index.js';
 import type { WorkloadPlacement } from '../rules/rule.js';
 import { discoverFiles, type SourceFile } from '../sources/discover.js';
@@ -121,18 +125,25 @@ export async function runArchcheck(
 
   const workloads = parsed.flatMap((p) => p.workloads);
   const refs = uniqueRefs(workloads);
+  let usage: RegistryUsage | undefined;
   const resolutions = await logger.group('Resolve images', async () => {
     const started = Date.now();
+    const env = deps.env ?? process.env;
     let owned: RunImageSource | undefined;
+    const root = options.noCache || deps.imageSource ? undefined : cacheRoot(env, options.cacheDir);
+    const cache = root ? new DiskCache(root) : undefined;
+    if (cache && refs.size > 0) logger.debug(`registry cache: ${cache.dir}`);
     const source: ImageSource =
       deps.imageSource ??
       (owned = createImageSource({
         settings: mergeMirrors(config.registries, options.registryMirrors),
-        env: deps.env ?? process.env,
+        env,
         githubToken: options.githubToken,
         allowPrivateRegistries,
         logger,
+        ...(cache ? { cache } : {}),
       }));
+    await owned?.plan([...refs.values()]);
     const map = new Map<string, Resolution>();
     let done = 0;
     const step = Math.max(1, Math.ceil(refs.size / 10));
@@ -148,7 +159,11 @@ export async function runArchcheck(
       // Pooled registry connections would otherwise keep the process alive after the report is written.
       await owned?.close();
     }
+    await cache?.prune(DEFAULT_CACHE_BYTES);
+    usage = owned?.usage();
     logger.info(`${refs.size} unique image(s) in ${Date.now() - started} ms`);
+    const spent = describeUsage(usage);
+    if (spent) logger.info(spent);
     return map;
   });
 
@@ -167,7 +182,7 @@ export async function runArchcheck(
     return result;
   });
 
-  return buildReport({
+  const report = buildReport({
     parsed: parsed.map((p) => p.file),
     workloads,
     placements,
@@ -177,6 +192,7 @@ export async function runArchcheck(
     unmatchedFiles,
     notices,
   });
+  return usage && describeUsage(usage) ? { ...report, registry: usage } : report;
 }
 
 interface FileResult {

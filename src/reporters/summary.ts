@@ -3,6 +3,7 @@ import { shouldFail } from '../engine/gate.js';
 import type { CellVerdict, Report } from '../engine/report.js';
 import type { Finding, RuleMeta, Severity } from '../rules/finding.js';
 import { describeOutage } from './outages.js';
+import { describeUsage } from './usage.js';
 
 /** GitHub refuses a job summary over 1 MiB per step (docs: "Adding a job summary", step isolation and limits). */
 export const SUMMARY_LIMIT_BYTES = 1024 * 1024;
@@ -201,6 +202,8 @@ const MAX_LISTED_FILES = 20;
 function reportNotes(report: Report, h: string): string {
   const lines = report.notices.map((n) => `- ${md(n)}`);
   for (const outage of report.unreachableRegistries) lines.push(`- ⚠️ ${md(describeOutage(outage))}`);
+  const usage = describeUsage(report.registry);
+  if (usage) lines.push(`- ${md(usage)}`);
   const files = report.unmatchedFiles;
   if (files.length > 0) {
     const shown = files.slice(0, MAX_LISTED_FILES).map((f) => `\`${f.replace(/`/g, "'")}\``);

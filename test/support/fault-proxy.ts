@@ -14,7 +14,9 @@ export type Fault =
   /** 307 to `location`, a URL on another host. */
   | { kind: 'redirect'; location: string }
   /** Forward with one extra trailing space in the body: still JSON, no longer the announced digest. */
-  | { kind: 'corrupt' };
+  | { kind: 'corrupt' }
+  /** Forward, adding these response headers (a registry announcing a pull quota). */
+  | { kind: 'headers'; headers: Record<string, string> };
 
 export interface SeenRequest {
   method: string;
@@ -70,7 +72,8 @@ export async function startFaultProxy(opts: FaultProxyOptions): Promise<FaultPro
         up.on('end', () => {
           let bytes = Buffer.concat(chunks);
           if (change?.kind === 'corrupt') bytes = Buffer.concat([bytes, Buffer.from(' ')]);
-          const outHeaders = { ...up.headers, 'content-length': String(bytes.length) };
+          const extra = change?.kind === 'headers' ? change.headers : {};
+          const outHeaders = { ...up.headers, ...extra, 'content-length': String(bytes.length) };
           delete outHeaders['transfer-encoding'];
           res.writeHead(up.statusCode ?? 502, outHeaders);
           if (change?.kind === 'truncate') {
@@ -102,6 +105,7 @@ export async function startFaultProxy(opts: FaultProxyOptions): Promise<FaultPro
         case undefined:
         case 'corrupt':
         case 'truncate':
+        case 'headers':
           return forward(req, res, seen, f);
         case 'status':
           res.writeHead(f.status, f.headers ?? {}).end(f.body ?? '');

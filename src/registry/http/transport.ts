@@ -6,7 +6,7 @@ import { KeyedLimiter, Limiter } from './limiter.js';
 
 export interface HttpRequest {
   url: string;
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'HEAD' | 'POST';
   headers?: Record<string, string>;
   body?: string;
 }
