@@ -18,7 +18,24 @@ test('defaults, as action.yml documents them', () => {
     jsonFile: undefined,
     githubToken: undefined,
     helm: undefined,
+    cache: true,
+    cacheDir: undefined,
   });
+});
+
+test.each([
+  ['false', {}, false],
+  ['true', { 'cache-dir': '.cache/archcheck' }, true],
+])('cache: %s', (text, extra, cache) => {
+  const inputs = readInputs(reader({ cache: text, ...extra }));
+  expect(inputs.cache).toBe(cache);
+  expect(inputs.cacheDir).toBe(extra['cache-dir' as keyof typeof extra]);
+});
+
+test('cache: not a boolean is refused with the values it takes', () => {
+  expect(() => readInputs(reader({ cache: 'yes' }))).toThrow(
+    'input "cache" must be true or false, not "yes"',
+  );
 });
 
 test.each([
