@@ -30,7 +30,7 @@ afterEach(async () => {
   await rm(temp, { recursive: true, force: true });
 });
 
-function runnerEnv(): Record<string, string> {
+function runnerEnv() {
   const env = {
     ACTIONS_CACHE_SERVICE_V2: 'true',
     ACTIONS_RESULTS_URL: service.url,
