@@ -182,8 +182,9 @@ export function createImageSource(opts: ImageSourceOptions): RunImageSource {
   return {
     async plan(refs: readonly ImageRef[]): Promise<void> {
       const scopes = new Map<string, Set<string>>();
+      const unique = new Map(refs.map((ref) => [canonicalImage(ref), ref]));
       await Promise.all(
-        refs.map(async (ref) => {
+        [...unique.values()].map(async (ref) => {
           const source = sourceFor(ref.registry);
           if (!(source instanceof HttpImageSource)) return;
           const { origin } = source.client.endpoint;

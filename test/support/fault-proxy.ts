@@ -22,6 +22,9 @@ export interface SeenRequest {
   method: string;
   path: string;
   headers: http.IncomingHttpHeaders;
+  /** When the request arrived (performance.now()), and when its answer was sent. */
+  at?: number;
+  done?: number;
 }
 
 export interface FaultProxyOptions {
@@ -91,14 +94,22 @@ export async function startFaultProxy(opts: FaultProxyOptions): Promise<FaultPro
 
   const handler = (req: http.IncomingMessage, res: http.ServerResponse) => {
     void (async () => {
-      const seen: SeenRequest = { method: req.method ?? 'GET', path: req.url ?? '/', headers: req.headers };
+      const seen: SeenRequest = {
+        method: req.method ?? 'GET',
+        path: req.url ?? '/',
+        headers: req.headers,
+        at: performance.now(),
+      };
       const key = `${seen.method} ${seen.path}`;
       const n = counts.get(key) ?? 0;
       counts.set(key, n + 1);
       requests.push(seen);
       inFlight++;
       maxInFlight = Math.max(maxInFlight, inFlight);
-      res.on('close', () => inFlight--);
+      res.on('close', () => {
+        inFlight--;
+        seen.done = performance.now();
+      });
       if (opts.latencyMs) await sleep(opts.latencyMs);
       const f = fault?.(seen, n);
       switch (f?.kind) {
