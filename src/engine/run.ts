@@ -148,7 +148,10 @@ export async function runArchcheck(
     let done = 0;
     const step = Math.max(1, Math.ceil(refs.size / 10));
     try {
-      await mapLimit([...refs], config.registries.concurrency, async ([key, ref]) => {
+      // The image source bounds requests in flight itself; more images than that are worked on at once, so
+      // network slots do not idle while some images read the cache or wait for a token.
+      const images = config.registries.concurrency * 4;
+      await mapLimit([...refs], images, async ([key, ref]) => {
         map.set(key, await resolveSafely(source, ref));
         done++;
         // Progress only where resolving takes a while to watch; the total is logged below either way.
