@@ -157,6 +157,7 @@ export async function benchRegistry(): Promise<string> {
         logger: new RecordingLogger(),
         ...(cacheDir ? { cache: new DiskCache(cacheDir) } : {}),
       });
+      const connected = proxy.connections();
       const start = performance.now();
       await source.plan(refsToRun);
       const results = await Promise.all(refsToRun.map((r) => source.resolve(r)));
@@ -166,6 +167,7 @@ export async function benchRegistry(): Promise<string> {
       if (errors.length > 0) throw new Error(`bench resolution failed: ${JSON.stringify(errors[0])}`);
       // BENCH_DEBUG=1 prints when each request reached the proxy and was answered: where the time goes.
       if (process.env.BENCH_DEBUG) {
+        console.error(`${proxy.connections() - connected} connections to the registry`);
         const seen = [...proxy.requests, ...tokenProxy.requests].sort((a, b) => a.at! - b.at!);
         console.error(
           seen

@@ -10,7 +10,7 @@ import { type Image, type Index, image, index } from '../support/images.js';
 import { pushDistribution } from '../support/push.js';
 import { type RunningRegistry, startRegistry } from '../support/registry.js';
 import { type TokenServer, startTokenServer } from '../support/token-server.js';
-import { harness, isolatedEnv } from './harness.js';
+import { harness, isolatedEnv, settings } from './harness.js';
 
 /**
  * Registry economy on a real distribution registry with token auth behind a counting proxy: what a cold
@@ -157,6 +157,21 @@ describe('cold, warm, moved', () => {
     expect(second.counts).toEqual(first.counts);
     expect(second.counts).toMatchObject({ head: 0, manifest: 4, blob: 2 });
   });
+});
+
+test('HEADs reuse connections (undici closes them after a HEAD unless told not to)', async () => {
+  const cache = await mkdtemp(path.join(dir, 'cache-'));
+  await runOnce(cache, tagged());
+  const before = proxy.connections();
+  const env = await isolatedEnv();
+  const { source } = harness({ env, cache: new DiskCache(cache), settings: settings({ concurrency: 2 }) });
+  const refs = tagged().map(refOf);
+  await source.plan(refs);
+  await Promise.all(refs.map((r) => source.resolve(r)));
+  await source.close();
+  expect(counts(proxy.requests.splice(0)).head).toBe(4);
+  // The ping and four HEADs over at most two connections.
+  expect(proxy.connections() - before).toBeLessThanOrEqual(2);
 });
 
 describe('registries that do not answer HEAD', () => {

@@ -44,6 +44,8 @@ export interface FaultProxy {
   requests: SeenRequest[];
   /** Most requests the proxy held open at once. */
   maxInFlight(): number;
+  /** TCP connections accepted so far: how well clients reuse them. */
+  connections(): number;
   /** Replace the fault function (tests share one proxy). */
   setFault(fault: FaultProxyOptions['fault']): void;
   stop(): Promise<void>;
@@ -139,6 +141,8 @@ export async function startFaultProxy(opts: FaultProxyOptions): Promise<FaultPro
     })();
   };
   const server = opts.tls ? https.createServer(opts.tls, handler) : http.createServer(handler);
+  let connections = 0;
+  server.on('connection', () => connections++);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
@@ -146,6 +150,7 @@ export async function startFaultProxy(opts: FaultProxyOptions): Promise<FaultPro
     url: `${opts.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     requests,
     maxInFlight: () => maxInFlight,
+    connections: () => connections,
     setFault: (f) => {
       fault = f;
       counts = new Map();

@@ -204,6 +204,10 @@ export class Transport {
       method: req.method ?? 'GET',
       headers: req.headers ?? {},
       body: req.body ?? null,
+      // undici closes the connection after every HEAD unless told otherwise (a guard against servers that
+      // send a body anyway); registries do not, and a warm run is mostly HEADs: a new TCP and TLS
+      // handshake for each would cost more round trips than the HEADs themselves.
+      ...(req.method === 'HEAD' ? { reset: false } : {}),
       signal,
     });
     const limit = this.#opts.maxBodyBytes ?? 16 * 1024 * 1024;
