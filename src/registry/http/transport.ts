@@ -168,7 +168,10 @@ export class Transport {
     try {
       return await this.#perOrigin.for(url.origin).run(
         () =>
-          this.#all.run(() => {
+          this.#all.run(async () => {
+            // A breaker that tripped while this request waited for its slot holds it back too.
+            const open = this.#breakers.open(url.host);
+            if (open) return { ok: false as const, error: { ...open } };
             timeout = AbortSignal.timeout(this.#opts.timeoutMs);
             return this.#exchange(url, req, AbortSignal.any([signal, timeout]));
           }, signal),
