@@ -156,8 +156,9 @@ export class HttpImageSource implements ImageSource {
       );
     }
     const { digest } = checked;
-    if (this.#cache && parsed.kind !== 'invalid') {
-      // Signed schema1 is digested without its signatures, so its bytes never verify as an entry: not kept.
+    // Signed schema1 is digested without its signatures, so its bytes never verify as an entry: it is not
+    // kept, and no hint is left that would only add a HEAD before the same GET next time.
+    if (this.#cache && parsed.kind !== 'invalid' && verifyDigest(body, digest)) {
       await this.#cache.put(digest, body);
       if (!ref.digest) await this.#cache.remember(this.#tagKey(ref), digest);
     }
