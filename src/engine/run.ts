@@ -162,7 +162,7 @@ export async function runArchcheck(
       // Pooled registry connections would otherwise keep the process alive after the report is written.
       await owned?.close();
     }
-    await cache?.prune(DEFAULT_CACHE_BYTES);
+    await cache?.maintain(DEFAULT_CACHE_BYTES);
     usage = owned?.usage();
     logger.info(`${refs.size} unique image(s) in ${Date.now() - started} ms`);
     const spent = describeUsage(usage);

@@ -86,6 +86,26 @@ describe('eviction', () => {
     expect(kept).toEqual([true, false, false, true]);
   });
 
+  test('maintain prunes only after writes, and at most once an hour', async () => {
+    const full = (n: number) => Array.from({ length: n }, (_, i) => manifest(100 + i));
+    const reader = new DiskCache(root);
+    await reader.maintain(1);
+    expect(await readdir(root)).toEqual([]);
+    const writer = new DiskCache(root);
+    for (const bytes of full(3)) await writer.put(sha256Digest(bytes), bytes);
+    await writer.maintain(manifest(100).length);
+    expect(await readdir(path.join(root, 'registry', 'blobs', 'sha256'))).toHaveLength(1);
+    const second = new DiskCache(root);
+    for (const bytes of full(3)) await second.put(sha256Digest(bytes), bytes);
+    await second.maintain(manifest(100).length);
+    // Pruned a moment ago: left for the next hour's run.
+    expect(await readdir(path.join(root, 'registry', 'blobs', 'sha256'))).toHaveLength(3);
+    const hourAgo = new Date(Date.now() - 3_601_000);
+    await utimes(path.join(root, 'registry', 'pruned'), hourAgo, hourAgo);
+    await second.maintain(manifest(100).length);
+    expect(await readdir(path.join(root, 'registry', 'blobs', 'sha256'))).toHaveLength(1);
+  });
+
   test('temporary files of a run that died are removed, fresh ones are left alone', async () => {
     const cache = new DiskCache(root);
     await cache.put(sha256Digest(manifest(5)), manifest(5));

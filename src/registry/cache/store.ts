@@ -37,12 +37,16 @@ export interface RegistryCache extends ContentStore, TagHints {
   readonly counters: CacheCounters;
   /** Evicts least recently used entries until the cache fits `maxBytes`; returns what it removed. */
   prune(maxBytes: number): Promise<{ removed: number; bytes: number }>;
+  /** `prune`, when this run wrote entries and no run pruned in the last hour: listing a big cache costs time. */
+  maintain(maxBytes: number): Promise<void>;
 }
 
 /** Distribution caps manifests at 4 MiB; configs are smaller. A bigger file is not ours. */
 const MAX_ENTRY_BYTES = 8 * 1024 * 1024;
 /** Temporary files older than this belong to a run that died mid-write. */
 const STALE_TMP_MS = 10 * 60 * 1000;
+/** How often the whole cache is listed for eviction; between prunes it grows by at most an hour of runs. */
+const PRUNE_EVERY_MS = 60 * 60 * 1000;
 /** The registry cache's default bound: tens of thousands of manifests and configs. */
 export const DEFAULT_CACHE_BYTES = 256 * 1024 * 1024;
 
@@ -96,6 +100,18 @@ export class DiskCache implements RegistryCache {
   async remember(reference: string, digest: string): Promise<void> {
     if (!parseDigest(digest)) return;
     await this.#write(this.#tagPath(reference), Buffer.from(`${digest}\n`));
+  }
+
+  async maintain(maxBytes: number): Promise<void> {
+    if (this.counters.writes === 0) return;
+    const stamp = path.join(this.dir, 'pruned');
+    const last = await stat(stamp).then(
+      (s) => s.mtimeMs,
+      () => 0,
+    );
+    if (Date.now() - last < PRUNE_EVERY_MS) return;
+    await writeFile(stamp, '').catch(() => undefined);
+    await this.prune(maxBytes);
   }
 
   async prune(maxBytes: number): Promise<{ removed: number; bytes: number }> {
