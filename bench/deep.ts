@@ -109,7 +109,8 @@ export async function benchDeep(): Promise<string> {
             cwd,
             paths: ['.'],
             architectures: ['amd64', 'arm64'],
-            deep: { enabled: deep, budgets: DEFAULT_DEEP_BUDGETS, cacheDir },
+            deep: { enabled: deep, budgets: DEFAULT_DEEP_BUDGETS },
+            cacheDir,
           },
           { logger: new RecordingLogger(), env },
         );

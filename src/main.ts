@@ -3,6 +3,7 @@ import * as core from '@actions/core';
 import { publishAnnotations, stepBudgets } from './action/annotations.js';
 import { COMMENT_LIMIT_BYTES, commentMarker, upsertStickyComment } from './action/comment.js';
 import { blobUrl, loadEventContext, type EventContext } from './action/event.js';
+import { restoreRunCache, saveRunCache } from './action/cache.js';
 import { appendJobSummary, writeReportFiles } from './action/files.js';
 import { createGitHubClient, type GitHubClient } from './action/github.js';
 import { readInputs, type Inputs } from './action/inputs.js';
@@ -10,9 +11,9 @@ import { ActionLogger } from './action/logger.js';
 import { applyScope } from './action/scope.js';
 import { coverageLost, shouldFail } from './engine/gate.js';
 import type { Report } from './engine/report.js';
-import { resolveCacheDir } from './deep/cache.js';
 import { runArchcheck } from './engine/run.js';
 import { ConfigurationError, errorMessage } from './errors.js';
+import { cacheRoot } from './registry/cache/dir.js';
 import { countsText, formatSummary } from './reporters/summary.js';
 import { RULES } from './rules/index.js';
 
@@ -43,6 +44,16 @@ export async function run(): Promise<void> {
     core.debug(`event: ${JSON.stringify(ctx)}`);
     const logger = new ActionLogger();
     const client = githubClient(inputs, ctx);
+    const cacheDir = inputs.cache
+      ? cacheRoot(process.env, inputs.cacheDir && path.resolve(ctx.workspace, inputs.cacheDir))
+      : undefined;
+    const restored = cacheDir
+      ? await logger.group('Restore the registry cache', async () => {
+          const result = await restoreRunCache(cacheDir, process.env);
+          core.info(result.note);
+          return result;
+        })
+      : undefined;
 
     const full = await runArchcheck(
       {
@@ -59,11 +70,16 @@ export async function run(): Promise<void> {
         deep: {
           enabled: inputs.deep,
           budgets: inputs.deepBudgets,
-          cacheDir: resolveCacheDir(inputs.cacheDir, process.env),
         },
+        ...(cacheDir ? { cacheDir } : { noCache: true }),
       },
       { logger },
     );
+    if (cacheDir) {
+      await logger.group('Save the registry cache', async () =>
+        core.info(await saveRunCache(cacheDir, restored?.key, process.env)),
+      );
+    }
     const { report, note } = await applyScope(full, inputs.scope, ctx, client, logger);
     const lost = inputs.failOnUnresolved ? coverageLost(report.findings).length : 0;
     const failing = shouldFail(report.stats.findings, inputs.failOn) || lost > 0;

@@ -34,6 +34,9 @@ export interface Inputs {
   /** Deep verification (`deep`), its byte budgets (`deep-image-budget`, `deep-run-budget`) and `cache-dir`. */
   deep: boolean;
   deepBudgets: DeepBudgets;
+  /** Keep registry answers between runs, in `cacheDir` and the Actions cache (`cache`, default true). */
+  cache: boolean;
+  /** Where the cache lives on the runner (`cache-dir`; default ~/.cache/archcheck). */
   cacheDir?: string;
 }
 
@@ -84,6 +87,7 @@ export function readInputs(read: InputReader): Inputs {
       imageBytes: size(value, 'deep-image-budget', DEFAULT_DEEP_BUDGETS.imageBytes),
       runBytes: size(value, 'deep-run-budget', DEFAULT_DEEP_BUDGETS.runBytes),
     },
+    cache: bool(value, 'cache', true),
     cacheDir: optional('cache-dir'),
   };
 }

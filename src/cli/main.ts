@@ -2,7 +2,6 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_DEEP_BUDGETS, parseByteSize } from '../deep/budget.js';
-import { resolveCacheDir } from '../deep/cache.js';
 import { runArchcheck } from '../engine/run.js';
 import { coverageLost, parseFailOn, shouldFail, type FailOn } from '../engine/gate.js';
 import { ConfigurationError, errorMessage } from '../errors.js';
@@ -47,8 +46,11 @@ Options:
                              turned on by deep: true in the config
   --deep-image-budget SIZE   most bytes deep mode downloads per image, e.g. 64MiB (default 64MiB)
   --deep-run-budget SIZE     most bytes deep mode downloads in the run (default 512MiB)
-  --cache-dir DIR            where results are kept across runs (deep mode: DIR/deep/); default
-                             $ARCHCHECK_CACHE_DIR, else $XDG_CACHE_HOME/archcheck, else ~/.cache/archcheck
+  --cache-dir DIR            keep registry answers (manifests, configs, tag digests; DIR/registry/) and deep
+                             mode's results (DIR/deep/) between runs (default: $ARCHCHECK_CACHE_DIR, else
+                             $XDG_CACHE_HOME/archcheck, else ~/.cache/archcheck); cached content is
+                             re-verified by digest, tags are re-checked
+  --no-cache                 read everything from the registries again and keep nothing
   --quiet                    no progress lines on stderr
   -h, --help                 show this help
   -v, --version              show the version
@@ -86,6 +88,7 @@ export async function main(
         'deep-image-budget': { type: 'string' },
         'deep-run-budget': { type: 'string' },
         'cache-dir': { type: 'string' },
+        'no-cache': { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
@@ -148,8 +151,9 @@ export async function main(
             ),
             runBytes: byteSize('--deep-run-budget', values['deep-run-budget'], DEFAULT_DEEP_BUDGETS.runBytes),
           },
-          cacheDir: resolveCacheDir(values['cache-dir'], process.env),
         },
+        ...(values['cache-dir'] ? { cacheDir: path.resolve(cwd, values['cache-dir']) } : {}),
+        ...(values['no-cache'] ? { noCache: true } : {}),
       },
       { logger: stderrLogger(io.stderr, values.quiet) },
     );

@@ -1,6 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 
 /**
@@ -13,21 +12,11 @@ export interface DeepCache {
   set(key: string, value: Uint8Array): Promise<void>;
 }
 
-/** The environment variable naming the cache directory (the trusted-side `--cache-dir`). */
-export const CACHE_DIR_ENV = 'ARCHCHECK_CACHE_DIR';
-
-/**
- * `--cache-dir`, else `ARCHCHECK_CACHE_DIR`, else `$XDG_CACHE_HOME/archcheck`, else `~/.cache/archcheck`
- * (the XDG Base Directory specification's default).
- */
-export function resolveCacheDir(flag: string | undefined, env: Record<string, string | undefined>): string {
-  const chosen = flag || env[CACHE_DIR_ENV];
-  if (chosen) return path.resolve(chosen);
-  const xdg = env.XDG_CACHE_HOME;
-  // The spec ignores a relative XDG_CACHE_HOME.
-  const base = xdg && path.isAbsolute(xdg) ? xdg : path.join(env.HOME || os.homedir(), '.cache');
-  return path.join(base, 'archcheck');
-}
+/** No cache (`--no-cache`, or no home to keep one in): every run reads what it needs again. */
+export const NO_DEEP_CACHE: DeepCache = {
+  get: () => Promise.resolve(undefined),
+  set: () => Promise.resolve(),
+};
 
 /** One file per entry under `<cacheDir>/deep/`, named by the hash of its key; written atomically. */
 export class FileDeepCache implements DeepCache {

@@ -1,5 +1,4 @@
 import { DEFAULT_DEEP_BUDGETS, type DeepBudgets } from '../deep/budget.js';
-import { resolveCacheDir } from '../deep/cache.js';
 import type { Logger } from '../logger.js';
 
 /** Deep verification's trusted-side settings (CLI flags, action inputs, environment; never .archcheck.yaml). */
@@ -7,13 +6,11 @@ export interface DeepSettings {
   /** `--deep` / the `deep` input; the config's `deep: true` turns it on as well. */
   enabled: boolean;
   budgets: DeepBudgets;
-  /** `--cache-dir` / `ARCHCHECK_CACHE_DIR` / `$XDG_CACHE_HOME/archcheck`; deep results go to `<dir>/deep/`. */
-  cacheDir: string;
 }
 
-/** The settings when only the config asks for deep mode: default budgets, the default cache directory. */
-export function defaultDeepSettings(env: Record<string, string | undefined>): Omit<DeepSettings, 'enabled'> {
-  return { budgets: DEFAULT_DEEP_BUDGETS, cacheDir: resolveCacheDir(undefined, env) };
+/** The settings when only the config asks for deep mode: the default budgets. */
+export function defaultDeepSettings(): Omit<DeepSettings, 'enabled'> {
+  return { budgets: DEFAULT_DEEP_BUDGETS };
 }
 
 /** Everything a run needs, read once by the shell (CLI flags or action inputs). */
@@ -51,6 +48,13 @@ export interface EngineOptions {
   baseline?: string;
   /** Deep verification's settings; when absent (or not enabled), only the config's `deep: true` turns it on. */
   deep?: DeepSettings;
+  /**
+   * `--cache-dir` / the `cache-dir` input: archcheck's cache root (default `ARCHCHECK_CACHE_DIR`, then
+   * `$XDG_CACHE_HOME/archcheck`, then `~/.cache/archcheck`). Trusted side only, never from the config file.
+   */
+  cacheDir?: string;
+  /** `--no-cache` / `cache: false`: read every manifest and config from the registry, keep nothing. */
+  noCache?: boolean;
 }
 
 export interface EngineDeps {

@@ -1,3 +1,4 @@
+import type { RegistryUsage } from '../registry/http/usage.js';
 import type { Finding, Severity } from '../rules/finding.js';
 
 /** What one run found: the single value every reporter (text, JSON, SARIF, annotations, summary) reads. */
@@ -24,6 +25,8 @@ export interface Report {
    */
   unreachableRegistries: UnreachableRegistry[];
   stats: ReportStats;
+  /** What resolving images cost (requests by kind, cache hits, pull quotas); absent when no registry was asked. */
+  registry?: RegistryUsage;
 }
 
 export interface UnreachableRegistry {

@@ -4,8 +4,12 @@ import type { ParsedFile } from '../documents/parse.js';
 import { parseManifestFile } from '../documents/parse.js';
 import { canonicalImage } from '../images/reference.js';
 import type { ImageRef } from '../images/reference.js';
+import { cacheRoot } from '../registry/cache/dir.js';
+import { DEFAULT_CACHE_BYTES, DiskCache } from '../registry/cache/store.js';
+import type { RegistryUsage } from '../registry/http/usage.js';
 import { allowListOf, createImageSource, type RunImageSource } from '../registry/router.js';
 import type { ImageSource, Resolution } from '../registry/source.js';
+import { describeUsage } from '../reporters/usage.js';
 import { runChecks } from '../rules/index.js';
 import type { WorkloadPlacement } from '../rules/rule.js';
 import { discoverFiles, type SourceFile } from '../sources/discover.js';
@@ -18,7 +22,7 @@ import type { DeclaredFacts } from '../nodepools/declared-pool.js';
 import { placeInCluster, poolLabelKeys } from '../nodepools/place.js';
 import { notePoolSources } from '../nodepools/pool-notes.js';
 import { formatBytes } from '../deep/budget.js';
-import { FileDeepCache } from '../deep/cache.js';
+import { FileDeepCache, NO_DEEP_CACHE } from '../deep/cache.js';
 import type { DeepFacts } from '../deep/facts.js';
 import { verifyDeep } from '../deep/verify.js';
 import { extractWorkloads } from '../workloads/extract.js';
@@ -152,25 +156,36 @@ export async function runArchcheck(
 
   const workloads = parsed.flatMap((p) => p.workloads);
   const refs = uniqueRefs(workloads);
+  const env = deps.env ?? process.env;
+  // One cache root for the run (trusted side only): the registry's entries under registry/, deep mode's under deep/.
+  const root = options.noCache ? undefined : cacheRoot(env, options.cacheDir);
+  const cache = root && !deps.imageSource ? new DiskCache(root) : undefined;
   let owned: RunImageSource | undefined;
   const source: ImageSource =
     deps.imageSource ??
     (owned = createImageSource({
       settings: mergeMirrors(config.registries, options.registryMirrors),
-      env: deps.env ?? process.env,
+      env,
       githubToken: options.githubToken,
       allowPrivateRegistries,
       logger,
+      ...(cache ? { cache } : {}),
     }));
   let resolutions: Map<string, Resolution>;
   let deep: DeepFacts | undefined;
+  let usage: RegistryUsage | undefined;
   try {
     resolutions = await logger.group('Resolve images', async () => {
       const started = Date.now();
+      if (cache && refs.size > 0) logger.debug(`registry cache: ${cache.dir}`);
+      await owned?.plan([...refs.values()]);
       const map = new Map<string, Resolution>();
       let done = 0;
       const step = Math.max(1, Math.ceil(refs.size / 10));
-      await mapLimit([...refs], config.registries.concurrency, async ([key, ref]) => {
+      // The image source bounds requests in flight itself; more images than that are worked on at once, so
+      // network slots do not idle while some images read the cache or wait for a token.
+      const images = config.registries.concurrency * 4;
+      await mapLimit([...refs], images, async ([key, ref]) => {
         map.set(key, await resolveSafely(source, ref));
         done++;
         // Progress only where resolving takes a while to watch; the total is logged below either way.
@@ -182,14 +197,14 @@ export async function runArchcheck(
     });
     // Opt-in: without it nothing below runs and no blob beyond the resolution's is fetched.
     if (options.deep?.enabled || config.deep) {
-      const settings = options.deep ?? { enabled: true, ...defaultDeepSettings(deps.env ?? process.env) };
+      const settings = options.deep ?? { enabled: true, ...defaultDeepSettings() };
       deep = await logger.group('Deep verification', async () => {
         const started = Date.now();
         const outcome = await verifyDeep(
           { placements, resolutions },
           {
             source,
-            cache: new FileDeepCache(settings.cacheDir),
+            cache: root ? new FileDeepCache(root) : NO_DEEP_CACHE,
             budgets: settings.budgets,
             logger,
             signal: AbortSignal.timeout(config.registries.deadlineMs),
@@ -201,10 +216,14 @@ export async function runArchcheck(
         return outcome.facts;
       });
     }
+    await cache?.maintain(DEFAULT_CACHE_BYTES);
   } finally {
+    usage = owned?.usage();
     // Pooled registry connections would otherwise keep the process alive after the report is written.
     await owned?.close();
   }
+  const spent = describeUsage(usage);
+  if (spent) logger.info(spent);
 
   const findings = await logger.group('Check', async () => {
     const result = runChecks(
@@ -233,7 +252,7 @@ export async function runArchcheck(
     ...(options.baseline ? { baselineFile: options.baseline } : {}),
   });
 
-  return buildReport({
+  const report = buildReport({
     parsed: parsed.map((p) => p.file),
     workloads,
     placements,
@@ -245,6 +264,7 @@ export async function runArchcheck(
     unmatchedFiles,
     notices: [...notices, ...setAside.warnings],
   });
+  return usage && describeUsage(usage) ? { ...report, registry: usage } : report;
 }
 
 interface FileResult {

@@ -16,7 +16,9 @@ import { BlobCache, HttpImageSource } from './http/resolve.js';
 import { Secrets, redactingLogger } from './http/secrets.js';
 import { DEFAULT_RETRY, type RetryPolicy, Transport } from './http/transport.js';
 import { OciLayoutSource } from './oci-layout.js';
+import type { RegistryCache } from './cache/store.js';
 import type { ImageContent, ImageSource, Resolution } from './source.js';
+import { type RegistryUsage, UsageMeter } from './http/usage.js';
 
 export interface ImageSourceOptions {
   settings: RegistrySettings;
@@ -35,6 +37,10 @@ export interface ImageSourceOptions {
   resolver?: Resolver;
   /** Replaces the connection pool; tests pass a recording dispatcher that never dials. */
   dispatcher?: Dispatcher;
+  /** Manifests, configs and tag hints kept across runs; none means every run reads everything again. */
+  cache?: RegistryCache;
+  /** The clock token lifetimes are measured with; tests move it. */
+  now?: () => number;
 }
 
 /** The environment variable that widens the network guard, for CI setups and benchmarks. */
@@ -52,6 +58,13 @@ export function allowListOf(opts: Pick<ImageSourceOptions, 'allowPrivateRegistri
 /** The run's image source; `close` releases pooled connections so the process can exit promptly. */
 export interface RunImageSource extends ImageSource {
   content(ref: ImageRef): ImageContent;
+  /**
+   * Announces every reference the run will resolve, before the first: tokens are then requested once per
+   * registry for all its repositories, and pull quotas are compared with what the run may spend.
+   */
+  plan(refs: readonly ImageRef[]): Promise<void>;
+  /** Requests spent so far, by kind, and the pull quotas registries announced. */
+  usage(): RegistryUsage;
   close(): Promise<void>;
 }
 
@@ -97,7 +110,15 @@ export function createImageSource(opts: ImageSourceOptions): RunImageSource {
     logger,
     timeoutMs: opts.settings.timeoutMs,
   });
-  const auth = new Authenticator({ transport, credentials, secrets, logger });
+  const usage = new UsageMeter(logger);
+  const auth = new Authenticator({
+    transport,
+    credentials,
+    secrets,
+    logger,
+    usage,
+    ...(opts.now ? { now: opts.now } : {}),
+  });
   const blobs = new BlobCache();
   const sources = new Map<string, ImageSource>();
   const layouts = new Map<string, OciLayoutSource>();
@@ -112,7 +133,8 @@ export function createImageSource(opts: ImageSourceOptions): RunImageSource {
       layouts.set(mirror.dir, source as OciLayoutSource);
     } else {
       const endpoint = mirror?.endpoint ?? defaultEndpoint(host);
-      source = new HttpImageSource(new RegistryClient(endpoint, { transport, auth, logger }), blobs);
+      const client = new RegistryClient(endpoint, { transport, auth, logger, usage });
+      source = new HttpImageSource(client, blobs, opts.cache, usage);
     }
     logger.debug(
       `registry ${host}: ${mirror?.kind === 'oci' ? `oci:${mirror.dir}` : (mirror?.endpoint.origin ?? defaultEndpoint(host).origin)}`,
@@ -159,6 +181,24 @@ export function createImageSource(opts: ImageSourceOptions): RunImageSource {
   }
 
   return {
+    async plan(refs: readonly ImageRef[]): Promise<void> {
+      const scopes = new Map<string, Set<string>>();
+      const unique = new Map(refs.map((ref) => [canonicalImage(ref), ref]));
+      await Promise.all(
+        [...unique.values()].map(async (ref) => {
+          const source = sourceFor(ref.registry);
+          if (!(source instanceof HttpImageSource)) return;
+          const { origin } = source.client.endpoint;
+          const pulls = await source.expectedPulls(ref);
+          usage.expect(origin, pulls);
+          const set = scopes.get(origin) ?? new Set<string>();
+          set.add(source.client.scope(ref.repository));
+          scopes.set(origin, set);
+        }),
+      );
+      for (const [origin, set] of scopes) auth.plan(origin, [...set]);
+    },
+    usage: () => usage.snapshot(),
     resolve(ref: ImageRef, signal?: AbortSignal): Promise<Resolution> {
       const key = canonicalImage(ref);
       let shared = inflight.get(key);

@@ -5,6 +5,7 @@ import type { CellVerdict, Report } from '../engine/report.js';
 import type { Finding, RuleMeta, Severity } from '../rules/finding.js';
 import { describeOutage } from './outages.js';
 import { MESSAGE_LIMIT, markdownCode, markdownText as md } from './untrusted.js';
+import { describeUsage } from './usage.js';
 
 /** GitHub refuses a job summary over 1 MiB per step (docs: "Adding a job summary", step isolation and limits). */
 export const SUMMARY_LIMIT_BYTES = 1024 * 1024;
@@ -207,6 +208,8 @@ function reportNotes(report: Report, h: string): string {
   const lines = report.notices.map((n) => `- ${md(n, MESSAGE_LIMIT)}`);
   for (const outage of report.unreachableRegistries)
     lines.push(`- ⚠️ ${md(describeOutage(outage), MESSAGE_LIMIT)}`);
+  const usage = describeUsage(report.registry);
+  if (usage) lines.push(`- ${md(usage, MESSAGE_LIMIT)}`);
   const files = report.unmatchedFiles;
   if (files.length > 0) {
     const shown = files.slice(0, MAX_LISTED_FILES).map((f) => markdownCode(f));

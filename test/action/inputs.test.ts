@@ -24,6 +24,7 @@ test('defaults, as action.yml documents them', () => {
     noIgnore: false,
     deep: false,
     deepBudgets: { imageBytes: 64 * 1024 * 1024, runBytes: 512 * 1024 * 1024 },
+    cache: true,
     cacheDir: undefined,
   });
 });
@@ -34,6 +35,21 @@ test.each([
   ['fail-on-unresolved', { 'fail-on-unresolved': 'true' }, { failOnUnresolved: true }],
 ])('%s input', (_name, values, expected) => {
   expect(readInputs(reader(values))).toMatchObject(expected);
+});
+
+test.each([
+  ['false', {}, false],
+  ['true', { 'cache-dir': '.cache/archcheck' }, true],
+])('cache: %s', (text, extra, cache) => {
+  const inputs = readInputs(reader({ cache: text, ...extra }));
+  expect(inputs.cache).toBe(cache);
+  expect(inputs.cacheDir).toBe(extra['cache-dir' as keyof typeof extra]);
+});
+
+test('cache: not a boolean is refused with the values it takes', () => {
+  expect(() => readInputs(reader({ cache: 'yes' }))).toThrow(
+    'input "cache" must be true or false, not "yes"',
+  );
 });
 
 test.each([

@@ -65,7 +65,8 @@ async function run(opts: RunOptions): Promise<{ report: Report; lines: Record<st
       paths: ['.'],
       architectures: ['amd64', 'arm64'],
       ...(opts.mirrors ? { registryMirrors: opts.mirrors } : {}),
-      deep: { enabled: opts.deep, budgets: opts.budgets ?? DEFAULT_DEEP_BUDGETS, cacheDir },
+      deep: { enabled: opts.deep, budgets: opts.budgets ?? DEFAULT_DEEP_BUDGETS },
+      cacheDir,
     },
     { logger: new RecordingLogger(), env: await isolatedEnv() },
   );
@@ -184,9 +185,14 @@ describe('cost', () => {
       /deep verification read 14 image build\(s\), downloading \d/,
     );
 
+    // With the registry's cache warm too, a run without --deep HEADs each tag; a warm deep run adds nothing.
+    proxy.requests.length = 0;
+    await run({ deep: false, cacheDir });
+    const warmPlain = proxy.requests.map((r) => `${r.method} ${r.path}`).sort();
     proxy.requests.length = 0;
     const warm = await run({ deep: true, cacheDir });
-    expect(proxy.requests.map((r) => `${r.method} ${r.path}`).sort()).toEqual(plainRequests);
+    expect(proxy.requests.map((r) => `${r.method} ${r.path}`).sort()).toEqual(warmPlain);
+    expect(proxy.requests.filter((r) => r.headers.range)).toEqual([]);
     expect(warm.report.notices.join('\n')).toMatch(/downloading 0 B/);
     expect(deepFindings(warm.report)).toEqual(deepFindings(cold.report));
   }, 60_000);

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { ByteMeter, formatBytes, parseByteSize } from '../../src/deep/budget.js';
-import { FileDeepCache, resolveCacheDir } from '../../src/deep/cache.js';
+import { FileDeepCache } from '../../src/deep/cache.js';
 
 const dirs: string[] = [];
 afterAll(async () => {
@@ -30,16 +30,6 @@ test.each([
   [64 * 1024 * 1024, '64.0 MiB'],
 ])('%i bytes print as %s', (bytes, text) => {
   expect(formatBytes(bytes)).toBe(text);
-});
-
-test.each<[string | undefined, Record<string, string>, string]>([
-  ['rel/cache', { ARCHCHECK_CACHE_DIR: '/env' }, path.resolve('rel/cache')],
-  [undefined, { ARCHCHECK_CACHE_DIR: '/env', XDG_CACHE_HOME: '/xdg' }, '/env'],
-  [undefined, { XDG_CACHE_HOME: '/xdg', HOME: '/home/u' }, '/xdg/archcheck'],
-  [undefined, { XDG_CACHE_HOME: 'relative', HOME: '/home/u' }, '/home/u/.cache/archcheck'],
-  [undefined, { HOME: '/home/u' }, '/home/u/.cache/archcheck'],
-])('cache dir from flag %j and %j', (flag, env, dir) => {
-  expect(resolveCacheDir(flag, env)).toBe(dir);
 });
 
 test('the meter gives each image the smaller of its and the run’s remaining budget', () => {

@@ -14,7 +14,9 @@ export type Fault =
   /** 307 to `location`, a URL on another host. */
   | { kind: 'redirect'; location: string }
   /** Forward with one extra trailing space in the body: still JSON, no longer the announced digest. */
-  | { kind: 'corrupt' };
+  | { kind: 'corrupt' }
+  /** Forward, adding these response headers (a registry announcing a pull quota). */
+  | { kind: 'headers'; headers: Record<string, string> };
 
 export interface SeenRequest {
   method: string;
@@ -22,6 +24,9 @@ export interface SeenRequest {
   headers: http.IncomingHttpHeaders;
   /** Body bytes the upstream answered with, once forwarded (what the client downloads). */
   responseBytes?: number;
+  /** When the request arrived (performance.now()), and when its answer was sent. */
+  at?: number;
+  done?: number;
 }
 
 export interface FaultProxyOptions {
@@ -41,6 +46,8 @@ export interface FaultProxy {
   requests: SeenRequest[];
   /** Most requests the proxy held open at once. */
   maxInFlight(): number;
+  /** TCP connections accepted so far: how well clients reuse them. */
+  connections(): number;
   /** Replace the fault function (tests share one proxy). */
   setFault(fault: FaultProxyOptions['fault']): void;
   stop(): Promise<void>;
@@ -73,7 +80,8 @@ export async function startFaultProxy(opts: FaultProxyOptions): Promise<FaultPro
           let bytes = Buffer.concat(chunks);
           if (change?.kind === 'corrupt') bytes = Buffer.concat([bytes, Buffer.from(' ')]);
           seen.responseBytes = bytes.length;
-          const outHeaders = { ...up.headers, 'content-length': String(bytes.length) };
+          const extra = change?.kind === 'headers' ? change.headers : {};
+          const outHeaders = { ...up.headers, ...extra, 'content-length': String(bytes.length) };
           delete outHeaders['transfer-encoding'];
           res.writeHead(up.statusCode ?? 502, outHeaders);
           if (change?.kind === 'truncate') {
@@ -91,20 +99,29 @@ export async function startFaultProxy(opts: FaultProxyOptions): Promise<FaultPro
 
   const handler = (req: http.IncomingMessage, res: http.ServerResponse) => {
     void (async () => {
-      const seen: SeenRequest = { method: req.method ?? 'GET', path: req.url ?? '/', headers: req.headers };
+      const seen: SeenRequest = {
+        method: req.method ?? 'GET',
+        path: req.url ?? '/',
+        headers: req.headers,
+        at: performance.now(),
+      };
       const key = `${seen.method} ${seen.path}`;
       const n = counts.get(key) ?? 0;
       counts.set(key, n + 1);
       requests.push(seen);
       inFlight++;
       maxInFlight = Math.max(maxInFlight, inFlight);
-      res.on('close', () => inFlight--);
+      res.on('close', () => {
+        inFlight--;
+        seen.done = performance.now();
+      });
       if (opts.latencyMs) await sleep(opts.latencyMs);
       const f = fault?.(seen, n);
       switch (f?.kind) {
         case undefined:
         case 'corrupt':
         case 'truncate':
+        case 'headers':
           return forward(req, res, seen, f);
         case 'status':
           res.writeHead(f.status, f.headers ?? {}).end(f.body ?? '');
@@ -127,6 +144,8 @@ export async function startFaultProxy(opts: FaultProxyOptions): Promise<FaultPro
     })();
   };
   const server = opts.tls ? https.createServer(opts.tls, handler) : http.createServer(handler);
+  let connections = 0;
+  server.on('connection', () => connections++);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
@@ -134,6 +153,7 @@ export async function startFaultProxy(opts: FaultProxyOptions): Promise<FaultPro
     url: `${opts.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     requests,
     maxInFlight: () => maxInFlight,
+    connections: () => connections,
     setFault: (f) => {
       fault = f;
       counts = new Map();

@@ -5,6 +5,7 @@ import type { Credential, CredentialStore } from './credentials.js';
 import type { Secrets } from './secrets.js';
 import { fetchToken } from './token.js';
 import type { Transport } from './transport.js';
+import type { UsageMeter } from './usage.js';
 
 /** The Authorization header to send (none for an open registry), or why access cannot be had. */
 export type AuthDecision = { ok: true; header?: string; credential?: Credential } | AuthRefusal;
@@ -36,12 +37,40 @@ interface CachedToken {
 const EXPIRY_MARGIN_MS = 10_000;
 /** A refused token younger than this is not fetched again: the token service would grant the same. */
 const RECENT_MS = 30_000;
+/**
+ * Bytes of `scope=` parameters in one token request. Common HTTP servers refuse request lines past 8 KiB
+ * (nginx's large_client_header_buffers, Go's 1 MiB header limit is looser): half that leaves room for the
+ * realm, the service and proxies. Docker Hub scopes are ~40 bytes, so about a hundred repositories a token.
+ */
+export const MAX_SCOPE_BYTES = 4096;
+
+/** Splits scopes into batches whose encoded `&scope=` parameters fit `maxBytes` each (a huge scope goes alone). */
+export function batchScopes(scopes: readonly string[], maxBytes = MAX_SCOPE_BYTES): string[][] {
+  const batches: string[][] = [];
+  let current: string[] = [];
+  let size = 0;
+  for (const scope of [...new Set(scopes)].sort()) {
+    const cost = '&scope='.length + encodeURIComponent(scope).length;
+    if (current.length > 0 && size + cost > maxBytes) {
+      batches.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(scope);
+    size += cost;
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+}
 
 export interface AuthenticatorDeps {
   transport: Transport;
   credentials: CredentialStore;
   secrets: Secrets;
   logger: Logger;
+  usage?: UsageMeter;
+  /** Milliseconds since the epoch; tests move it to expire tokens. */
+  now?: () => number;
 }
 
 /**
@@ -49,6 +78,9 @@ export interface AuthenticatorDeps {
  * Basic credentials or a Bearer token per repository scope up front, so a warm run costs no 401 round
  * trips. Tokens are cached per origin, credential and scope set for the run, and fetched once when
  * several requests want the same one. Distribution spec: docs/spec/auth/token.md.
+ *
+ * Scopes planned up front (`plan`) share tokens: one token request names every repository of the origin
+ * (`scope` repeated), in batches that keep the request short, instead of one token per repository.
  */
 export class Authenticator {
   readonly #deps: AuthenticatorDeps;
@@ -57,9 +89,34 @@ export class Authenticator {
     string,
     Promise<CachedToken | { failed: string; cause: AuthRefusal['cause']; outage?: RegistryOutage }>
   >();
+  readonly #planned = new Map<string, Set<string>>();
+  readonly #batches = new Map<string, Map<string, string[]>>();
+  readonly #now: () => number;
 
   constructor(deps: AuthenticatorDeps) {
     this.#deps = deps;
+    this.#now = deps.now ?? Date.now;
+  }
+
+  /** Scopes `origin` will be asked for this run; they are requested together once the first is needed. */
+  plan(origin: string, scopes: readonly string[]): void {
+    if (this.#batches.has(origin)) return;
+    const planned = this.#planned.get(origin) ?? new Set<string>();
+    for (const scope of scopes) planned.add(scope);
+    this.#planned.set(origin, planned);
+  }
+
+  /** The planned batch holding every one of `scopes`, or `scopes` itself. */
+  #batchOf(origin: string, scopes: string[]): string[] {
+    let batches = this.#batches.get(origin);
+    if (!batches) {
+      batches = new Map();
+      for (const batch of batchScopes([...(this.#planned.get(origin) ?? [])]))
+        for (const scope of batch) batches.set(scope, batch);
+      this.#batches.set(origin, batches);
+    }
+    const batch = batches.get(scopes[0] ?? '');
+    return batch && scopes.every((s) => batch.includes(s)) ? batch : scopes;
   }
 
   /** The header to send first to `origin` for `scope` (e.g. `repository:library/nginx:pull`). */
@@ -130,6 +187,7 @@ export class Authenticator {
   async #ping(origin: string, signal: AbortSignal): Promise<OriginScheme> {
     const sent = await this.#deps.transport.sendWithRetry({ url: `${origin}/v2/` }, signal);
     if (!sent.ok) return { kind: 'unknown' };
+    this.#deps.usage?.record('ping', origin);
     const { status, headers } = sent.response;
     if (status >= 200 && status < 300) return { kind: 'none' };
     if (status !== 401) return { kind: 'unknown' };
@@ -145,13 +203,14 @@ export class Authenticator {
     origin: string,
     scheme: Extract<OriginScheme, { kind: 'bearer' }>,
     credential: Credential | undefined,
-    scopes: string[],
+    wanted: string[],
     fresh: boolean,
     signal: AbortSignal,
   ): Promise<AuthDecision> {
     // docker's `registrytoken` is the Bearer token itself; no token service is asked.
     if (credential?.kind === 'registry')
       return { ok: true, header: `Bearer ${credential.token}`, credential };
+    const scopes = this.#batchOf(origin, wanted);
     const key = [
       origin,
       credential?.source ?? '',
@@ -168,7 +227,7 @@ export class Authenticator {
       // for the same scope would be refused the same way.
       if (current !== cached) cached = current;
       else if (!('failed' in known)) {
-        const now = Date.now();
+        const now = this.#now();
         if (known.expiresAt - now < EXPIRY_MARGIN_MS || (fresh && now - known.fetchedAt > RECENT_MS))
           cached = undefined;
       }
@@ -185,11 +244,13 @@ export class Authenticator {
                 : 'unavailable';
           return { failed: result.reason, cause, ...(result.outage ? { outage: result.outage } : {}) };
         }
+        this.#deps.usage?.record('token', origin);
         this.#deps.secrets.add(result.token);
         this.#deps.logger.debug(
           `registry token for ${origin} scope ${scopes.join(' ')} (${credential ? credential.source : 'anonymous'})`,
         );
-        return { token: result.token, expiresAt: result.expiresAt, fetchedAt: Date.now() };
+        const now = this.#now();
+        return { token: result.token, expiresAt: now + result.lifetimeMs, fetchedAt: now };
       });
       this.#tokens.set(key, cached);
     }

@@ -10,6 +10,7 @@ import {
   failureForTransport,
 } from './failures.js';
 import { type HttpResponse, type Transport, describeUrl } from './transport.js';
+import type { RequestKind, UsageMeter } from './usage.js';
 
 /** Redirects followed per request: registries redirect blobs to storage once, registry.k8s.io to a backend once. */
 const MAX_REDIRECTS = 5;
@@ -31,12 +32,17 @@ export class RegistryClient {
   readonly #transport: Transport;
   readonly #auth: Authenticator;
   readonly #logger: Logger;
+  readonly #usage: UsageMeter | undefined;
 
-  constructor(endpoint: Endpoint, deps: { transport: Transport; auth: Authenticator; logger: Logger }) {
+  constructor(
+    endpoint: Endpoint,
+    deps: { transport: Transport; auth: Authenticator; logger: Logger; usage?: UsageMeter },
+  ) {
     this.endpoint = endpoint;
     this.#transport = deps.transport;
     this.#auth = deps.auth;
     this.#logger = deps.logger;
+    this.#usage = deps.usage;
   }
 
   /** `repository:<prefix/repo>:pull`, the scope distribution's token spec defines for reading. */
@@ -49,8 +55,8 @@ export class RegistryClient {
   }
 
   /**
-   * GETs `url` (on this endpoint) with the scope's credentials; a non-2xx final answer becomes the Failure
-   * the caller's context describes. `extra` headers (deep mode's `Range`) go with every hop.
+   * GETs (or HEADs) `url` on this endpoint with the scope's credentials; a non-2xx final answer becomes the
+   * Failure the caller's context describes. `extra` headers (deep mode's `Range`) go with every hop.
    */
   async get(
     url: string,
@@ -59,7 +65,14 @@ export class RegistryClient {
     repository: string,
     signal: AbortSignal,
     extra: Record<string, string> = {},
+    method: 'GET' | 'HEAD' = 'GET',
   ): Promise<Fetched | Failure> {
+    const kind: RequestKind =
+      ctx.what === 'config blob' || ctx.what === 'layer blob'
+        ? 'blob-get'
+        : method === 'HEAD'
+          ? 'manifest-head'
+          : 'manifest-get';
     const scope = this.scope(repository);
     const first = await this.#auth.authorize(
       this.endpoint.origin,
@@ -89,7 +102,7 @@ export class RegistryClient {
         });
       }
       if (sending) headers.authorization = sending;
-      const sent = await this.#transport.sendWithRetry({ url: current, headers }, signal);
+      const sent = await this.#transport.sendWithRetry({ url: current, method, headers }, signal);
       if (!sent.ok) return failureForTransport(ctx, sent.error, sent.attempts);
       const { response } = sent;
       if (REDIRECTS.has(response.status) && response.headers.location) {
@@ -119,6 +132,7 @@ export class RegistryClient {
         authOrigin = origin;
         continue;
       }
+      this.#usage?.record(kind, origin, response.headers);
       if (response.status < 200 || response.status > 299)
         return failureForStatus(ctx, response, sent.attempts, credential);
       return { response };

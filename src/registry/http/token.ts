@@ -11,7 +11,7 @@ export interface TokenRequest {
 }
 
 export type TokenResult =
-  | { ok: true; token: string; expiresAt: number }
+  | { ok: true; token: string; lifetimeMs: number }
   | { ok: false; reason: string; refused: boolean; status?: number; outage?: RegistryOutage };
 
 /** OAuth2 `client_id` docker sends; token servers log it (distribution docs/spec/auth/oauth.md). */
@@ -117,5 +117,5 @@ export async function fetchToken(
   }
   const lifetime =
     typeof doc.expires_in === 'number' && doc.expires_in > 0 ? doc.expires_in : DEFAULT_LIFETIME_S;
-  return { ok: true, token, expiresAt: Date.now() + lifetime * 1000 };
+  return { ok: true, token, lifetimeMs: lifetime * 1000 };
 }

@@ -6,7 +6,7 @@ import { KeyedLimiter, Limiter } from './limiter.js';
 
 export interface HttpRequest {
   url: string;
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'HEAD' | 'POST';
   headers?: Record<string, string>;
   body?: string;
 }
@@ -168,7 +168,10 @@ export class Transport {
     try {
       return await this.#perOrigin.for(url.origin).run(
         () =>
-          this.#all.run(() => {
+          this.#all.run(async () => {
+            // A breaker that tripped while this request waited for its slot holds it back too.
+            const open = this.#breakers.open(url.host);
+            if (open) return { ok: false as const, error: { ...open } };
             timeout = AbortSignal.timeout(this.#opts.timeoutMs);
             return this.#exchange(url, req, AbortSignal.any([signal, timeout]));
           }, signal),
@@ -204,6 +207,10 @@ export class Transport {
       method: req.method ?? 'GET',
       headers: req.headers ?? {},
       body: req.body ?? null,
+      // undici closes the connection after every HEAD unless told otherwise (a guard against servers that
+      // send a body anyway); registries do not, and a warm run is mostly HEADs: a new TCP and TLS
+      // handshake for each would cost more round trips than the HEADs themselves.
+      ...(req.method === 'HEAD' ? { reset: false } : {}),
       signal,
     });
     const limit = this.#opts.maxBodyBytes ?? 16 * 1024 * 1024;

@@ -36,6 +36,7 @@ export interface RunOptions {
   apiUrl?: string;
   sha?: string;
   /** Extra environment variables (the hostile tests plant secrets here). */
+  /** More runner environment (the Actions cache service's variables). */
   env?: Record<string, string>;
 }
 
