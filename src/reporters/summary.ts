@@ -2,6 +2,7 @@ import type { FailOn } from '../engine/gate.js';
 import { shouldFail } from '../engine/gate.js';
 import type { CellVerdict, Report } from '../engine/report.js';
 import type { Finding, RuleMeta, Severity } from '../rules/finding.js';
+import { ruleDocsUrl } from '../rules/docs.js';
 import { describeOutage } from './outages.js';
 
 /** GitHub refuses a job summary over 1 MiB per step (docs: "Adding a job summary", step isolation and limits). */
@@ -190,7 +191,7 @@ function howToFix(findings: readonly Finding[], rules: readonly RuleMeta[], h: s
   const unknown = [...seen.keys()].filter((id) => !rules.some((r) => r.id === id));
   const lines = known.map(
     (r) =>
-      `- **\`${r.id}\`** (${seen.get(r.id)}): ${md(r.description)} ${md(r.impact)}<br>**Fix:** ${md(r.remediation)}`,
+      `- **[\`${r.id}\`](${ruleDocsUrl(r.id)})** (${seen.get(r.id)}): ${md(r.description)} ${md(r.impact)}<br>**Fix:** ${md(r.remediation)}`,
   );
   for (const id of unknown) lines.push(`- **\`${id}\`** (${seen.get(id)})`);
   return `${h}# How to fix\n\n${lines.join('\n')}\n`;

@@ -1,4 +1,5 @@
 import type { Report } from '../engine/report.js';
+import { ruleDocsUrl } from '../rules/docs.js';
 import type { Severity } from '../rules/finding.js';
 import { describeOutage, foldedIntoOutage } from './outages.js';
 
@@ -47,9 +48,17 @@ export function formatText(report: Report, options: TextOptions): string {
     if (out.length > 0) out.push('');
     out.push(paint('notice', `note: ${notice}`));
   }
+  out.push(...ruleDocs(report, paint));
   if (out.length > 0) out.push('');
   out.push(summaryLine(report, paint));
   return `${out.join('\n')}\n`;
+}
+
+/** Where each rule that reported is explained (docs/rules/<id>.md). */
+function ruleDocs(report: Report, paint: (style: keyof typeof COLORS, s: string) => string): string[] {
+  const ids = [...new Set(report.findings.map((f) => f.rule))].sort();
+  if (ids.length === 0) return [];
+  return ['', 'rule docs:', ...ids.map((id) => `  ${id} ${paint('dim', ruleDocsUrl(id))}`)];
 }
 
 function summaryLine(report: Report, paint: (style: keyof typeof COLORS, s: string) => string): string {

@@ -68,6 +68,17 @@ describe('formatSarif', () => {
     expect(mismatch.defaultConfiguration!.level).toBe('error');
   });
 
+  test('every rule links its docs page; a rule the caller did not list links none', () => {
+    const log = toSarif(reportOf([{ ...mutableTag, rule: 'from-elsewhere' }]), { rules: RULES });
+    const driver = log.runs[0]!.tool.driver;
+    expect(driver.informationUri).toBe('https://github.com/archcheck/archcheck');
+    expect(driver.rules!.map((r) => [r.id, r.helpUri])).toEqual([
+      ...RULES.map((r) => [r.id, `https://github.com/archcheck/archcheck/blob/main/docs/rules/${r.id}.md`]),
+      ['from-elsewhere', undefined],
+    ]);
+    expect(toSarif(reportOf([]), options).runs[0]!.tool.driver.informationUri).toBe(options.informationUri);
+  });
+
   test('a path with a space is a percent-encoded URI reference', () => {
     const uri = toSarif(reportOf([parseError]), options).runs[0]!.results![0]!.locations![0]!
       .physicalLocation!.artifactLocation!.uri;

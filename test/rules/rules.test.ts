@@ -1,3 +1,4 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import type { RuleLevel } from '../../src/rules/finding.js';
 import { ALL_RULES, RULES, runChecks } from '../../src/rules/index.js';
@@ -17,6 +18,33 @@ describe('rule metadata', () => {
       expect([meta.description, meta.impact, meta.remediation].every((s) => s.length > 20)).toBe(true);
     }
     expect(ALL_RULES.map((r) => r.meta)).toEqual(RULES);
+  });
+});
+
+describe('every rule has its own docs page and test file, and every page a rule', () => {
+  const root = new URL('../../', import.meta.url);
+  const ids = RULES.map((r) => r.id).sort();
+
+  test('docs/rules/<id>.md, one per rule, each with the four sections', () => {
+    const pages = readdirSync(new URL('docs/rules/', root)).sort();
+    expect(pages).toEqual(ids.map((id) => `${id}.md`));
+    for (const id of ids) {
+      const page = readFileSync(new URL(`docs/rules/${id}.md`, root), 'utf8');
+      expect(page.startsWith(`# \`${id}\`\n`), id).toBe(true);
+      for (const section of [
+        'What it means at runtime',
+        'Why archcheck reports it',
+        'How to fix',
+        'How to silence it',
+      ]) {
+        expect(page, `${id}: ${section}`).toContain(`\n## ${section}\n`);
+      }
+      expect(page, id).toContain(`rules:\n  ${id}: `);
+    }
+  });
+
+  test.each(ids)('test/rules/%s.test.ts', (id) => {
+    expect(existsSync(new URL(`test/rules/${id}.test.ts`, root))).toBe(true);
   });
 });
 
