@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { describe, expect, test } from 'vitest';
+import path from 'node:path';
+import { describe, expect, test, vi } from 'vitest';
 import { sha256Digest } from '../../src/registry/digest.js';
 import { parseManifest } from '../../src/registry/manifest.js';
 import { type Challenge, parseChallenges, pickChallenge } from '../../src/registry/http/challenge.js';
@@ -236,7 +237,12 @@ test('a missing binary fails with the install command instead of skipping', () =
     'skopeo-not-here is not on PATH; install it with: sudo apt-get install -y skopeo-not-here',
   );
   expect(findOnPath('skopeo', { PATH: '/nonexistent' })).toBeUndefined();
-  expect(requireBinary('sh')).toMatch(/\/sh$/);
+  vi.stubEnv('PATH', path.dirname(process.execPath));
+  try {
+    expect(requireBinary(path.basename(process.execPath))).toBe(process.execPath);
+  } finally {
+    vi.unstubAllEnvs();
+  }
 });
 
 test('the integration project names every missing system tool and how to install it', () => {
