@@ -3,9 +3,9 @@ import { defineConfig } from 'vitest/config';
 /**
  * Two projects. `unit`: pure code, fixtures, in-process loopback servers and the shared corpus when present
  * (seconds). `integration`: files named `*.integration.test.ts`, which run system tools (docker-registry,
- * skopeo, htpasswd, openssl, kubectl), subprocesses or the bundled dist/; its globalSetup stops the run
- * early, saying what to install, when a tool is missing. Unit files run in worker threads, which start
- * faster than processes (no unit test changes the working directory or exits).
+ * skopeo, htpasswd, openssl, kubectl), subprocesses, the bundled dist/ or whole CLI runs over case tables;
+ * its globalSetup stops the run early, saying what to install, when a tool is missing. Unit files run in
+ * worker threads, which start faster than processes (no unit test changes the working directory or exits).
  */
 const INTEGRATION = 'test/**/*.integration.test.ts';
 
