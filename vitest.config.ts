@@ -4,8 +4,7 @@ import { defineConfig } from 'vitest/config';
  * Two projects. `unit`: pure code, fixtures, in-process loopback servers and the shared corpus when present
  * (seconds). `integration`: files named `*.integration.test.ts`, which run system tools (docker-registry,
  * skopeo, htpasswd, openssl, kubectl), subprocesses, the bundled dist/ or whole CLI runs over case tables;
- * its globalSetup stops the run early, saying what to install, when a tool is missing. Unit files run in
- * worker threads, which start faster than processes (no unit test changes the working directory or exits).
+ * its globalSetup stops the run early, saying what to install, when a tool is missing.
  */
 const INTEGRATION = 'test/**/*.integration.test.ts';
 
@@ -17,7 +16,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [INTEGRATION], pool: 'threads' },
+        test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [INTEGRATION] },
       },
       {
         extends: true,

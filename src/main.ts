@@ -51,7 +51,10 @@ export async function run(): Promise<void> {
         ...(inputs.architectures ? { architectures: inputs.architectures } : {}),
         ...(inputs.githubToken ? { githubToken: inputs.githubToken } : {}),
         ...(inputs.allowPrivateRegistries ? { allowPrivateRegistries: inputs.allowPrivateRegistries } : {}),
+        kustomizeLoadRestrictor: inputs.kustomizeLoadRestrictor,
         ...(inputs.helm ? { helmInput: { text: inputs.helm, declaredIn: workflowFile(ctx.workspace) } } : {}),
+        ...(inputs.baseline ? { baseline: inputs.baseline } : {}),
+        ...(inputs.noIgnore ? { noIgnore: true } : {}),
       },
       { logger },
     );
@@ -149,8 +152,9 @@ async function comment(
     return;
   }
   const run = ctx.runUrl ? `\n\n[Workflow run](${ctx.runUrl})` : '';
+  // Suppressions come from the PR's own files: a PR that silences everything still shows what it silenced.
   const body =
-    report.findings.length > 0
+    report.findings.length > 0 || (report.suppressed?.length ?? 0) > 0
       ? summaryOf(report, inputs, ctx, notes, COMMENT_LIMIT_BYTES, 3) + run
       : undefined;
   const allClear = `### ✅ archcheck: all clear\n\nNo findings remain as of ${ctx.sha ?? 'the latest run'}.${run}`;

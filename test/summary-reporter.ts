@@ -13,6 +13,7 @@ export default class SummaryReporter implements Reporter {
     let skipped = 0;
     let withoutCorpus = 0;
     for (const module of testModules) {
+      const failedBefore = failed;
       for (const test of module.children.allTests()) {
         const state = test.result().state;
         if (state === 'passed') passed++;
@@ -20,7 +21,8 @@ export default class SummaryReporter implements Reporter {
         else skipped++;
         if (state === 'skipped' && test.name === CORPUS_MISSING) withoutCorpus++;
       }
-      if (module.state() === 'failed' && module.children.size === 0) failed++;
+      // A file that failed outside its tests (an import, a hook) counts once, so the line never says 0 failed.
+      if (module.state() === 'failed' && failed === failedBefore) failed++;
     }
     if (withoutCorpus > 0)
       process.stdout.write(`\n${withoutCorpus} corpus suite(s) skipped: ${CORPUS_MISSING}\n`);

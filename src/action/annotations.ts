@@ -2,6 +2,7 @@ import * as core from '@actions/core';
 import { SEVERITY_RANK, type Finding, type Severity } from '../rules/finding.js';
 import type { AnnotationLevel, CheckAnnotation, CheckRunCreate, GitHubClient } from './github.js';
 import { describeFailure } from './github.js';
+import { MESSAGE_LIMIT, cap } from '../reporters/untrusted.js';
 
 /**
  * GitHub shows at most 10 error, 10 warning and 10 notice annotations per step from workflow commands and
@@ -65,13 +66,18 @@ export function toCheckAnnotation(f: Finding): CheckAnnotation {
     end_line: end,
     ...(end === line ? { start_column: column, end_column: endColumn ?? column } : {}),
     annotation_level: CHECK_LEVEL[f.severity],
-    message: f.message.slice(0, 64 * 1024 - 1),
+    message: annotationMessage(f),
     title: annotationTitle(f).slice(0, 255),
   };
 }
 
+/** Messages quote scanned content: capped, so one finding cannot flood the diff view. */
+function annotationMessage(f: Finding): string {
+  return cap(f.message, MESSAGE_LIMIT);
+}
+
 export function annotationTitle(f: Finding): string {
-  return f.cluster ? `${f.rule} (cluster ${f.cluster})` : f.rule;
+  return f.cluster ? `${f.rule} (cluster ${cap(f.cluster, 64)})` : f.rule;
 }
 
 export function batches<T>(items: readonly T[], size: number): T[][] {
@@ -192,7 +198,9 @@ function emitCommand(f: Finding): void {
     startColumn: column,
     ...(oneLine ? (endColumn !== undefined ? { endColumn } : {}) : { endLine }),
   };
-  if (f.severity === 'error') core.error(f.message, properties);
-  else if (f.severity === 'warning') core.warning(f.message, properties);
-  else core.notice(f.message, properties);
+  // @actions/core escapes %, CR and LF in the message and also `:` and `,` in properties.
+  const message = annotationMessage(f);
+  if (f.severity === 'error') core.error(message, properties);
+  else if (f.severity === 'warning') core.warning(message, properties);
+  else core.notice(message, properties);
 }

@@ -17,10 +17,18 @@ export interface CommentResult {
   detail?: string;
 }
 
+/** Who posts with the workflow's GITHUB_TOKEN (and the identity assumed when GET /user is refused). */
+export const ACTIONS_BOT = 'github-actions[bot]';
+
 /**
  * Keeps one comment per job on the pull request, found by its marker and updated in place. With findings:
  * create or update it. Without: an existing comment becomes "all clear", and none is created. Extra marked
  * comments (left by two runs racing) are deleted, so there is never more than one.
+ *
+ * Only comments that start with the marker AND were written by the identity that posts them count: anyone
+ * can paste the marker into a comment, and editing or deleting theirs would let them steer what we write
+ * (or get our token to delete their evidence). The identity is the token's user (GET /user, for a personal
+ * access token); an installation token (GITHUB_TOKEN) may not ask, and posts as `github-actions[bot]`.
  */
 export async function upsertStickyComment(
   client: GitHubClient,
@@ -31,7 +39,11 @@ export async function upsertStickyComment(
 ): Promise<CommentResult> {
   const listed = await client.issueComments(issueNumber);
   if (!listed.ok) return { action: 'failed', detail: `cannot list comments: ${describeFailure(listed)}` };
-  const [ours, ...duplicates] = listed.value.filter((c) => c.body.includes(marker));
+  const marked = listed.value.filter((c) => c.body.startsWith(marker));
+  const poster = marked.length > 0 ? await identity(client) : ACTIONS_BOT;
+  const [ours, ...duplicates] = marked.filter((c) => c.author === poster);
+  const foreign = marked.length - (ours ? 1 + duplicates.length : 0);
+  const ignored = foreign > 0 ? `; ignored ${foreign} marked comment(s) by other users` : '';
   for (const extra of duplicates) {
     const deleted = await client.deleteComment(extra.id);
     if (!deleted.ok)
@@ -41,13 +53,23 @@ export async function upsertStickyComment(
       };
   }
   const wanted = body === undefined ? (ours ? allClearBody : undefined) : body;
-  if (wanted === undefined) return { action: 'skipped', detail: 'no findings and no earlier comment' };
+  if (wanted === undefined)
+    return { action: 'skipped', detail: `no findings and no earlier comment${ignored}` };
   const text = `${marker}\n${wanted}`;
-  if (ours?.body === text) return { action: 'unchanged' };
+  if (ours?.body === text) return withDetail({ action: 'unchanged' }, ignored);
   const result = ours
     ? await client.updateComment(ours.id, text)
     : await client.createComment(issueNumber, text);
   if (!result.ok) return { action: 'failed', detail: describeFailure(result) };
-  if (body === undefined) return { action: 'all-clear' };
-  return { action: ours ? 'updated' : 'created' };
+  if (body === undefined) return withDetail({ action: 'all-clear' }, ignored);
+  return withDetail({ action: ours ? 'updated' : 'created' }, ignored);
+}
+
+async function identity(client: GitHubClient): Promise<string> {
+  const viewer = await client.viewer();
+  return viewer.ok ? viewer.value : ACTIONS_BOT;
+}
+
+function withDetail(result: CommentResult, ignored: string): CommentResult {
+  return ignored ? { ...result, detail: ignored.slice(2) } : result;
 }

@@ -43,6 +43,8 @@ export interface CheckRunCreate {
 export interface IssueComment {
   id: number;
   body: string;
+  /** Login of the comment's author (`github-actions[bot]` for the workflow's GITHUB_TOKEN). */
+  author: string;
 }
 
 /** The few REST calls the action makes, each answering a value rather than throwing. */
@@ -50,6 +52,8 @@ export interface GitHubClient {
   pullRequestFiles(pullNumber: number): Promise<ApiResult<string[]>>;
   createCheckRun(body: CheckRunCreate): Promise<ApiResult<{ id: number; url?: string }>>;
   updateCheckRun(id: number, output: CheckOutput): Promise<ApiResult<void>>;
+  /** Login of the token's user ("Get the authenticated user"); an installation token gets 403. */
+  viewer(): Promise<ApiResult<string>>;
   issueComments(issueNumber: number): Promise<ApiResult<IssueComment[]>>;
   createComment(issueNumber: number, body: string): Promise<ApiResult<{ id: number }>>;
   updateComment(id: number, body: string): Promise<ApiResult<void>>;
@@ -61,7 +65,7 @@ const TIMEOUT_MS = 30_000;
 /**
  * A client over @actions/github's Octokit at `apiUrl` (GITHUB_API_URL: github.com, GHES or a test server).
  * Endpoints: docs.github.com/rest (pulls "List pull requests files", checks "Create/Update a check run",
- * issues "List/Create/Update/Delete an issue comment").
+ * issues "List/Create/Update/Delete an issue comment", users "Get the authenticated user").
  */
 export function createGitHubClient(token: string, apiUrl: string, repo: Repo): GitHubClient {
   const octokit = getOctokit(token, { baseUrl: apiUrl });
@@ -101,7 +105,12 @@ export function createGitHubClient(token: string, apiUrl: string, repo: Repo): G
           issue_number,
           per_page: 100,
         });
-        return comments.map((c) => ({ id: c.id, body: c.body ?? '' }));
+        return comments.map((c) => ({ id: c.id, body: c.body ?? '', author: c.user?.login ?? '' }));
+      }),
+    viewer: () =>
+      attempt(async () => {
+        const { data } = await octokit.rest.users.getAuthenticated();
+        return data.login;
       }),
     createComment: (issue_number, body) =>
       attempt(async () => {

@@ -20,8 +20,14 @@ export interface Inputs {
   githubToken?: string;
   /** Hosts and CIDRs whose registries may be on non-public addresses (`allow-private-registries`). */
   allowPrivateRegistries?: string[];
+  /** `none` builds kustomizations with `--load-restrictor LoadRestrictionsNone`: from the workflow only. */
+  kustomizeLoadRestrictor: 'rootOnly' | 'none';
   /** YAML list of Helm releases to render, shaped like `.archcheck.yaml`'s `helm:` (validated by the engine). */
   helm?: string;
+  /** Path of an earlier JSON report: findings it has do not count. */
+  baseline?: string;
+  /** Count suppressed findings as if no suppression existed. */
+  noIgnore: boolean;
 }
 
 /** Reads one input by its action.yml name; `''` when unset (what `core.getInput` returns). */
@@ -38,6 +44,9 @@ export function readInputs(read: InputReader): Inputs {
   if (!failOn) throw invalid('fail-on', failOnText, 'error, warning, notice or never');
   const scopeText = value('scope') || 'all';
   if (scopeText !== 'all' && scopeText !== 'changed') throw invalid('scope', scopeText, 'all or changed');
+  const restrictor = value('kustomize-load-restrictor');
+  if (restrictor !== '' && restrictor !== 'rootOnly' && restrictor !== 'none')
+    throw invalid('kustomize-load-restrictor', restrictor, 'rootOnly or none');
   const paths = list(value('paths'), /[\n,]/);
   const architectures = list(value('architectures'), /[\s,]+/);
   const allowPrivate = list(value('allow-private-registries'), /[\n,]/);
@@ -57,6 +66,9 @@ export function readInputs(read: InputReader): Inputs {
     jsonFile: optional('json-file'),
     githubToken: optional('github-token'),
     allowPrivateRegistries: allowPrivate.length > 0 ? allowPrivate : undefined,
+    baseline: optional('baseline'),
+    noIgnore: bool(value, 'no-ignore', false),
+    kustomizeLoadRestrictor: restrictor || 'rootOnly',
     // Not trimmed at the start: leading spaces are YAML indentation.
     helm: read('helm').trimEnd() || undefined,
   };

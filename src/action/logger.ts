@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import type { Logger } from '../logger.js';
+import { safeTerminalText } from '../reporters/untrusted.js';
 
 /**
  * The engine's `Logger` on the runner: one collapsible `core.group` per stage with its duration, warnings as
@@ -14,7 +15,9 @@ export class ActionLogger implements Logger {
   }
 
   info(message: string): void {
-    core.info(message);
+    // core.info writes the text as it is (debug, warning and group escape theirs): engine messages quote file
+    // names and images from the pull request, and a line of them must not become a workflow command.
+    core.info(safeTerminalText(message, false));
   }
 
   warning(message: string): void {

@@ -7,6 +7,7 @@ import { ConfigurationError, errorMessage } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { formatJson } from '../reporters/json.js';
 import { formatText } from '../reporters/text.js';
+import { safeTerminalText } from '../reporters/untrusted.js';
 import { VERSION } from '../version.js';
 import { describeArgsError } from './args-error.js';
 
@@ -28,6 +29,14 @@ Options:
                              let registries on loopback/private addresses be contacted, e.g. localhost:5000,
                              registry.corp or 10.0.0.0/8 (link-local needs a CIDR such as 169.254.1.2/32);
                              repeatable; also ARCHCHECK_ALLOW_PRIVATE_REGISTRIES=a,b
+  --registry-mirror HOST=URL read HOST's images from URL (oci:DIR, https://..., http://...); repeatable
+  --baseline FILE            an earlier --format json report: findings it has are marked "baseline" and
+                             do not count toward --fail-on (fail only on what is new)
+  --no-ignore                ignore every suppression (# archcheck:ignore comments, archcheck.io/ignore
+                             annotations, the config's ignore: entries): an audit of everything
+  --kustomize-load-restrictor rootOnly|none
+                             none lets kustomizations read files outside their root (default: rootOnly);
+                             only here: the config file may not turn it off (see SECURITY.md)
   --quiet                    no progress lines on stderr
   -h, --help                 show this help
   -v, --version              show the version
@@ -38,8 +47,12 @@ Exit status: 0 nothing reached --fail-on, 1 something did, 2 usage or configurat
 /** The CLI shell: parse arguments, run the engine, print, and return the exit status. */
 export async function main(
   argv: string[],
-  io = { stdout: process.stdout, stderr: process.stderr },
+  streams: { stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream } = {
+    stdout: process.stdout,
+    stderr: process.stderr,
+  },
 ): Promise<number> {
+  const io = { stdout: guarded(streams.stdout), stderr: guarded(streams.stderr) };
   let args;
   try {
     args = parseArgs({
@@ -53,6 +66,9 @@ export async function main(
         'fail-on': { type: 'string', default: 'error' },
         'registry-mirror': { type: 'string', multiple: true },
         'allow-private-registry': { type: 'string', multiple: true },
+        baseline: { type: 'string' },
+        'no-ignore': { type: 'boolean', default: false },
+        'kustomize-load-restrictor': { type: 'string' },
         quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
@@ -83,6 +99,12 @@ export async function main(
     if (values.format !== 'text' && values.format !== 'json') {
       throw new ConfigurationError(`--format must be text or json, not "${values.format}"`);
     }
+    const restrictor = values['kustomize-load-restrictor'];
+    if (restrictor !== undefined && restrictor !== 'rootOnly' && restrictor !== 'none') {
+      throw new ConfigurationError(
+        `--kustomize-load-restrictor must be rootOnly or none, not "${restrictor}"`,
+      );
+    }
     const report = await runArchcheck(
       {
         cwd,
@@ -95,13 +117,21 @@ export async function main(
         ...(values['allow-private-registry']
           ? { allowPrivateRegistries: values['allow-private-registry'] }
           : {}),
+        ...(restrictor ? { kustomizeLoadRestrictor: restrictor } : {}),
         ...(process.env.GITHUB_TOKEN ? { githubToken: process.env.GITHUB_TOKEN } : {}),
+        ...(values.baseline ? { baseline: values.baseline } : {}),
+        ...(values['no-ignore'] ? { noIgnore: true } : {}),
       },
       { logger: stderrLogger(io.stderr, values.quiet) },
     );
-    const color = !values.output && values.format === 'text' && useColor(io.stdout);
+    const color = !values.output && values.format === 'text' && io.stdout.color;
     const text = values.format === 'json' ? formatJson(report) : formatText(report, { color });
-    if (values.output) await writeFile(path.resolve(cwd, values.output), text);
+    // A text report in a file is often `cat` in a later step: it gets the same filter as the terminal.
+    if (values.output)
+      await writeFile(
+        path.resolve(cwd, values.output),
+        values.format === 'text' ? safeTerminalText(text, false) : text,
+      );
     else io.stdout.write(text);
     return exitStatus(report.stats.findings, failOn);
   } catch (error) {
@@ -145,14 +175,31 @@ function parseMirrors(values: string[], cwd: string): Record<string, string> {
   return mirrors;
 }
 
-function useColor(stream: NodeJS.WriteStream): boolean {
+function useColor(stream: { isTTY?: boolean }): boolean {
   if (process.env.NO_COLOR) return false;
   if (process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0') return true;
   return Boolean(stream.isTTY);
 }
 
+/** The one place the CLI writes to a terminal or a CI log. */
+interface GuardedStream {
+  /** Whether color escapes (SGR only) may pass: the stream is a terminal or FORCE_COLOR says so. */
+  color: boolean;
+  write(text: string): void;
+}
+
+/**
+ * Every write passes {@link safeTerminalText}: reports and log lines quote names, images and file names from the
+ * scanned tree, and a `run:` step's log reads `::error ...` lines as workflow commands. Color escapes survive
+ * only where colors are on; no other escape sequence ever does.
+ */
+function guarded(stream: NodeJS.WriteStream): GuardedStream {
+  const color = useColor(stream);
+  return { color, write: (text) => void stream.write(safeTerminalText(text, color)) };
+}
+
 /** Progress on stderr so stdout stays the report; `ARCHCHECK_DEBUG=1` adds debug lines. */
-function stderrLogger(stderr: NodeJS.WritableStream, quiet: boolean): Logger {
+function stderrLogger(stderr: GuardedStream, quiet: boolean): Logger {
   const debug = Boolean(process.env.ARCHCHECK_DEBUG);
   return {
     debug: (m) => {

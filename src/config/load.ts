@@ -10,7 +10,15 @@ import { poolPlatform } from '../platforms/node.js';
 import type { RuleLevel } from '../rules/finding.js';
 import type { Taint } from '../clusters/node-pool.js';
 import { registryLimitMessage } from './registry-limits.js';
-import type { ClusterConfig, Config, ConfigPosition, HelmChartConfig, KustomizeConfig } from './types.js';
+import type {
+  AdmissionSettings,
+  ClusterConfig,
+  Config,
+  ConfigPosition,
+  HelmChartConfig,
+  IgnoreEntry,
+  KustomizeConfig,
+} from './types.js';
 
 /** Looked for in this order in the working directory when no `--config` is given. */
 export const CONFIG_NAMES = ['.archcheck.yaml', '.archcheck.yml', '.github/archcheck.yaml'] as const;
@@ -57,21 +65,25 @@ export function emptyConfig(): Config {
   };
 }
 
+interface RawPool {
+  name: string;
+  arch: string;
+  os?: string;
+  variant?: string;
+  osVersion?: string;
+  aarch32?: boolean;
+  labels?: Record<string, string>;
+  taints?: Taint[];
+}
+
 interface RawConfig {
   clusters?: {
     name: string;
     paths?: string[];
-    nodePools: {
-      name: string;
-      arch: string;
-      os?: string;
-      variant?: string;
-      osVersion?: string;
-      aarch32?: boolean;
-      labels?: Record<string, string>;
-      taints?: Taint[];
-    }[];
+    nodePools: RawPool[] | { from: string[]; pools?: RawPool[] };
+    admission?: AdmissionSettings;
   }[];
+  ignore?: Omit<IgnoreEntry, 'position'>[];
   include?: string[];
   exclude?: string[];
   registries?: {
@@ -102,6 +114,8 @@ export function parseConfig(text: string, file: string, baseDir = path.dirname(f
     const pos = lines.linePos(offset ?? 0);
     return `${file}:${pos.line}:${pos.col}`;
   };
+  const whereIn = (keys: (string | number)[]) =>
+    where((doc.getIn(keys, true) as { range?: [number, number, number] } | undefined)?.range?.[0]);
   const firstError = doc.errors[0];
   if (firstError)
     throw new ConfigurationError(
@@ -115,10 +129,12 @@ export function parseConfig(text: string, file: string, baseDir = path.dirname(f
     throw new ConfigurationError(`${file}: invalid YAML: ${errorMessage(error)}`);
   }
 
+  refuseTrustWidening(raw, doc, where);
   if (!validate(raw)) {
     const messages = (validate.errors ?? [])
       // propertyNames reports its inner `enum` failure too (with `propertyName` set); one message per key is enough.
-      .filter((e) => e.propertyName === undefined)
+      // `if` only says which branch failed; that branch's own errors name the problem.
+      .filter((e) => e.propertyName === undefined && e.keyword !== 'if')
       .map((e) => {
         const segments = e.instancePath.split('/').slice(1).map(decodePointer);
         return `${where(errorOffset(doc, segments, e))}: ${describeError(segments, e, doc.getIn(segments))}`;
@@ -131,10 +147,20 @@ export function parseConfig(text: string, file: string, baseDir = path.dirname(f
     name: c.name,
     paths: c.paths ?? [],
     assumed: false,
-    nodePools: c.nodePools.map((p, pi) => {
+    ...(Array.isArray(c.nodePools)
+      ? {}
+      : {
+          nodePoolsFrom: poolGlobs(
+            c.nodePools.from,
+            `${whereIn(['clusters', ci, 'nodePools', 'from'])}: clusters[${ci}]`,
+          ),
+        }),
+    ...(c.admission ? { admission: c.admission } : {}),
+    nodePools: (Array.isArray(c.nodePools) ? c.nodePools : (c.nodePools.pools ?? [])).map((p, pi) => {
       const platform = poolPlatform(p);
       if ('error' in platform) {
-        const node = doc.getIn(['clusters', ci, 'nodePools', pi, 'arch'], true) as {
+        const inList = Array.isArray(c.nodePools) ? [pi] : ['pools', pi];
+        const node = doc.getIn(['clusters', ci, 'nodePools', ...inList, 'arch'], true) as {
           range?: [number, number, number];
         };
         throw new ConfigurationError(
@@ -189,7 +215,44 @@ export function parseConfig(text: string, file: string, baseDir = path.dirname(f
     rules: config.rules ?? {},
     helm,
     kustomize,
+    ignore: (config.ignore ?? []).map((entry, i) => ({ ...entry, position: position(['ignore', i]) })),
   };
+}
+
+/**
+ * `nodePools.from` globs stay inside the config's directory: the config comes from the scanned tree, and a
+ * glob reaching elsewhere on the runner is refused rather than read.
+ */
+function poolGlobs(globs: string[], at: string): string[] {
+  for (const glob of globs) {
+    if (path.isAbsolute(glob) || glob.split(/[\\/]/).includes('..'))
+      throw new ConfigurationError(
+        `${at}.nodePools.from: "${glob}" must be relative and inside the config's directory`,
+      );
+  }
+  return globs;
+}
+
+/**
+ * The config file is part of the scanned tree, which a pull request may change: it may not widen what the
+ * build can read (SECURITY.md). `kustomize.loadRestrictor: none` would let a kustomization read any file on the
+ * runner (`/proc/self/environ` holds the token) into a ConfigMap and, through `replacements`, into an image
+ * name that every report prints. Only the workflow may turn it off.
+ */
+function refuseTrustWidening(
+  raw: unknown,
+  doc: Document,
+  where: (offset: number | undefined) => string,
+): void {
+  const kustomize = (raw as { kustomize?: { loadRestrictor?: unknown } } | null)?.kustomize;
+  if (kustomize?.loadRestrictor !== 'none') return;
+  const node = doc.getIn(['kustomize', 'loadRestrictor'], true) as { range?: [number, number, number] };
+  throw new ConfigurationError(
+    `${where(node?.range?.[0])}: kustomize.loadRestrictor: none is not accepted from the config file: ` +
+      'a pull request could change it to read any file on the runner. Set it where the workflow is trusted: ' +
+      'the action input `kustomize-load-restrictor: none` or the CLI flag `--kustomize-load-restrictor none`, ' +
+      'and remove it from the config.',
+  );
 }
 
 /**

@@ -17,6 +17,24 @@ export interface Config {
   helm?: HelmChartConfig[];
   /** How kustomizations are found and built (`kustomize:`); absent means the defaults. */
   kustomize?: KustomizeConfig;
+  /** `ignore:` entries that suppress findings. */
+  ignore?: IgnoreEntry[];
+}
+
+/** One `ignore:` entry: a finding matching every field given is suppressed until `expires`. */
+export interface IgnoreEntry {
+  rule: string;
+  /** Glob over `Kind/namespace/name` (namespace empty when the manifest sets none). */
+  workload?: string;
+  /** Glob over the image as written or its canonical form. */
+  image?: string;
+  /** Globs over the finding's file, relative to the config directory. */
+  paths?: string[];
+  reason?: string;
+  /** `YYYY-MM-DD`: the last day the entry suppresses. */
+  expires?: string;
+  /** Where the entry is written, for warnings about it. */
+  position: ConfigPosition;
 }
 
 /** A position in the config file, for findings about what one of its entries produced. */
@@ -51,7 +69,7 @@ export interface KustomizeConfig {
   enabled: boolean;
   /** Absolute directories to build; empty: the roots found among the scanned files. */
   roots: string[];
-  /** `none` builds as `--load-restrictor LoadRestrictionsNone` does. */
+  /** `none` builds as `--load-restrictor LoadRestrictionsNone` does: only from the workflow, never the config file. */
   loadRestrictor: 'rootOnly' | 'none';
   /** Which binary: `auto` prefers `kustomize`, then `kubectl kustomize`. */
   command: 'auto' | 'kustomize' | 'kubectl';
@@ -64,6 +82,17 @@ export interface ClusterConfig {
   nodePools: NodePool[];
   /** True when archcheck assumed this cluster (nothing declared). */
   assumed: boolean;
+  /** `nodePools.from`: globs (relative to the config directory) of Karpenter, eksctl or node-list files. */
+  nodePoolsFrom?: string[];
+  /** Opt-in facts the cluster adds at admission (`admission:`). */
+  admission?: AdmissionSettings;
+}
+
+export interface AdmissionSettings {
+  /** GKE tolerates its `kubernetes.io/arch=arm64:NoSchedule` taint for pods that select arm64. */
+  gkeArm64Toleration?: boolean;
+  /** A pod's `runtimeClassName` adds its RuntimeClass's `scheduling` (RuntimeClasses read from the tree). */
+  runtimeClasses?: boolean;
 }
 
 /** Registry access settings shared by every image source. */

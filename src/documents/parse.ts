@@ -1,5 +1,6 @@
 import { LineCounter, isNode, isScalar, parseAllDocuments, visit, type Document, type YAMLMap } from 'yaml';
 import { asMap, asSeq, child, locate, scalarString, type AstContext } from './ast.js';
+import { findIgnoreComments, type IgnoreComment } from '../suppressions/comments.js';
 import type { SourceLocation } from './location.js';
 
 /** One Kubernetes object found in a file, with its AST so later stages read positions, not guesses. */
@@ -30,6 +31,8 @@ export interface ParsedFile {
   /** Documents that are not Kubernetes objects (no string `kind` and `apiVersion`): skipped. */
   skipped: number;
   problems: ParseProblem[];
+  /** `# archcheck:ignore` comments, when the text has any. */
+  ignoreComments?: IgnoreComment[];
 }
 
 /**
@@ -41,6 +44,8 @@ export interface ParsedFile {
 export function parseManifestFile(file: string, text: string): ParsedFile {
   const lines = new LineCounter();
   const result: ParsedFile = { file, objects: [], documents: 0, skipped: 0, problems: [] };
+  const ignoreComments = findIgnoreComments(text);
+  if (ignoreComments.length > 0) result.ignoreComments = ignoreComments;
   let docs;
   try {
     docs = parseAllDocuments(text, { lineCounter: lines, prettyErrors: false, strict: false });

@@ -22,12 +22,23 @@ export interface EngineOptions {
   allowPrivateRegistries?: string[];
   /** Helm releases from the action's `helm` input (YAML list shaped like the config's `helm:`), added to the config's. */
   helmInput?: { text: string; declaredIn: string };
+  /**
+   * `--kustomize-load-restrictor` / the `kustomize-load-restrictor` input: the trusted side's choice, the only
+   * way to build with `none` (the config file may not ask for it).
+   */
+  kustomizeLoadRestrictor?: 'rootOnly' | 'none';
   /** Token used for ghcr.io when no other credentials apply (the action's `github-token`). */
   githubToken?: string;
+  /** `--no-ignore`: report suppressed findings as if no suppression existed (an audit). */
+  noIgnore?: boolean;
+  /** `--baseline FILE`: an earlier JSON report; findings it has are marked and do not count. */
+  baseline?: string;
 }
 
 export interface EngineDeps {
   logger: Logger;
   /** Environment for credentials and proxies (defaults to process.env). */
   env?: Record<string, string | undefined>;
+  /** The clock `ignore:` expiry dates are compared with (defaults to now). */
+  now?: () => Date;
 }

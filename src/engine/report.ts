@@ -4,7 +4,12 @@ import type { CellVerdict } from '../rules/verdict.js';
 /** What one run found: the single value every reporter (text, JSON, SARIF, annotations, summary) reads. */
 export interface Report {
   version: 1;
+  /** Findings that count: toward `--fail-on`, the outputs, annotations and the exit status. */
   findings: Finding[];
+  /** Findings a suppression silenced (`suppressed` set): reported, never counted. */
+  suppressed?: Finding[];
+  /** Findings the `--baseline` report already had (`baseline: true`): reported apart, never counted. */
+  baseline?: Finding[];
   images: ImageEntry[];
   workloads: WorkloadEntry[];
   clusters: ClusterEntry[];
@@ -63,7 +68,8 @@ export interface WorkloadEntry {
 export interface ClusterEntry {
   name: string;
   assumed: boolean;
-  nodePools: { name: string; platform: string }[];
+  /** `declaredIn`: `file:line` of the Karpenter, eksctl or node-list object a pool was read from. */
+  nodePools: { name: string; platform: string; declaredIn?: string }[];
 }
 
 /** Decided by `poolVerdict` (rules/verdict.ts), which the image-arch-mismatch rule reads too. */
@@ -86,4 +92,7 @@ export interface ReportStats {
   containers: number;
   images: number;
   findings: Record<Severity, number>;
+  /** How many findings were suppressed, and how many the baseline already had (absent when none). */
+  suppressed?: number;
+  baseline?: number;
 }

@@ -1,6 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { knownLabelKeys } from '../clusters/pools.js';
-import { placePod } from '../clusters/scheduling.js';
 import { loadConfig, parseHelmInput } from '../config/load.js';
 import type { ParsedFile } from '../documents/parse.js';
 import { parseManifestFile } from '../documents/parse.js';
@@ -14,9 +12,15 @@ import { discoverFiles, type SourceFile } from '../sources/discover.js';
 import { renderHelmCharts } from '../sources/helm/index.js';
 import { nameTemplate } from '../sources/helm/source-comment.js';
 import { DEFAULT_KUSTOMIZE_SETTINGS, renderKustomizations } from '../sources/kustomize/index.js';
+import { collectFacts, isClusterFact, mergeFacts } from '../nodepools/collect.js';
+import { deriveCluster, loadPoolsFrom } from '../nodepools/clusters.js';
+import type { DeclaredFacts } from '../nodepools/declared-pool.js';
+import { placeInCluster, poolLabelKeys } from '../nodepools/place.js';
+import { notePoolSources } from '../nodepools/pool-notes.js';
 import { extractWorkloads } from '../workloads/extract.js';
-import type { RenderOutcome, Workload } from '../workloads/workload.js';
-import { chooseClusters, clusterMatcher } from './clusters.js';
+import type { RenderedUnit, RenderOutcome, Workload } from '../workloads/workload.js';
+import { isoDay, setAsideFindings } from './adopt.js';
+import { ASSUMED_CLUSTER_NOTICE, chooseClusters, clusterMatcher } from './clusters.js';
 import { mapLimit } from './pool.js';
 import type { EngineDeps, EngineOptions } from './options.js';
 import type { Report } from './report.js';
@@ -47,8 +51,10 @@ export async function runArchcheck(
       : []),
   ];
   const globBase = config.baseDir ?? options.cwd;
-  const { clusters, notices } = chooseClusters(config, options.architectures);
-  for (const notice of notices) logger.info(notice);
+  const chosen = chooseClusters(config, options.architectures);
+  const notices = chosen.notices;
+  const fromFiles = await loadPoolsFrom(chosen.clusters, globBase, options.cwd);
+  let clusters = fromFiles.clusters;
 
   const files = await logger.group('Discover manifests', async () => {
     const found = await discoverFiles({
@@ -71,7 +77,10 @@ export async function runArchcheck(
       renderKustomizations({
         cwd: options.cwd,
         files: absolute,
-        settings: config.kustomize ?? DEFAULT_KUSTOMIZE_SETTINGS,
+        settings: {
+          ...(config.kustomize ?? DEFAULT_KUSTOMIZE_SETTINGS),
+          ...(options.kustomizeLoadRestrictor ? { loadRestrictor: options.kustomizeLoadRestrictor } : {}),
+        },
         env,
       }),
       renderHelmCharts({
@@ -102,6 +111,20 @@ export async function runArchcheck(
     return result;
   });
 
+  // Pools the tree declares replace the assumed amd64 + arm64 cluster; RuntimeClasses serve `admission:`.
+  const treeFacts = mergeFacts(parsed.flatMap(factsOf));
+  const derived = clusters.length === 1 && clusters[0]?.assumed ? deriveCluster(treeFacts) : undefined;
+  if (derived) {
+    clusters = [derived.cluster];
+    notices.splice(notices.indexOf(ASSUMED_CLUSTER_NOTICE), 1, derived.notice);
+  }
+  for (const notice of notices) logger.info(notice);
+  for (const p of [...treeFacts.problems, ...fromFiles.facts.problems])
+    logger.warning(`${p.location.file}:${p.location.line}: ${p.message}`);
+  const runtimeClasses = new Map(
+    [...fromFiles.facts.runtimeClasses, ...treeFacts.runtimeClasses].map((rc) => [rc.name, rc]),
+  );
+
   const clustersOf = clusterMatcher(clusters, globBase);
   const placements: WorkloadPlacement[] = [];
   const unmatchedFiles: string[] = [];
@@ -112,9 +135,13 @@ export async function runArchcheck(
     const targets = byName.length > 0 ? byName : clustersOf(source.path);
     if (targets.length === 0) unmatchedFiles.push(source.file);
     for (const cluster of targets) {
-      const keys = knownLabelKeys(cluster.nodePools);
+      const keys = poolLabelKeys(cluster.nodePools);
       for (const workload of workloads) {
-        placements.push({ workload, cluster, pools: placePod(workload.scheduling, cluster.nodePools, keys) });
+        placements.push({
+          workload,
+          cluster,
+          pools: placeInCluster(workload.scheduling, cluster, keys, runtimeClasses),
+        });
       }
     }
   }
@@ -166,6 +193,17 @@ export async function runArchcheck(
     logger.info(`${result.length} finding(s)`);
     return result;
   });
+  const setAside = await setAsideFindings(notePoolSources(findings, clusters), {
+    config,
+    cwd: options.cwd,
+    // Only files read as written: a rendered stream's comments sit at lines of no file a person edits.
+    parsed: parsed.filter((p) => !rendered.units.includes(p as RenderedUnit)).map((p) => p.file),
+    workloads,
+    today: isoDay((deps.now ?? (() => new Date()))()),
+    logger,
+    ...(options.noIgnore ? { noIgnore: true } : {}),
+    ...(options.baseline ? { baselineFile: options.baseline } : {}),
+  });
 
   return buildReport({
     parsed: parsed.map((p) => p.file),
@@ -173,9 +211,11 @@ export async function runArchcheck(
     placements,
     clusters,
     resolutions,
-    findings,
+    findings: setAside.active,
+    suppressed: setAside.suppressed,
+    baseline: setAside.baseline,
     unmatchedFiles,
-    notices,
+    notices: [...notices, ...setAside.warnings],
   });
 }
 
@@ -185,6 +225,8 @@ interface FileResult {
   workloads: Workload[];
   /** Cluster names the source deploys to, when its config says (Helm `cluster:`). */
   clusters?: string[];
+  /** Node pools and RuntimeClasses the file declares. */
+  facts?: DeclaredFacts;
 }
 
 async function readAndParse(source: SourceFile): Promise<FileResult> {
@@ -204,8 +246,19 @@ async function readAndParse(source: SourceFile): Promise<FileResult> {
   }
   const file = parseManifestFile(source.file, text);
   const workloads = file.objects.flatMap((o) => nameTemplate(o, extractWorkloads(o)));
+  const facts = file.objects.some(isClusterFact) ? collectFacts(file.objects) : undefined;
   // Workloads hold plain values and positions: dropping the ASTs here keeps memory flat on large repos.
-  return { source, file: { ...file, objects: [] }, workloads };
+  return { source, file: { ...file, objects: [] }, workloads, ...(facts ? { facts } : {}) };
+}
+
+/**
+ * Facts of a loose file (collected while parsing, before its objects were dropped), or of a rendered unit's
+ * output (which keeps its objects), placed at the unit's source file.
+ */
+function factsOf(p: FileResult | RenderedUnit): DeclaredFacts[] {
+  if ('facts' in p && p.facts) return [p.facts];
+  if (!p.file.objects.some(isClusterFact)) return [];
+  return [collectFacts(p.file.objects, { file: p.source.file, line: 1, column: 1 })];
 }
 
 function uniqueRefs(workloads: readonly Workload[]): Map<string, ImageRef> {

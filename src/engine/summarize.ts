@@ -17,6 +17,9 @@ export interface ReportInput {
   clusters: readonly ClusterConfig[];
   resolutions: ReadonlyMap<string, Resolution>;
   findings: Finding[];
+  /** Findings set aside: silenced by a suppression, or already in the baseline report. */
+  suppressed?: Finding[];
+  baseline?: Finding[];
   unmatchedFiles: string[];
   notices: string[];
 }
@@ -28,6 +31,8 @@ export function buildReport(input: ReportInput): Report {
   return {
     version: 1,
     findings,
+    ...(input.suppressed?.length ? { suppressed: input.suppressed } : {}),
+    ...(input.baseline?.length ? { baseline: input.baseline } : {}),
     images,
     workloads: workloads.map((w) => ({
       kind: w.kind,
@@ -48,7 +53,12 @@ export function buildReport(input: ReportInput): Report {
     clusters: input.clusters.map((c) => ({
       name: c.name,
       assumed: c.assumed,
-      nodePools: c.nodePools.map((p) => ({ name: p.name, platform: formatPlatform(p.platform) })),
+      nodePools: c.nodePools.map((p) => ({
+        name: p.name,
+        platform: formatPlatform(p.platform),
+        // Pools read from Karpenter, eksctl or node-list files say where.
+        ...('source' in p && isLocation(p.source) ? { declaredIn: `${p.source.file}:${p.source.line}` } : {}),
+      })),
     })),
     matrix: matrix(input.placements, input.resolutions),
     unmatchedFiles: input.unmatchedFiles,
@@ -67,8 +77,14 @@ export function buildReport(input: ReportInput): Report {
         warning: findings.filter((f) => f.severity === 'warning').length,
         notice: findings.filter((f) => f.severity === 'notice').length,
       },
+      ...(input.suppressed?.length ? { suppressed: input.suppressed.length } : {}),
+      ...(input.baseline?.length ? { baseline: input.baseline.length } : {}),
     },
   };
+}
+
+function isLocation(value: unknown): value is { file: string; line: number } {
+  return typeof value === 'object' && value !== null && 'file' in value && 'line' in value;
 }
 
 function imageEntries(

@@ -7,7 +7,8 @@ import type { Report } from '../engine/report.js';
 export function toJsonReport(report: Report) {
   return {
     version: report.version,
-    findings: report.findings.map((f) => ({
+    // Suppressed and baseline findings stay in the report, marked, after those that count.
+    findings: [...report.findings, ...(report.suppressed ?? []), ...(report.baseline ?? [])].map((f) => ({
       rule: f.rule,
       severity: f.severity,
       message: f.message,
@@ -23,6 +24,8 @@ export function toJsonReport(report: Report) {
       image: f.image,
       nodePools: f.nodePools,
       platforms: f.platforms,
+      suppressed: f.suppressed,
+      baseline: f.baseline,
     })),
     images: report.images,
     workloads: report.workloads,

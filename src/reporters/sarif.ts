@@ -28,7 +28,10 @@ const LEVEL: Record<Severity, Sarif.Result.level> = { error: 'error', warning: '
  */
 export function toSarif(report: Report, options: SarifOptions): Sarif.Log {
   const rules = [...options.rules];
-  for (const f of report.findings) {
+  // Suppressed and baseline findings are results too: SARIF carries `suppressions` and `baselineState`.
+  const findings = [...report.findings, ...(report.suppressed ?? []), ...(report.baseline ?? [])];
+  const compared = (report.baseline?.length ?? 0) > 0;
+  for (const f of findings) {
     // A finding from a rule the caller did not list still needs a descriptor for `ruleIndex`.
     if (!rules.some((r) => r.id === f.rule)) {
       rules.push({
@@ -43,7 +46,7 @@ export function toSarif(report: Report, options: SarifOptions): Sarif.Log {
   // Only the listed rules have a docs page; a descriptor made up above gets no helpUri.
   const documented = new Set(options.rules.map((r) => r.id));
   const index = new Map(rules.map((r, i) => [r.id, i]));
-  const fingerprints = fingerprintAll(report.findings);
+  const fingerprints = fingerprintAll(findings);
   return {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
@@ -61,7 +64,7 @@ export function toSarif(report: Report, options: SarifOptions): Sarif.Log {
         },
         // Our columns count UTF-16 code units (JavaScript string indices), SARIF's default for this kind.
         columnKind: 'utf16CodeUnits',
-        results: report.findings.map((f, i) => result(f, index.get(f.rule) ?? 0, fingerprints[i] ?? '')),
+        results: findings.map((f, i) => result(f, index.get(f.rule) ?? 0, fingerprints[i] ?? '', compared)),
       },
     ],
   };
@@ -95,7 +98,7 @@ function descriptor(rule: RuleMeta, documented: boolean): Sarif.ReportingDescrip
   };
 }
 
-function result(f: Finding, ruleIndex: number, fingerprint: string): Sarif.Result {
+function result(f: Finding, ruleIndex: number, fingerprint: string, compared: boolean): Sarif.Result {
   const { file, line, column, endLine, endColumn } = f.location;
   const region: Sarif.Region = { startLine: line, startColumn: column };
   if (endLine !== undefined && endColumn !== undefined) {
@@ -120,6 +123,18 @@ function result(f: Finding, ruleIndex: number, fingerprint: string): Sarif.Resul
       },
     ],
     partialFingerprints: { [FINGERPRINT_KEY]: fingerprint },
+    // SARIF 2.1.0 §3.35: `inSource` for comments and annotations in the manifest, `external` for the config.
+    ...(f.suppressed
+      ? {
+          suppressions: [
+            {
+              kind: f.suppressed.kind === 'inline' ? 'inSource' : 'external',
+              ...(f.suppressed.reason ? { justification: f.suppressed.reason } : {}),
+            },
+          ],
+        }
+      : {}),
+    ...(compared ? { baselineState: f.baseline ? 'unchanged' : 'new' } : {}),
     ...(Object.keys(properties).length > 0 ? { properties } : {}),
   };
 }

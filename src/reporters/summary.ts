@@ -1,9 +1,11 @@
 import type { FailOn } from '../engine/gate.js';
+import { setAsideMarkdown } from './set-aside.js';
 import { shouldFail } from '../engine/gate.js';
 import type { CellVerdict, Report } from '../engine/report.js';
 import type { Finding, RuleMeta, Severity } from '../rules/finding.js';
 import { ruleDocsUrl } from '../rules/docs.js';
 import { describeOutage } from './outages.js';
+import { MESSAGE_LIMIT, markdownCode, markdownText as md } from './untrusted.js';
 
 /** GitHub refuses a job summary over 1 MiB per step (docs: "Adding a job summary", step isolation and limits). */
 export const SUMMARY_LIMIT_BYTES = 1024 * 1024;
@@ -57,6 +59,7 @@ export function formatSummary(report: Report, options: SummaryOptions): string {
   const head = `${h} ${headline(report, options.failOn)}\n\n${scopeLine(report)}\n${notesBlock(options.notes ?? [])}`;
   const fixes = howToFix(report.findings, options.rules, h);
   const notes = reportNotes(report, h);
+  const setAside = setAsideMarkdown(report, h, md);
 
   const findingHeader = `${h}# Findings\n\n| Severity | Rule | Location | Workload | Container | Message |\n| --- | --- | --- | --- | --- | --- |\n`;
   const findingRows = report.findings.map((f) => findingRow(f, options.blobUrl));
@@ -69,6 +72,7 @@ export function formatSummary(report: Report, options: SummaryOptions): string {
     bytes(head) -
     bytes(fixes) -
     bytes(notes) -
+    bytes(setAside) -
     bytes(findingHeader) -
     bytes(matrixHeader) -
     bytes(matrixFooter) -
@@ -95,7 +99,7 @@ export function formatSummary(report: Report, options: SummaryOptions): string {
     parts.push(cutNote(matrixRows.length - keptMatrix.length, 'image row', options.detailsUrl));
     parts.push(matrixFooter);
   }
-  parts.push(fixes, notes);
+  parts.push(setAside, fixes, notes);
   return clampBytes(parts.filter(Boolean).join('\n'), maxBytes);
 }
 
@@ -134,20 +138,21 @@ function scopeLine(report: Report): string {
 }
 
 function notesBlock(notes: readonly string[]): string {
-  // Notes come from the action itself and may carry links: they are markdown already.
-  return notes.length > 0 ? `\n${notes.map((n) => `> ${n}`).join('\n>\n')}\n` : '';
+  // Notes are written by the action itself and may carry links: they are markdown already. Any scanned text in
+  // them must have gone through markdownText; a line break is still kept inside its quote.
+  return notes.length > 0 ? `\n${notes.map((n) => `> ${n.replace(/\r?\n/g, ' ')}`).join('\n>\n')}\n` : '';
 }
 
 function findingRow(f: Finding, blobUrl: string | undefined): string {
   const { file, line, column } = f.location;
   const where = md(`${file}:${line}:${column}`);
   const link = blobUrl
-    ? `[${where}](${blobUrl}/${file.split('/').map(encodeURIComponent).join('/')}#L${line})`
+    ? `[${where}](${blobUrl}/${file.split('/').map(urlSegment).join('/')}#L${line})`
     : where;
   const workload = f.workload
     ? `${f.workload.kind} ${f.workload.namespace ? `${f.workload.namespace}/` : ''}${f.workload.name}`
     : '';
-  return `| ${SEVERITY_LABEL[f.severity]} | \`${f.rule}\` | ${link} | ${md(workload)} | ${md(f.container ?? '')} | ${md(f.message)} |\n`;
+  return `| ${SEVERITY_LABEL[f.severity]} | \`${f.rule}\` | ${link} | ${md(workload)} | ${md(f.container ?? '')} | ${md(f.message, MESSAGE_LIMIT)} |\n`;
 }
 
 interface MatrixTable {
@@ -191,7 +196,7 @@ function howToFix(findings: readonly Finding[], rules: readonly RuleMeta[], h: s
   const unknown = [...seen.keys()].filter((id) => !rules.some((r) => r.id === id));
   const lines = known.map(
     (r) =>
-      `- **[\`${r.id}\`](${ruleDocsUrl(r.id)})** (${seen.get(r.id)}): ${md(r.description)} ${md(r.impact)}<br>**Fix:** ${md(r.remediation)}`,
+      `- **[\`${r.id}\`](${ruleDocsUrl(r.id)})** (${seen.get(r.id)}): ${ours(r.description)} ${ours(r.impact)}<br>**Fix:** ${ours(r.remediation)}`,
   );
   for (const id of unknown) lines.push(`- **\`${id}\`** (${seen.get(id)})`);
   return `${h}# How to fix\n\n${lines.join('\n')}\n`;
@@ -200,11 +205,12 @@ function howToFix(findings: readonly Finding[], rules: readonly RuleMeta[], h: s
 const MAX_LISTED_FILES = 20;
 
 function reportNotes(report: Report, h: string): string {
-  const lines = report.notices.map((n) => `- ${md(n)}`);
-  for (const outage of report.unreachableRegistries) lines.push(`- ⚠️ ${md(describeOutage(outage))}`);
+  const lines = report.notices.map((n) => `- ${md(n, MESSAGE_LIMIT)}`);
+  for (const outage of report.unreachableRegistries)
+    lines.push(`- ⚠️ ${md(describeOutage(outage), MESSAGE_LIMIT)}`);
   const files = report.unmatchedFiles;
   if (files.length > 0) {
-    const shown = files.slice(0, MAX_LISTED_FILES).map((f) => `\`${f.replace(/`/g, "'")}\``);
+    const shown = files.slice(0, MAX_LISTED_FILES).map((f) => markdownCode(f));
     const more = files.length > MAX_LISTED_FILES ? ` and ${files.length - MAX_LISTED_FILES} more` : '';
     lines.push(
       `- ${plural(files.length, 'file')} matched no cluster's \`paths\` and ${files.length === 1 ? 'was' : 'were'} checked against no node pool: ${shown.join(', ')}${more}.`,
@@ -240,9 +246,17 @@ function clampBytes(text: string, maxBytes: number): string {
   return buf.toString('utf8').replace(/\uFFFD+$/, '') + note;
 }
 
-/** Escapes text for a markdown table cell: punctuation markdown or HTML would act on, and line breaks. */
-export function md(text: string): string {
-  return text.replace(/[\\`*_[\]<>|~&#]/g, '\\$&').replace(/\r?\n/g, '<br>');
+/** A path segment for a link destination: `(` and `)` too, which encodeURIComponent keeps and which end a link. */
+function urlSegment(segment: string): string {
+  return encodeURIComponent(segment).replace(
+    /[()]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+}
+
+/** Our own rule texts: escaped the same way, never cut. */
+function ours(text: string): string {
+  return md(text, Number.POSITIVE_INFINITY);
 }
 
 function plural(n: number, word: string): string {

@@ -1,5 +1,6 @@
 import type { Report } from '../engine/report.js';
 import { ruleDocsUrl } from '../rules/docs.js';
+import { setAsideLine } from './set-aside.js';
 import type { Finding, Severity } from '../rules/finding.js';
 import { describeOutage, foldedIntoOutage } from './outages.js';
 
@@ -49,6 +50,8 @@ export function formatText(report: Report, options: TextOptions): string {
     if (out.length > 0) out.push('');
     out.push(paint('notice', `note: ${notice}`));
   }
+  const setAside = setAsideLine(report);
+  if (setAside) out.push(...(out.length > 0 ? [''] : []), paint('dim', setAside));
   out.push(...ruleDocs(shown, paint));
   if (out.length > 0) out.push('');
   out.push(summaryLine(report, paint));

@@ -29,6 +29,16 @@ export interface Finding {
   nodePools?: string[];
   /** Platforms concerned (for arch mismatches: the platforms the image lacks). */
   platforms?: string[];
+  /** Set when a suppression silenced it: it stays in reports but counts toward nothing. */
+  suppressed?: Suppression;
+  /** Set when the `--baseline` report already had it: shown apart, counts toward nothing. */
+  baseline?: true;
+}
+
+/** Why a finding is silenced: `inline` (a comment or annotation in the manifest) or `config` (`ignore:`). */
+export interface Suppression {
+  kind: 'inline' | 'config';
+  reason?: string;
 }
 
 /** Metadata of a check: its id is a public contract (config, suppressions, SARIF). */

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
+import { subprocessEnv, type EnvAllowance } from '../subprocess-env.js';
 
 // Running the external tools that render sources (helm, kustomize, kubectl): no shell, output as values.
 
@@ -21,11 +22,22 @@ export function findOnPath(name: string, env: Record<string, string | undefined>
 
 export type ExecResult = { ok: true; stdout: string } | { ok: false; stderr: string; error: string };
 
-/** Runs a program without a shell and collects its output; a failure to start or a non-zero exit is a value. */
+/** Longest stderr kept from a failed tool: it may quote files it read, and it ends up in findings. */
+export const STDERR_LIMIT = 2048;
+
+/**
+ * Runs a program without a shell and collects its output; a failure to start or a non-zero exit is a value.
+ * The program sees only the variables `allow` grants ({@link subprocessEnv}), never the job's whole environment.
+ */
 export function execText(
   command: string,
   args: readonly string[],
-  options: { cwd: string; env: Record<string, string | undefined>; timeoutMs: number },
+  options: {
+    cwd: string;
+    env: Record<string, string | undefined>;
+    allow: EnvAllowance;
+    timeoutMs: number;
+  },
 ): Promise<ExecResult> {
   return new Promise((resolve) => {
     execFile(
@@ -33,7 +45,7 @@ export function execText(
       args,
       {
         cwd: options.cwd,
-        env: options.env,
+        env: subprocessEnv(options.env, options.allow),
         timeout: options.timeoutMs,
         maxBuffer: 256 * 1024 * 1024,
         encoding: 'utf8',
@@ -43,7 +55,7 @@ export function execText(
         const reason = error.killed
           ? `timed out after ${options.timeoutMs / 1000} s`
           : (error.message.split('\n')[0] ?? String(error));
-        resolve({ ok: false, stderr: stderr.trim(), error: reason });
+        resolve({ ok: false, stderr: stderr.trim().slice(-STDERR_LIMIT), error: reason });
       },
     );
   });

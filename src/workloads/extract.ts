@@ -1,5 +1,6 @@
 import { asMap, pathGet } from '../documents/ast.js';
 import type { KubeObject } from '../documents/parse.js';
+import { readIgnoreAnnotation } from '../suppressions/annotations.js';
 import { extractCustomWorkloads } from './crds.js';
 import { builtinPodSpecPath } from './kinds.js';
 import { readContainers, readScheduling } from './pod-spec.js';
@@ -12,6 +13,13 @@ import type { Workload } from './workload.js';
  * ConfigMaps) are never read as containers.
  */
 export function extractWorkloads(obj: KubeObject): Workload[] {
+  const workloads = extractFrom(obj);
+  const ignore = workloads.length > 0 ? readIgnoreAnnotation(obj) : undefined;
+  if (ignore) for (const w of workloads) w.ignore = ignore;
+  return workloads;
+}
+
+function extractFrom(obj: KubeObject): Workload[] {
   const specPath = builtinPodSpecPath(obj.apiVersion, obj.kind);
   if (!specPath) return extractCustomWorkloads(obj);
   const podSpec = asMap(obj.ctx, pathGet(obj.ctx, obj.map, specPath));

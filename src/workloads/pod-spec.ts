@@ -105,6 +105,10 @@ export function readScheduling(ctx: AstContext, podSpec: YAMLMap | undefined): S
     }
     scheduling.tolerations.push(toleration);
   }
+  const runtimeClass = child(ctx, podSpec, 'runtimeClassName');
+  const runtimeClassName = scalarString(ctx, runtimeClass);
+  if (runtimeClassName)
+    scheduling.runtimeClassName = { name: runtimeClassName, location: locate(ctx, runtimeClass) };
   return scheduling;
 }
 

@@ -2,6 +2,7 @@ import type { SourceLocation } from '../documents/location.js';
 import type { ParsedFile } from '../documents/parse.js';
 import type { ImageParseFailure } from '../images/reference.js';
 import type { ImageRef } from '../images/reference.js';
+import type { AnnotationIgnore } from '../suppressions/annotations.js';
 
 export type ContainerType = 'container' | 'init' | 'ephemeral';
 
@@ -47,6 +48,8 @@ export interface Scheduling {
   requiredTerms?: NodeSelectorTerm[];
   requiredAffinityLocation?: SourceLocation;
   tolerations: Toleration[];
+  /** `runtimeClassName`: its RuntimeClass may add a nodeSelector and tolerations at admission. */
+  runtimeClassName?: { name: string; location: SourceLocation };
 }
 
 /** A pod template and where it came from. */
@@ -64,6 +67,8 @@ export interface Workload {
   template?: string;
   containers: ContainerUse[];
   scheduling: Scheduling;
+  /** `archcheck.io/ignore` annotations of the object it comes from. */
+  ignore?: AnnotationIgnore;
 }
 
 /** Something rendering reported, checked by the rule `rule`: a failed `helm template` or build, an unused `images:` entry. */

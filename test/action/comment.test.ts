@@ -14,41 +14,68 @@ test.each([
   expect(commentMarker(job)).toBe(marker);
 });
 
+const BOT = 'github-actions[bot]';
+const mine = (id: number, body: string) => ({ id, body, author: BOT });
+
 test.each([
   ['findings, no comment yet: create', [], 'body', ['list-comments', 'create-comment'], 'created'],
   [
     'findings, ours exists: update it',
-    [{ id: 5, body: `${MARKER}\nold` }],
+    [mine(5, `${MARKER}\nold`)],
     'body',
-    ['list-comments', 'update-comment-5'],
+    ['list-comments', 'viewer', 'update-comment-5'],
     'updated',
   ],
-  ['same text: no write', [{ id: 5, body: `${MARKER}\nbody` }], 'body', ['list-comments'], 'unchanged'],
+  ['same text: no write', [mine(5, `${MARKER}\nbody`)], 'body', ['list-comments', 'viewer'], 'unchanged'],
   [
     'no findings, ours exists: all clear',
-    [{ id: 5, body: `${MARKER}\nold` }],
+    [mine(5, `${MARKER}\nold`)],
     undefined,
-    ['list-comments', 'update-comment-5'],
+    ['list-comments', 'viewer', 'update-comment-5'],
     'all-clear',
   ],
-  ['no findings, none yet: nothing', [{ id: 6, body: 'hi' }], undefined, ['list-comments'], 'skipped'],
+  ['no findings, none yet: nothing', [mine(6, 'hi')], undefined, ['list-comments'], 'skipped'],
   [
     "another job's comment is not ours",
-    [{ id: 6, body: `${commentMarker('other')}\nx` }],
+    [mine(6, `${commentMarker('other')}\nx`)],
     'body',
     ['list-comments', 'create-comment'],
     'created',
   ],
   [
     'duplicates: keep the first, delete the rest',
-    [
-      { id: 5, body: `${MARKER}\na` },
-      { id: 6, body: `${MARKER}\nb` },
-      { id: 7, body: `${MARKER}\nc` },
-    ],
+    [mine(5, `${MARKER}\na`), mine(6, `${MARKER}\nb`), mine(7, `${MARKER}\nc`)],
     'body',
-    ['list-comments', 'delete-comment-6', 'delete-comment-7', 'update-comment-5'],
+    ['list-comments', 'viewer', 'delete-comment-6', 'delete-comment-7', 'update-comment-5'],
     'updated',
+  ],
+  [
+    "a user's comment carrying our marker is neither edited nor deleted",
+    [{ id: 5, body: `${MARKER}\nforged`, author: 'mallory' }, mine(6, `${MARKER}\nours`)],
+    'body',
+    ['list-comments', 'viewer', 'update-comment-6'],
+    'updated',
+  ],
+  [
+    "a user's marked comment alone: ours is created beside it",
+    [{ id: 5, body: `${MARKER}\nforged`, author: 'mallory' }],
+    'body',
+    ['list-comments', 'viewer', 'create-comment'],
+    'created',
+  ],
+  [
+    "no findings and only a user's marked comment: nothing written",
+    [{ id: 5, body: `${MARKER}\nforged`, author: 'mallory' }],
+    undefined,
+    ['list-comments', 'viewer'],
+    'skipped',
+  ],
+  [
+    'the marker quoted inside a comment of ours does not make it the sticky one',
+    [mine(5, `see ${MARKER}`)],
+    'body',
+    ['list-comments', 'create-comment'],
+    'created',
   ],
 ])('%s', async (_name, existing, body, calls, action) => {
   const client = new FakeClient();
@@ -56,7 +83,22 @@ test.each([
   const result = await upsertStickyComment(client, 2, MARKER, body, 'all clear');
   expect(result.action).toBe(action);
   expect(client.calls).toEqual(calls);
-  expect(client.comments.filter((c) => c.body.includes(MARKER)).length).toBeLessThanOrEqual(1);
+  for (const c of existing.filter((e) => e.author !== BOT)) expect(client.comments).toContainEqual(c);
+  expect(
+    client.comments.filter((c) => c.author === BOT && c.body.startsWith(MARKER)).length,
+  ).toBeLessThanOrEqual(1);
+});
+
+test.each([
+  ['a personal access token posts as its user: GET /user names it', 'octocat', 'update-comment-6'],
+  ['an installation token may not ask: github-actions[bot]', undefined, 'update-comment-5'],
+])('%s', async (_name, login, update) => {
+  const client = new FakeClient();
+  client.login = login;
+  client.comments = [mine(5, `${MARKER}\nbot`), { id: 6, body: `${MARKER}\npat`, author: 'octocat' }];
+  const result = await upsertStickyComment(client, 2, MARKER, 'body', 'all clear');
+  expect(result).toEqual({ action: 'updated', detail: 'ignored 1 marked comment(s) by other users' });
+  expect(client.calls).toEqual(['list-comments', 'viewer', update]);
 });
 
 test('a read-only token: failed, with the status, nothing thrown', async () => {

@@ -12,6 +12,7 @@ const serve = loopbackGitHubApi();
 
 const TOKEN = 'ghs_test-token';
 const MARKER = '<!-- archcheck:sticky-comment job=archcheck -->';
+const BOT = { login: 'github-actions[bot]' };
 
 describe('scope: changed', () => {
   test('reports only findings in the files the pull request changes (paginated file list)', async () => {
@@ -80,17 +81,29 @@ describe('comment: true', () => {
   interface Comment {
     id: number;
     body: string;
+    user?: { login: string };
   }
 
-  /** A PR's comments kept in memory, served through the issues comments endpoints. */
+  /**
+   * A PR's comments kept in memory, served through the issues comments endpoints. The token is an installation
+   * token: it posts as github-actions[bot], and GET /user answers 403 as GitHub does for one.
+   */
   function commentsApi(comments: Comment[]): Handlers {
     let next = 1000;
     const find = (id: string) => comments.findIndex((c) => c.id === Number(id));
     return {
+      'GET /user': () => ({
+        status: 403,
+        body: { message: 'Resource not accessible by integration' },
+      }),
       'GET /repos/{owner}/{repo}/issues/{issue_number}/comments': (req, a) =>
         paginate(req, a, comments, `/repos/Codertocat/Hello-World/issues/${PR_NUMBER}/comments`),
       'POST /repos/{owner}/{repo}/issues/{issue_number}/comments': (req) => {
-        const comment = { id: next++, body: (req.body as { body: string }).body };
+        const comment = {
+          id: next++,
+          body: (req.body as { body: string }).body,
+          user: { login: 'github-actions[bot]' },
+        };
         comments.push(comment);
         return { status: 201, body: comment };
       },
@@ -115,7 +128,7 @@ describe('comment: true', () => {
       .map((r) => `${r.method} ${r.params.comment_id ?? r.params.issue_number}`);
 
   test('one sticky comment: created, left alone when unchanged, updated, then "all clear"', async () => {
-    const comments: Comment[] = [{ id: 1, body: 'LGTM' }];
+    const comments: Comment[] = [{ id: 1, body: 'LGTM', user: { login: 'octocat' } }];
     const server = await serve(commentsApi(comments));
     const ws = await makeWorkspace('few-findings');
     const go = () =>
@@ -153,9 +166,9 @@ describe('comment: true', () => {
 
   test('duplicates left by racing runs are deleted; no findings and no comment posts nothing', async () => {
     const comments: Comment[] = [
-      { id: 7, body: `${MARKER}\nold` },
-      { id: 8, body: 'unrelated' },
-      { id: 9, body: `${MARKER}\nolder duplicate` },
+      { id: 7, body: `${MARKER}\nold`, user: BOT },
+      { id: 8, body: 'unrelated', user: BOT },
+      { id: 9, body: `${MARKER}\nolder duplicate`, user: BOT },
     ];
     const server = await serve(commentsApi(comments));
     const run = await runAction({
@@ -169,7 +182,7 @@ describe('comment: true', () => {
     expect(writes(server)).toEqual(['DELETE 9', 'PATCH 7']);
     expect(comments.map((c) => c.id)).toEqual([7, 8]);
 
-    const quiet: Comment[] = [{ id: 8, body: 'unrelated' }];
+    const quiet: Comment[] = [{ id: 8, body: 'unrelated', user: BOT }];
     expect([...server.violations, ...server.unhandled]).toEqual([]);
     await server.close();
     const clean = await serve(commentsApi(quiet));
@@ -182,6 +195,6 @@ describe('comment: true', () => {
     });
     expect(none.stdout).toContain('comment: skipped (no findings and no earlier comment)');
     expect(writes(clean)).toEqual([]);
-    expect(quiet).toEqual([{ id: 8, body: 'unrelated' }]);
+    expect(quiet).toEqual([{ id: 8, body: 'unrelated', user: BOT }]);
   });
 });

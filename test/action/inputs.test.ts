@@ -17,8 +17,18 @@ test('defaults, as action.yml documents them', () => {
     sarifFile: undefined,
     jsonFile: undefined,
     githubToken: undefined,
+    kustomizeLoadRestrictor: 'rootOnly',
     helm: undefined,
+    baseline: undefined,
+    noIgnore: false,
   });
+});
+
+test.each([
+  ['baseline', { baseline: ' base.json ' }, { baseline: 'base.json' }],
+  ['no-ignore', { 'no-ignore': 'true' }, { noIgnore: true }],
+])('%s input', (_name, values, expected) => {
+  expect(readInputs(reader(values))).toMatchObject(expected);
 });
 
 test.each([
@@ -52,6 +62,8 @@ test.each([
     { sarifFile: 'out.sarif', jsonFile: 'r.json', config: 'ci/archcheck.yaml' },
   ],
   [{ 'github-token': 'ghs_x' }, { githubToken: 'ghs_x' }],
+  [{ 'kustomize-load-restrictor': 'none' }, { kustomizeLoadRestrictor: 'none' }],
+  [{ 'kustomize-load-restrictor': 'rootOnly' }, { kustomizeLoadRestrictor: 'rootOnly' }],
   // YAML keeps its indentation; only the trailing newline goes.
   [{ helm: '- chart: charts/web\n  release: web\n' }, { helm: '- chart: charts/web\n  release: web' }],
 ])('%o', (values, expected) => {
@@ -63,6 +75,10 @@ test.each([
   [{ scope: 'diff' }, 'input "scope" must be all or changed, not "diff"'],
   [{ comment: 'yes' }, 'input "comment" must be true or false, not "yes"'],
   [{ summary: '1' }, 'input "summary" must be true or false, not "1"'],
+  [
+    { 'kustomize-load-restrictor': 'LoadRestrictionsNone' },
+    'input "kustomize-load-restrictor" must be rootOnly or none, not "LoadRestrictionsNone"',
+  ],
 ])('%o is a configuration error naming the input', (values, message) => {
   expect(() => readInputs(reader(values))).toThrow(new ConfigurationError(message));
 });

@@ -126,6 +126,11 @@ describe('usage and configuration errors exit 2', () => {
       ['--registry-mirror', 'docker.io=ftp://m'],
       /--registry-mirror docker.io: URL must start with oci:, https:\/\/ or http:\/\//,
     ],
+    [
+      'a bad --kustomize-load-restrictor',
+      ['--kustomize-load-restrictor', 'LoadRestrictionsNone'],
+      /--kustomize-load-restrictor must be rootOnly or none, not "LoadRestrictionsNone"/,
+    ],
     ['a missing path', ['nope.yaml'], /archcheck: path not found: nope.yaml/],
     ['a missing --config', ['--config', 'nope.yaml'], /config file not found: nope.yaml/],
     ['an unknown --arch', ['--arch', 'amd64,amd46'], /--arch amd46: "amd46": unknown architecture/],

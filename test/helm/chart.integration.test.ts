@@ -1,3 +1,4 @@
+import { HELM_ENV } from '../../src/subprocess-env.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -226,7 +227,12 @@ describe('Helm charts from the config, rendered by a stand-in helm', () => {
     'the canned render matches a real helm template',
     async () => {
       const helm = findOnPath('helm', process.env) as string;
-      const run = await execText(helm, PROD.args, { cwd: CWD, env: process.env, timeoutMs: 60_000 });
+      const run = await execText(helm, PROD.args, {
+        cwd: CWD,
+        env: process.env,
+        allow: HELM_ENV,
+        timeoutMs: 60_000,
+      });
       expect(run.ok).toBe(true);
       const images = (text: string) =>
         parseManifestFile('x', text)

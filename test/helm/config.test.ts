@@ -54,13 +54,13 @@ describe('helm: and kustomize: in .archcheck.yaml', () => {
 
   test('kustomize settings, roots against the config directory', () => {
     const config = parseConfig(
-      'kustomize:\n  roots: [deploy/prod]\n  loadRestrictor: none\n  command: kubectl\n',
+      'kustomize:\n  roots: [deploy/prod]\n  loadRestrictor: rootOnly\n  command: kubectl\n',
       FILE,
     );
     expect(config.kustomize).toEqual({
       enabled: true,
       roots: [path.join(FIXTURES, 'helm/deploy/prod')],
-      loadRestrictor: 'none',
+      loadRestrictor: 'rootOnly',
       command: 'kubectl',
     });
   });
@@ -74,7 +74,11 @@ describe('helm: and kustomize: in .archcheck.yaml', () => {
     ['helm:\n  - release: x\n', /helm\[0\]: missing required key "chart"/],
     [
       'kustomize:\n  loadRestrictor: LoadRestrictionsNone\n',
-      /kustomize\.loadRestrictor: must be one of rootOnly, none/,
+      /kustomize\.loadRestrictor: must be one of rootOnly/,
+    ],
+    [
+      'kustomize:\n  loadRestrictor: none\n',
+      /:2:19: kustomize\.loadRestrictor: none is not accepted from the config file.*action input `kustomize-load-restrictor: none` or the CLI flag `--kustomize-load-restrictor none`/,
     ],
     [
       'rules:\n  kustomize-image-unused: loud\n',

@@ -11,7 +11,7 @@ import { check, CORPUS, where } from './support.js';
 const EBS = 'kustomize/kubernetes-sigs__aws-ebs-csi-driver';
 const ROLLOUTS = 'kustomize/argoproj__argo-rollouts';
 /** The argo-rollouts trees reach outside their root for rollout-transform.yaml, as `--load-restrictor LoadRestrictionsNone` allows. */
-const CONFIG = 'kustomize:\n  loadRestrictor: none\n';
+const LOAD_RESTRICTOR = 'none';
 
 const textOf = (file: string) => readFileSync(path.join(CORPUS, file), 'utf8').split('\n');
 const lineText = (l: { file: string; line: number }) => textOf(l.file)[l.line - 1] ?? '';
@@ -38,11 +38,12 @@ describeCorpus('the kustomize trees of the corpus, built with the real kubectl k
     outcome = await renderKustomizations({
       cwd: CORPUS,
       files: files.map((f) => f.path),
-      settings: { ...DEFAULT_KUSTOMIZE_SETTINGS, loadRestrictor: 'none' },
+      settings: { ...DEFAULT_KUSTOMIZE_SETTINGS, loadRestrictor: LOAD_RESTRICTOR },
       env: process.env,
     });
     ({ report } = await check(CORPUS, ['kustomize'], {
-      config: `${CONFIG}clusters:\n  - name: mixed\n    nodePools: [{name: x86, arch: amd64}, {name: graviton, arch: arm64}]\n`,
+      kustomizeLoadRestrictor: LOAD_RESTRICTOR,
+      config: `clusters:\n  - name: mixed\n    nodePools: [{name: x86, arch: amd64}, {name: graviton, arch: arm64}]\n`,
     }));
   }, 120_000);
 

@@ -41,6 +41,8 @@ export interface RunOptions {
   source?: ImageSource;
   /** The action's `helm` input. */
   helmInput?: { text: string; declaredIn: string };
+  /** The trusted side's `--kustomize-load-restrictor`. */
+  kustomizeLoadRestrictor?: 'rootOnly' | 'none';
 }
 
 /** runArchcheck on `paths` under `cwd`, with the table image source and a recording logger. */
@@ -62,6 +64,9 @@ export async function check(
       configPath,
       architectures: options.architectures ?? (options.config ? undefined : ['amd64', 'arm64']),
       ...(options.helmInput ? { helmInput: options.helmInput } : {}),
+      ...(options.kustomizeLoadRestrictor
+        ? { kustomizeLoadRestrictor: options.kustomizeLoadRestrictor }
+        : {}),
     },
     { logger, env: options.env ?? process.env, imageSource: options.source ?? tableSource() },
   );

@@ -2,7 +2,8 @@ import { marked } from 'marked';
 import { describe, expect, test } from 'vitest';
 import type { Finding } from '../../src/rules/finding.js';
 import { RULES } from '../../src/rules/index.js';
-import { SUMMARY_LIMIT_BYTES, countsText, formatSummary, md } from '../../src/reporters/summary.js';
+import { SUMMARY_LIMIT_BYTES, countsText, formatSummary } from '../../src/reporters/summary.js';
+import { markdownText as md } from '../../src/reporters/untrusted.js';
 import { archMismatch, deprecatedLabel, mutableTag, pending, reportOf } from './reports.js';
 
 const BLOB = 'https://github.com/acme/shop/blob/0123456789abcdef0123456789abcdef01234567';
@@ -149,6 +150,41 @@ describe('formatSummary', () => {
     expect(Buffer.byteLength(text)).toBeLessThanOrEqual(60_000);
     expect(text.startsWith('### ❌ archcheck: 500 errors')).toBe(true);
     expect(text).toMatch(/_\d+ findings not shown/);
+  });
+});
+
+describe('fields a pull request wrote', () => {
+  const hostile = (text: string, i: number): Finding => ({
+    ...archMismatch,
+    message: `image ${text} has no build`,
+    location: { ...archMismatch.location, file: `deploy/${text}-${i}.yaml` },
+    workload: { kind: 'Deployment', name: text, namespace: 'shop' },
+    container: text,
+  });
+  const HOSTILE = [
+    'a\n\n# Heading\n<img src=x onerror=alert(1)>',
+    'b | c | d',
+    'x) [link](https://evil.test) <!-- archcheck:sticky-comment job=check -->',
+    '@acme/team #12 acme/infra#3',
+    '`code` ``` fence',
+  ];
+
+  test('render inert: one cell each, no HTML, heading, link, mention or reference of theirs', () => {
+    const text = formatSummary(reportOf(HOSTILE.map(hostile)), { rules: RULES, blobUrl: BLOB });
+    const html = marked.parse(text, { async: false, gfm: true });
+    expect(html).not.toMatch(/<img|<h1|href="https:\/\/evil|<!--/);
+    expect(text).not.toMatch(/@(?!&#8203;)\w|(?<!&)#\d/);
+    const [findings] = tables(text);
+    expect(findings!.slice(1).map((row) => row.length)).toEqual(HOSTILE.map(() => 6));
+  });
+
+  test('one oversized finding never hides the others', () => {
+    const huge = hostile('z'.repeat(200_000), 0);
+    const many = [huge, ...Array.from({ length: 30 }, (_, i) => hostile(`w${i}`, i + 1))];
+    const text = formatSummary(reportOf(many), { rules: RULES, maxBytes: 60_000, headingLevel: 3 });
+    expect(Buffer.byteLength(text)).toBeLessThanOrEqual(60_000);
+    expect(text).not.toMatch(/not shown/);
+    expect(tables(text)[0]!.slice(1)).toHaveLength(31);
   });
 });
 

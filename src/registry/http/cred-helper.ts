@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { CREDENTIAL_HELPER_ENV, subprocessEnv } from '../../subprocess-env.js';
 
 /** What a credential helper answered for one server. */
 export type HelperAnswer =
@@ -32,9 +33,7 @@ export function runCredentialHelper(
   }
   const program = `docker-credential-${name}`;
   return new Promise((resolve) => {
-    const env = Object.fromEntries(
-      Object.entries(opts.env).filter((e): e is [string, string] => e[1] !== undefined),
-    );
+    const env = subprocessEnv(opts.env, CREDENTIAL_HELPER_ENV);
     const child = spawn(program, ['get'], { env, stdio: ['pipe', 'pipe', 'pipe'], timeout: opts.timeoutMs });
     let stdout = '';
     child.stdout.on('data', (chunk: Buffer) => {

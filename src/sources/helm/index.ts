@@ -6,6 +6,8 @@ import { parseManifestFile, type KubeObject } from '../../documents/parse.js';
 import { mapLimit } from '../../engine/pool.js';
 import { extractWorkloads } from '../../workloads/extract.js';
 import type { RenderedUnit, RenderOutcome, RenderProblem, Workload } from '../../workloads/workload.js';
+import { MESSAGE_LIMIT, cap } from '../../reporters/untrusted.js';
+import { HELM_ENV } from '../../subprocess-env.js';
 import { execText, findOnPath } from '../exec.js';
 import { helmTemplateOf, nameTemplate } from './source-comment.js';
 import { TemplateLines } from './template-lines.js';
@@ -93,6 +95,7 @@ async function renderOne(
   const run = await execText(helm, helmArguments(entry), {
     cwd: input.cwd,
     env: input.env,
+    allow: HELM_ENV,
     timeoutMs: input.timeoutMs ?? 120_000,
   });
   if (!run.ok) return { problem: await renderFailure(entry, run.stderr || run.error, reportName, at) };
@@ -218,7 +221,8 @@ async function renderFailure(
     stderr.split('\n').find((l) => l.startsWith('Error:')) ??
     stderr.split('\n').filter(Boolean).pop() ??
     'no error output';
-  const message = `helm template failed for ${describe(entry, reportName)}: ${error.replace(/^Error:\s*/, '')}`;
+  // helm quotes what it failed on (template lines, values): capped like any scanned text.
+  const message = `helm template failed for ${describe(entry, reportName)}: ${cap(error.replace(/^Error:\s*/, ''), MESSAGE_LIMIT)}`;
   let location = at(entry.position);
   const named =
     /template: ([^:\s]+\/templates\/[^:\s]+):(\d+)(?::(\d+))?/.exec(error) ??

@@ -1,6 +1,8 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { KUSTOMIZE_ENV } from '../../subprocess-env.js';
+import { MESSAGE_LIMIT, cap } from '../../reporters/untrusted.js';
 import { execText, findOnPath } from '../exec.js';
 
 /** How to run kustomize: the standalone binary (`kustomize build`) or the one built into kubectl (`kubectl kustomize`). */
@@ -70,6 +72,7 @@ export async function buildWithOrigins(
     const run = await execText(tool.command, args, {
       cwd: wrapper,
       env: options.env,
+      allow: KUSTOMIZE_ENV,
       timeoutMs: options.timeoutMs,
     });
     if (!run.ok) {
@@ -81,7 +84,8 @@ export async function buildWithOrigins(
         .join('');
       return {
         ok: false,
-        message: `${path.basename(tool.command)} ${tool.subcommand} failed for ${options.rootName}: ${detail}`,
+        // kustomize quotes what it failed on (a file's lines, a value): capped like any scanned text.
+        message: `${path.basename(tool.command)} ${tool.subcommand} failed for ${options.rootName}: ${cap(detail, MESSAGE_LIMIT)}`,
       };
     }
     return { ok: true, stdout: run.stdout, resolveOrigin: (p) => path.resolve(wrapper, p) };

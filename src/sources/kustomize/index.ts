@@ -80,7 +80,7 @@ export async function renderKustomizations(input: KustomizeInput): Promise<Rende
       });
       if (!result.ok) {
         const hint = /is not in or below/.test(result.message)
-          ? ' (if you build it with --load-restrictor LoadRestrictionsNone, set kustomize.loadRestrictor: none in .archcheck.yaml)'
+          ? ' (if you build it with --load-restrictor LoadRestrictionsNone, set the action input kustomize-load-restrictor: none or the CLI flag --kustomize-load-restrictor none in the workflow)'
           : '';
         return { root, problem: rootProblem(tree, root, reportName, `${result.message}${hint}`) };
       }

@@ -12,6 +12,8 @@ export class FakeClient implements GitHubClient {
   checkRuns: { create: CheckRunCreate; updates: CheckOutput[] }[] = [];
   comments: IssueComment[] = [];
   files: string[] = [];
+  /** The token's user; undefined answers 403, as GET /user does for an installation token. */
+  login: string | undefined;
   private next = 100;
 
   constructor(private readonly fail: (call: string) => number | undefined = () => undefined) {}
@@ -40,12 +42,20 @@ export class FakeClient implements GitHubClient {
       this.checkRuns[id - 1]!.updates.push(output);
     });
   }
+  viewer(): Promise<ApiResult<string>> {
+    this.calls.push('viewer');
+    return Promise.resolve(
+      this.login === undefined
+        ? { ok: false, status: 403, message: 'Resource not accessible by integration' }
+        : { ok: true, value: this.login },
+    );
+  }
   issueComments() {
     return this.answer('list-comments', () => this.comments.map((c) => ({ ...c })));
   }
   createComment(_issue: number, body: string) {
     return this.answer('create-comment', () => {
-      const comment = { id: this.next++, body };
+      const comment = { id: this.next++, body, author: this.login ?? 'github-actions[bot]' };
       this.comments.push(comment);
       return { id: comment.id };
     });

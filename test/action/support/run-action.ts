@@ -35,6 +35,8 @@ export interface RunOptions {
   payload: unknown;
   apiUrl?: string;
   sha?: string;
+  /** Extra environment variables (the hostile tests plant secrets here). */
+  env?: Record<string, string>;
 }
 
 /**
@@ -73,6 +75,7 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
       GITHUB_ACTION: 'check',
       RUNNER_TEMP: temp,
       NO_PROXY: '127.0.0.1',
+      ...options.env,
     };
     for (const [name, value] of Object.entries(options.inputs))
       env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
