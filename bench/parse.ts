@@ -14,9 +14,8 @@ import { extractWorkloads } from '../src/workloads/extract.js';
 import { runArchcheck } from '../src/engine/run.js';
 import { RecordingLogger } from '../src/logger.js';
 import type { ImageSource } from '../src/registry/source.js';
+import { CORPUS, CORPUS_MISSING, corpusFound } from '../test/support/corpus.js';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const CORPUS = path.resolve(here, '../../shared/corpus');
 const ROUNDS = 5;
 
 async function listFiles(dir: string): Promise<string[]> {
@@ -161,11 +160,12 @@ export async function benchParse(): Promise<string> {
     const generated = path.join(tmp, 'repo');
     generateRepo(generated);
     const sets = [
-      { name: 'shared corpus', dir: CORPUS, files: await listFiles(CORPUS) },
+      ...(corpusFound ? [{ name: 'shared corpus', dir: CORPUS, files: await listFiles(CORPUS) }] : []),
       { name: 'generated 10,000 documents', dir: generated, files: await listFiles(generated) },
     ];
     const lines = [
       'parse + extract vs bare yaml.parseAllDocuments (best of 5 rounds, each in its own process)',
+      ...(corpusFound ? [] : [`  not measured: ${CORPUS_MISSING}`]),
     ];
     for (const set of sets) {
       const listFile = path.join(tmp, `${set.name.replace(/\W+/g, '-')}.txt`);

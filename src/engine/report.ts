@@ -1,5 +1,6 @@
 import type { RegistryUsage } from '../registry/http/usage.js';
 import type { Finding, Severity } from '../rules/finding.js';
+import type { CellVerdict } from '../rules/verdict.js';
 
 /** What one run found: the single value every reporter (text, JSON, SARIF, annotations, summary) reads. */
 export interface Report {
@@ -74,7 +75,8 @@ export interface ClusterEntry {
   nodePools: { name: string; platform: string; declaredIn?: string }[];
 }
 
-export type CellVerdict = 'runs' | 'exec-format-error' | 'not-scheduled' | 'unknown';
+/** Decided by `poolVerdict` (rules/verdict.ts), which the image-arch-mismatch rule reads too. */
+export type { CellVerdict };
 
 export interface MatrixCell {
   /** Canonical image reference (or the written one when it does not parse). */

@@ -1,12 +1,12 @@
 import type { ClusterConfig } from '../config/types.js';
 import type { ParsedFile } from '../documents/parse.js';
 import { canonicalImage } from '../images/reference.js';
-import { nodeRunsAny } from '../platforms/match.js';
 import { formatPlatform } from '../platforms/normalize.js';
 import type { Resolution } from '../registry/source.js';
 import type { Finding } from '../rules/finding.js';
 import { platformsOf } from '../rules/resolution-findings.js';
 import type { WorkloadPlacement } from '../rules/rule.js';
+import { poolVerdict } from '../rules/verdict.js';
 import type { Workload } from '../workloads/workload.js';
 import type { CellVerdict, ImageEntry, MatrixCell, Report, UnreachableRegistry } from './report.js';
 
@@ -184,14 +184,9 @@ function matrix(
       if (!c.ref) continue;
       const image = canonicalImage(c.ref);
       const platforms = platformsOf(resolutions.get(image));
-      for (const { pool, eligible } of pools) {
-        const verdict: CellVerdict = !eligible
-          ? 'not-scheduled'
-          : !platforms
-            ? 'unknown'
-            : nodeRunsAny(pool.platform, platforms)
-              ? 'runs'
-              : 'exec-format-error';
+      for (const placement of pools) {
+        const { pool } = placement;
+        const verdict = poolVerdict(placement, platforms);
         const key = `${image}\u0000${cluster.name}\u0000${pool.name}`;
         const current = cells.get(key);
         if (!current || VERDICT_RANK[verdict] > VERDICT_RANK[current.verdict]) {

@@ -1,8 +1,8 @@
 import type * as Sarif from 'sarif';
 import { fingerprint } from '../baseline/fingerprint.js';
 import type { Report } from '../engine/report.js';
+import { REPOSITORY_URL, ruleDocsUrl } from '../rules/docs.js';
 import type { Finding, RuleMeta, Severity } from '../rules/finding.js';
-import { PROJECT_URL } from '../version.js';
 
 /**
  * The key under `partialFingerprints`; bump the suffix if the hashed fields ever change. v2 hashes what the
@@ -17,7 +17,7 @@ export interface SarifOptions {
   /** Every rule the tool has (`RULES`), so code scanning can describe rules of results it tracks. */
   rules: readonly RuleMeta[];
   toolVersion?: string;
-  /** Where people read about the tool (default: the repository, PROJECT_URL). */
+  /** Where people read about the tool; archcheck's repository when not given. */
   informationUri?: string;
 }
 
@@ -47,6 +47,8 @@ export function toSarif(report: Report, options: SarifOptions): Sarif.Log {
       });
     }
   }
+  // Only the listed rules have a docs page; a descriptor made up above gets no helpUri.
+  const documented = new Set(options.rules.map((r) => r.id));
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const fingerprints = fingerprintAll(findings);
   return {
@@ -60,8 +62,8 @@ export function toSarif(report: Report, options: SarifOptions): Sarif.Log {
             ...(options.toolVersion
               ? { version: options.toolVersion, semanticVersion: options.toolVersion }
               : {}),
-            informationUri: options.informationUri ?? PROJECT_URL,
-            rules: rules.map(descriptor),
+            informationUri: options.informationUri ?? REPOSITORY_URL,
+            rules: rules.map((r) => descriptor(r, documented.has(r.id))),
           },
         },
         // Our columns count UTF-16 code units (JavaScript string indices), SARIF's default for this kind.
@@ -77,7 +79,7 @@ export function formatSarif(report: Report, options: SarifOptions): string {
   return `${JSON.stringify(toSarif(report, options), null, 2)}\n`;
 }
 
-function descriptor(rule: RuleMeta): Sarif.ReportingDescriptor {
+function descriptor(rule: RuleMeta, documented: boolean): Sarif.ReportingDescriptor {
   const parts = [
     rule.description,
     rule.impact && `Impact: ${rule.impact}`,
@@ -94,6 +96,7 @@ function descriptor(rule: RuleMeta): Sarif.ReportingDescriptor {
     shortDescription: { text: rule.description },
     fullDescription: { text: [rule.description, rule.impact].filter(Boolean).join(' ') },
     help: { text: parts.filter(Boolean).join('\n'), markdown: markdown.filter(Boolean).join('\n\n') },
+    ...(documented ? { helpUri: ruleDocsUrl(rule.id) } : {}),
     defaultConfiguration: { level: LEVEL[rule.defaultSeverity] },
     properties: { tags: ['kubernetes', 'multi-arch'], precision: 'high' },
   };

@@ -3,6 +3,7 @@ import { setAsideMarkdown } from './set-aside.js';
 import { shouldFail } from '../engine/gate.js';
 import type { CellVerdict, Report } from '../engine/report.js';
 import type { Finding, RuleMeta, Severity } from '../rules/finding.js';
+import { ruleDocsUrl } from '../rules/docs.js';
 import { describeOutage } from './outages.js';
 import { MESSAGE_LIMIT, markdownCode, markdownText as md } from './untrusted.js';
 import { describeUsage } from './usage.js';
@@ -196,7 +197,7 @@ function howToFix(findings: readonly Finding[], rules: readonly RuleMeta[], h: s
   const unknown = [...seen.keys()].filter((id) => !rules.some((r) => r.id === id));
   const lines = known.map(
     (r) =>
-      `- **\`${r.id}\`** (${seen.get(r.id)}): ${ours(r.description)} ${ours(r.impact)}<br>**Fix:** ${ours(r.remediation)}`,
+      `- **[\`${r.id}\`](${ruleDocsUrl(r.id)})** (${seen.get(r.id)}): ${ours(r.description)} ${ours(r.impact)}<br>**Fix:** ${ours(r.remediation)}`,
   );
   for (const id of unknown) lines.push(`- **\`${id}\`** (${seen.get(id)})`);
   return `${h}# How to fix\n\n${lines.join('\n')}\n`;

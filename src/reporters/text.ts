@@ -1,6 +1,7 @@
 import type { Report } from '../engine/report.js';
+import { ruleDocsUrl } from '../rules/docs.js';
 import { setAsideLine } from './set-aside.js';
-import type { Severity } from '../rules/finding.js';
+import type { Finding, Severity } from '../rules/finding.js';
 import { describeOutage, foldedIntoOutage } from './outages.js';
 
 export interface TextOptions {
@@ -22,7 +23,8 @@ export function formatText(report: Report, options: TextOptions): string {
   const out: string[] = [];
   let currentFile: string | undefined;
   const folded = foldedIntoOutage(report);
-  for (const f of report.findings.filter((finding) => !folded(finding))) {
+  const shown = report.findings.filter((finding) => !folded(finding));
+  for (const f of shown) {
     if (f.location.file !== currentFile) {
       if (currentFile !== undefined) out.push('');
       currentFile = f.location.file;
@@ -43,9 +45,20 @@ export function formatText(report: Report, options: TextOptions): string {
   }
   const setAside = setAsideLine(report);
   if (setAside) out.push(...(out.length > 0 ? [''] : []), paint('dim', setAside));
+  out.push(...ruleDocs(shown, paint));
   if (out.length > 0) out.push('');
   out.push(summaryLine(report, paint));
   return `${out.join('\n')}\n`;
+}
+
+/** Where each rule of the listed findings is explained (docs/rules/<id>.md). */
+function ruleDocs(
+  shown: readonly Finding[],
+  paint: (style: keyof typeof COLORS, s: string) => string,
+): string[] {
+  const ids = [...new Set(shown.map((f) => f.rule))].sort();
+  if (ids.length === 0) return [];
+  return ['', 'rule docs:', ...ids.map((id) => `  ${id} ${paint('dim', ruleDocsUrl(id))}`)];
 }
 
 function summaryLine(report: Report, paint: (style: keyof typeof COLORS, s: string) => string): string {

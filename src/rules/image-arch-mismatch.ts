@@ -4,6 +4,7 @@ import { formatPlatform } from '../platforms/normalize.js';
 import { workloadFields, workloadLabel } from './describe.js';
 import { platformsOf } from './resolution-findings.js';
 import type { Draft, Rule } from './rule.js';
+import { type CellVerdict, poolVerdict } from './verdict.js';
 
 export const imageArchMismatch: Rule = {
   meta: {
@@ -16,16 +17,17 @@ export const imageArchMismatch: Rule = {
   },
   check: (ctx) =>
     ctx.placements.flatMap(({ workload, cluster, pools }) => {
-      const eligible = pools.filter((p) => p.eligible).map((p) => p.pool);
-      if (eligible.length === 0) return [];
+      if (!pools.some((p) => p.eligible)) return [];
       return workload.containers.flatMap((c): Draft[] => {
         if (!c.ref) return [];
         const platforms = platformsOf(ctx.resolutions.get(canonicalImage(c.ref)));
         if (!platforms) return [];
-        const failing = eligible.filter((pool) => !nodeRunsAny(pool.platform, platforms));
+        const poolsWhere = (verdict: CellVerdict) =>
+          pools.filter((p) => poolVerdict(p, platforms) === verdict).map((p) => p.pool);
+        const failing = poolsWhere('exec-format-error');
         if (failing.length === 0) return [];
         const missing = [...new Set(failing.map((p) => formatPlatform(p.platform)))];
-        const runsOn = eligible.filter((p) => !failing.includes(p));
+        const runsOn = poolsWhere('runs');
         const published = platforms.map(formatPlatform).join(', ') || 'no platforms';
         const fix =
           runsOn.length > 0

@@ -1,14 +1,14 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { describe, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { parseManifestFile, type ParsedFile } from '../../src/documents/parse.js';
 import { extractWorkloads } from '../../src/workloads/extract.js';
 import { builtinPodSpecPath } from '../../src/workloads/kinds.js';
 import type { Workload } from '../../src/workloads/workload.js';
+import { CORPUS as corpus } from '../support/corpus.js';
+import { describeCorpus } from '../support/describe-corpus.js';
 
-// Real-world manifests (see ../shared/corpus/README.md), read in place.
-const corpus = fileURLToPath(new URL('../../../shared/corpus/', import.meta.url));
+// Real-world manifests (see the corpus README), read in place.
 const DIRS = ['manifests', 'helm-rendered', 'kustomize', 'nodes'] as const;
 const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json', '.txt']);
 const INVALID = 'helm-rendered/helm__helm/pkg/cmd/testdata/output/template-with-invalid-yaml-debug.txt';
@@ -29,23 +29,25 @@ interface Parsed {
 }
 
 // Every file, whatever its extension (READMEs, scripts, a PNG): nothing may throw.
-const files: Parsed[] = DIRS.flatMap((dir) => walk(path.join(corpus, dir))).map((abs) => {
-  const rel = path.relative(corpus, abs).split(path.sep).join('/');
-  const text = readFileSync(abs, 'utf8');
-  const parsed = parseManifestFile(rel, text);
-  return {
-    rel,
-    dir: rel.slice(0, rel.indexOf('/')),
-    manifest: MANIFEST_EXTENSIONS.has(path.extname(abs).toLowerCase()),
-    text,
-    parsed,
-    workloads: parsed.objects.flatMap(extractWorkloads),
-  };
-});
+const readAll = (): Parsed[] =>
+  DIRS.flatMap((dir) => walk(path.join(corpus, dir))).map((abs) => {
+    const rel = path.relative(corpus, abs).split(path.sep).join('/');
+    const text = readFileSync(abs, 'utf8');
+    const parsed = parseManifestFile(rel, text);
+    return {
+      rel,
+      dir: rel.slice(0, rel.indexOf('/')),
+      manifest: MANIFEST_EXTENSIONS.has(path.extname(abs).toLowerCase()),
+      text,
+      parsed,
+      workloads: parsed.objects.flatMap(extractWorkloads),
+    };
+  });
 
 const builtin = (w: Workload) => !w.inferred && builtinPodSpecPath(w.apiVersion, w.kind) !== undefined;
 
-describe('corpus', () => {
+describeCorpus('corpus', () => {
+  const files = readAll();
   test('every file was read (the README lists 276 files in these four directories)', () => {
     expect(files).toHaveLength(276);
     expect(files.filter((f) => f.manifest)).toHaveLength(249);

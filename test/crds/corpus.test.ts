@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { parseManifestFile } from '../../src/documents/parse.js';
 import { extractWorkloads } from '../../src/workloads/extract.js';
 import type { Workload } from '../../src/workloads/workload.js';
-import { CORPUS } from '../kustomize/support.js';
+import { CORPUS } from '../support/corpus.js';
+import { describeCorpus } from '../support/describe-corpus.js';
 
 const MANIFESTS = path.join(CORPUS, 'manifests');
 
@@ -23,7 +24,7 @@ function summary(workloads: Workload[]): string[] {
   );
 }
 
-describe('workload CRDs in the corpus: every container found, at its image line', () => {
+describeCorpus('workload CRDs in the corpus: every container found, at its image line', () => {
   test.each([
     [
       'argoproj__argo-rollouts/examples/rollout-bluegreen.yaml',

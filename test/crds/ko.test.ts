@@ -1,10 +1,11 @@
 import path from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { check, CORPUS, where } from '../kustomize/support.js';
+import { describeCorpus } from '../support/describe-corpus.js';
 
 const KNATIVE = 'manifests/knative__serving/test/test_images/multicontainer/service.yaml';
 
-describe('ko:// build-time references', () => {
+describeCorpus('ko:// build-time references', () => {
   test('are image-unresolved notices saying ko builds them at deploy time, never invalid-image-reference', async () => {
     const { report } = await check(CORPUS, [KNATIVE]);
     expect(report.findings.map((f) => `${f.rule} ${f.severity} ${where(f.location)}`)).toEqual([

@@ -1,15 +1,17 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { parseManifestFile } from '../../src/documents/parse.js';
 import { helmTemplateOf } from '../../src/sources/helm/source-comment.js';
 import { check, CORPUS, where } from '../kustomize/support.js';
+import { describeCorpus } from '../support/describe-corpus.js';
 
 const RENDERED = path.join(CORPUS, 'helm-rendered');
-const files = readdirSync(RENDERED, { recursive: true, withFileTypes: true })
-  .filter((e) => e.isFile())
-  .map((e) => path.relative(RENDERED, path.join(e.parentPath, e.name)))
-  .sort();
+const listRendered = () =>
+  readdirSync(RENDERED, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(RENDERED, path.join(e.parentPath, e.name)))
+    .sort();
 
 /**
  * An independent reading of a helm stream: split on `---` lines, and in each chunk take the last `# Source:` line
@@ -27,7 +29,8 @@ function oracle(text: string): { kind: string; source?: string }[] {
   });
 }
 
-describe('Helm-rendered streams in the corpus', () => {
+describeCorpus('Helm-rendered streams in the corpus', () => {
+  const files = listRendered();
   test('the corpus holds the 18 files the README lists', () => {
     expect(files).toHaveLength(18);
   });

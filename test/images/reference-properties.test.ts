@@ -2,14 +2,15 @@ import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
 import { formatImageRef, isMutableTag, parseImageReference } from '../../src/images/reference.js';
+import { corpusPath } from '../support/corpus.js';
+import { describeCorpus } from '../support/describe-corpus.js';
 import { random } from './random.js';
 
-const CORPUS = new URL('../../../shared/corpus/', import.meta.url);
 const KINDS = ['syntax', 'template', 'env', 'printf', 'ko', 'empty'];
 
 /** IMAGES.txt: a `#` header line, then `count<TAB>image` per distinct `image:` value. */
 function corpusImages(): string[] {
-  return readFileSync(new URL('IMAGES.txt', CORPUS), 'utf8')
+  return readFileSync(corpusPath('IMAGES.txt'), 'utf8')
     .split('\n')
     .filter((line) => line !== '' && !line.startsWith('#'))
     .map((line) => {
@@ -20,7 +21,7 @@ function corpusImages(): string[] {
     });
 }
 
-describe('corpus images (../shared/corpus/IMAGES.txt)', () => {
+describeCorpus('corpus images (IMAGES.txt)', () => {
   const images = corpusImages();
   const results = images.map((image) => ({ image, result: parseImageReference(image) }));
 

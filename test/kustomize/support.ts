@@ -10,8 +10,7 @@ import { parsePlatform } from '../../src/platforms/normalize.js';
 import type { Platform } from '../../src/platforms/platform.js';
 import type { ImageSource } from '../../src/registry/source.js';
 
-/** The shared real-world corpus, read in place (never copied). */
-export const CORPUS = fileURLToPath(new URL('../../../shared/corpus/', import.meta.url));
+export { CORPUS } from '../support/corpus.js';
 export const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 
 /**

@@ -1,12 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { describe, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
+import { corpusPath } from '../support/corpus.js';
+import { describeCorpus } from '../support/describe-corpus.js';
 import { poolsOf, row } from './support.js';
 
-const REPO = fileURLToPath(new URL('../../', import.meta.url));
-const CORPUS = process.env.ARCHCHECK_CORPUS ?? path.join(REPO, '..', 'shared', 'corpus');
-const NODES = path.join(CORPUS, 'nodes');
+const NODES = corpusPath('nodes');
 const KARPENTER = 'aws__karpenter-provider-aws';
 const OLD = `${KARPENTER}/@2bd348a6e469dbfa82d19cbfa7af722d1b93f754/examples`;
 const EKSCTL = 'eksctl-io__eksctl/examples';
@@ -216,26 +215,23 @@ const CASES: [file: string, pools: Expected[]][] = [
   ],
 ];
 
-describe.skipIf(!existsSync(NODES))(
-  `node pools derived from the shared corpus (${NODES}; skipped when absent)`,
-  () => {
-    test.each(CASES)('%s', (file, expected) => {
-      const { pools } = poolsOf(readFileSync(path.join(NODES, file), 'utf8'), file);
-      expect(pools.map((p) => row(p, KEYS)).map((r) => [r.name, r.platform, r.labels, r.taints])).toEqual(
-        expected,
-      );
-      for (const p of pools) {
-        expect(p.labels['kubernetes.io/arch']).toBe(p.platform.architecture);
-        expect(p.source.file).toBe(file);
-      }
-    });
+describeCorpus('node pools derived from the shared corpus', () => {
+  test.each(CASES)('%s', (file, expected) => {
+    const { pools } = poolsOf(readFileSync(path.join(NODES, file), 'utf8'), file);
+    expect(pools.map((p) => row(p, KEYS)).map((r) => [r.name, r.platform, r.labels, r.taints])).toEqual(
+      expected,
+    );
+    for (const p of pools) {
+      expect(p.labels['kubernetes.io/arch']).toBe(p.platform.architecture);
+      expect(p.source.file).toBe(file);
+    }
+  });
 
-    test('the node without an architecture (kubectl-drill node-3) is a problem, not a pool', () => {
-      const file = 'ahmetb__kubectl-drill/testdata/nodes.json';
-      const { facts } = poolsOf(readFileSync(path.join(NODES, file), 'utf8'), file);
-      expect(facts.problems.map((p) => p.message)).toEqual([
-        expect.stringMatching(/^node node-3: no architecture/),
-      ]);
-    });
-  },
-);
+  test('the node without an architecture (kubectl-drill node-3) is a problem, not a pool', () => {
+    const file = 'ahmetb__kubectl-drill/testdata/nodes.json';
+    const { facts } = poolsOf(readFileSync(path.join(NODES, file), 'utf8'), file);
+    expect(facts.problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(/^node node-3: no architecture/),
+    ]);
+  });
+});

@@ -1,7 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { describe, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { nodeRunsAny } from '../../src/platforms/match.js';
 import {
   formatPlatform,
@@ -11,9 +10,10 @@ import {
 } from '../../src/platforms/normalize.js';
 import type { RawPlatform } from '../../src/platforms/normalize.js';
 import type { Platform } from '../../src/platforms/platform.js';
+import { CORPUS as corpus } from '../support/corpus.js';
+import { describeCorpus } from '../support/describe-corpus.js';
 
-// Real registry bytes (see ../shared/corpus/README.md, section registry/).
-const corpus = fileURLToPath(new URL('../../../shared/corpus/', import.meta.url));
+// Real registry bytes (see the corpus README, section registry/).
 const registry = path.join(corpus, 'registry');
 
 interface IndexDoc {
@@ -40,28 +40,28 @@ function asIndex(file: string): IndexDoc | undefined {
   return 'layers' in doc || 'config' in doc ? undefined : (doc as IndexDoc);
 }
 
-// MEDIA_TYPES.tsv: path, size, sha256, digest_check, kind, mediaType_field, platforms (comma-separated).
-const tsv = readFileSync(path.join(registry, 'MEDIA_TYPES.tsv'), 'utf8')
-  .trimEnd()
-  .split('\n')
-  .slice(1)
-  .map((line) => line.split('\t'));
-const listedIndexes = new Map(
-  tsv
-    .filter((cols) => cols[4]?.startsWith('index/list'))
-    .map((cols) => [cols[0]!, (cols[6] ?? '').split(',')]),
-);
-const indexes = walk(registry)
-  .map((file) => ({ rel: path.relative(corpus, file).split(path.sep).join('/'), doc: asIndex(file) }))
-  .filter((x): x is { rel: string; doc: IndexDoc } => x.doc !== undefined);
+describeCorpus('registry corpus', () => {
+  // MEDIA_TYPES.tsv: path, size, sha256, digest_check, kind, mediaType_field, platforms (comma-separated).
+  const tsv = readFileSync(path.join(registry, 'MEDIA_TYPES.tsv'), 'utf8')
+    .trimEnd()
+    .split('\n')
+    .slice(1)
+    .map((line) => line.split('\t'));
+  const listedIndexes = new Map(
+    tsv
+      .filter((cols) => cols[4]?.startsWith('index/list'))
+      .map((cols) => [cols[0]!, (cols[6] ?? '').split(',')]),
+  );
+  const indexes = walk(registry)
+    .map((file) => ({ rel: path.relative(corpus, file).split(path.sep).join('/'), doc: asIndex(file) }))
+    .filter((x): x is { rel: string; doc: IndexDoc } => x.doc !== undefined);
 
-const printed = (rel: string): string[] => {
-  const found = indexes.find((x) => x.rel === rel);
-  if (!found) throw new Error(`${rel} is not an index in the corpus`);
-  return found.doc.manifests.map((m) => formatPlatform(normalizePlatform(m.platform ?? {})));
-};
+  const printed = (rel: string): string[] => {
+    const found = indexes.find((x) => x.rel === rel);
+    if (!found) throw new Error(`${rel} is not an index in the corpus`);
+    return found.doc.manifests.map((m) => formatPlatform(normalizePlatform(m.platform ?? {})));
+  };
 
-describe('registry corpus', () => {
   test('the indexes found by shape are exactly those MEDIA_TYPES.tsv lists', () => {
     expect(indexes.map((x) => x.rel).sort()).toEqual([...listedIndexes.keys()].sort());
     expect(indexes.length).toBeGreaterThan(30);

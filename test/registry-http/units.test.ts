@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { describe, expect, test } from 'vitest';
+import path from 'node:path';
+import { describe, expect, test, vi } from 'vitest';
 import { sha256Digest } from '../../src/registry/digest.js';
 import { parseManifest } from '../../src/registry/manifest.js';
 import { type Challenge, parseChallenges, pickChallenge } from '../../src/registry/http/challenge.js';
@@ -8,9 +9,11 @@ import { checkManifestDigest, manifestPayload } from '../../src/registry/http/in
 import { Secrets } from '../../src/registry/http/secrets.js';
 import { parseRetryAfter } from '../../src/registry/http/transport.js';
 import { findOnPath } from '../../src/sources/exec.js';
-import { requireBinary } from '../support/binaries.js';
+import { missingTools, requireBinary } from '../support/binaries.js';
+import { corpusPath } from '../support/corpus.js';
+import { describeCorpus } from '../support/describe-corpus.js';
 
-const corpus = (p: string) => new URL(`../../../shared/corpus/registry/${p}`, import.meta.url);
+const corpus = (p: string) => corpusPath('registry', p);
 
 describe('parseChallenges', () => {
   const rows: [string, string, Challenge[]][] = [
@@ -158,7 +161,7 @@ describe('endpoints and mirrors', () => {
   });
 });
 
-describe('integrity', () => {
+describeCorpus('integrity over corpus manifests', () => {
   test('a signed schema1 manifest is digested without its signatures (corpus: containers/image v2s1)', async () => {
     const signed = await readFile(corpus('containers__image/internal/manifest/testdata/v2s1.manifest.json'));
     const unsigned = await readFile(
@@ -181,7 +184,9 @@ describe('integrity', () => {
       digest,
     });
   });
+});
 
+describe('integrity', () => {
   const bytes = Buffer.from('{"schemaVersion":2}');
   const good = sha256Digest(bytes);
   const other = `sha256:${'0'.repeat(64)}`;
@@ -232,5 +237,21 @@ test('a missing binary fails with the install command instead of skipping', () =
     'skopeo-not-here is not on PATH; install it with: sudo apt-get install -y skopeo-not-here',
   );
   expect(findOnPath('skopeo', { PATH: '/nonexistent' })).toBeUndefined();
-  expect(requireBinary('docker-registry')).toMatch(/docker-registry$/);
+  vi.stubEnv('PATH', path.dirname(process.execPath));
+  try {
+    expect(requireBinary(path.basename(process.execPath))).toBe(process.execPath);
+  } finally {
+    vi.unstubAllEnvs();
+  }
+});
+
+test('the integration project names every missing system tool and how to install it', () => {
+  expect(missingTools({ PATH: '/nonexistent' })).toEqual([
+    'docker-registry is not on PATH; install it with: sudo apt-get install -y docker-registry',
+    'skopeo is not on PATH; install it with: sudo apt-get install -y skopeo',
+    'htpasswd is not on PATH; install it with: sudo apt-get install -y apache2-utils',
+    'openssl is not on PATH; install it with: sudo apt-get install -y openssl',
+    'zstd is not on PATH; install it with: sudo apt-get install -y zstd',
+    'kubectl is not on PATH; install it from https://kubernetes.io/docs/tasks/tools/ (it includes kustomize)',
+  ]);
 });

@@ -1,17 +1,17 @@
-import { fileURLToPath } from 'node:url';
-import { describe, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { formatPlatform } from '../../src/platforms/normalize.js';
 import { OciLayoutSource } from '../../src/registry/oci-layout.js';
 import type { Resolution } from '../../src/registry/source.js';
+import { corpusPath } from '../support/corpus.js';
+import { describeCorpus } from '../support/describe-corpus.js';
 
 /**
- * Real OCI layouts from ../shared/corpus/registry, mapped the skopeo way: root = the layout's parent, repo =
+ * Real OCI layouts from the corpus's registry/, mapped the skopeo way: root = the layout's parent, repo =
  * its directory name. Expected platforms were read by hand from each index.json, its blobs and the configs
  * they name, and cross-checked with registry/MEDIA_TYPES.tsv.
  */
-const CORPUS = fileURLToPath(new URL('../../../shared/corpus/registry/', import.meta.url));
-const REGCLIENT = `${CORPUS}regclient__regclient/testdata`;
-const GGCR = `${CORPUS}google__go-containerregistry/pkg/v1/layout/testdata`;
+const REGCLIENT = corpusPath('registry/regclient__regclient/testdata');
+const GGCR = corpusPath('registry/google__go-containerregistry/pkg/v1/layout/testdata');
 
 const sha = (hex: string) => `sha256:${hex}`;
 
@@ -70,7 +70,7 @@ const cases: Array<[string, string, string, { tag?: string; digest?: string }, u
     { digest: sha('b544f71ecd82372bc9a3c0dbef378abfd2734fe437df81ff6e242a0d720d8e3e') }, UNRESOLVED],
 ];
 
-describe('OciLayoutSource over real layouts in the corpus', () => {
+describeCorpus('OciLayoutSource over real layouts in the corpus', () => {
   test.each(cases)('%s', async (_name, root, repository, ref, expected) => {
     const result = await new OciLayoutSource(root).resolve({
       registry: 'registry.example.org',

@@ -1,32 +1,33 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { parseDigest, sha256Digest, verifyDigest } from '../../src/registry/digest.js';
-
-const CORPUS = fileURLToPath(new URL('../../../shared/corpus/', import.meta.url));
+import { corpusPath } from '../support/corpus.js';
+import { describeCorpus } from '../support/describe-corpus.js';
 
 /** Rows of registry/MEDIA_TYPES.tsv whose digest_check column says the bytes hash to the file's name. */
-const matching = readFileSync(path.join(CORPUS, 'registry/MEDIA_TYPES.tsv'), 'utf8')
-  .split('\n')
-  .map((line) => line.split('\t'))
-  .filter((cols) => cols[3] === 'sha256 matches filename')
-  .map((cols) => {
-    const file = cols[0]!;
-    // Blob files are named by their hex; the decoded Docker Hub files are `sha256_<hex>.json`.
-    const hex = path
-      .basename(file)
-      .replace(/^sha256_/, '')
-      .replace(/\.json$/, '');
-    return [file, `sha256:${hex}`, cols[2]!] as const;
-  });
+const matchingRows = () =>
+  readFileSync(corpusPath('registry/MEDIA_TYPES.tsv'), 'utf8')
+    .split('\n')
+    .map((line) => line.split('\t'))
+    .filter((cols) => cols[3] === 'sha256 matches filename')
+    .map((cols) => {
+      const file = cols[0]!;
+      // Blob files are named by their hex; the decoded Docker Hub files are `sha256_<hex>.json`.
+      const hex = path
+        .basename(file)
+        .replace(/^sha256_/, '')
+        .replace(/\.json$/, '');
+      return [file, `sha256:${hex}`, cols[2]!] as const;
+    });
 
-describe('verifyDigest over corpus files whose sha256 matches their name', () => {
+describeCorpus('verifyDigest over corpus files whose sha256 matches their name', () => {
+  const matching = matchingRows();
   test('the index lists them all', () => expect(matching).toHaveLength(113));
 
   test.each(matching)('%s', (file, digest, tsvHash) => {
-    const bytes = readFileSync(path.join(CORPUS, file));
+    const bytes = readFileSync(corpusPath(file));
     expect(verifyDigest(bytes, digest)).toBe(true);
     expect(sha256Digest(bytes)).toBe(`sha256:${tsvHash}`);
     const tampered = Buffer.concat([bytes, Buffer.from(' ')]);

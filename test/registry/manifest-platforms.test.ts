@@ -1,6 +1,4 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { formatPlatform } from '../../src/platforms/normalize.js';
 import type { Platform } from '../../src/platforms/platform.js';
@@ -12,9 +10,10 @@ import {
   parseManifest,
   platformFromConfig,
 } from '../../src/registry/manifest.js';
+import { corpusPath } from '../support/corpus.js';
+import { describeCorpus } from '../support/describe-corpus.js';
 
-const CORPUS = fileURLToPath(new URL('../../../shared/corpus/registry/', import.meta.url));
-const corpus = (file: string) => readFileSync(path.join(CORPUS, file));
+const corpus = (file: string) => readFileSync(corpusPath('registry', file));
 const enc = (v: unknown) => new TextEncoder().encode(typeof v === 'string' ? v : JSON.stringify(v));
 const printed = (p: Platform) => (p.osVersion ? `${formatPlatform(p)}@${p.osVersion}` : formatPlatform(p));
 const d = (extra: Partial<Descriptor>): Descriptor => ({ digest: 'sha256:0', size: 1, ...extra });
@@ -54,7 +53,7 @@ const INDEXES: Array<[string, string, string[]]> = [
   ['layout index.json without platforms', 'google__go-containerregistry/pkg/v1/layout/testdata/test_index/index.json', []],
 ];
 
-describe('indexPlatforms over real indexes', () => {
+describeCorpus('indexPlatforms over real indexes', () => {
   test.each(INDEXES)('%s', (_name, file, expected) => {
     const parsed = parseManifest(corpus(file));
     expect(parsed.kind).toBe('index');
@@ -63,14 +62,18 @@ describe('indexPlatforms over real indexes', () => {
 });
 
 // prettier-ignore
-const CONFIGS: Array<[string, Uint8Array, string | undefined, string]> = [
-  ['OCI config (containers/image)', corpus('containers__image/internal/image/fixtures/oci1-config.json'), MT.ociConfig, 'linux/amd64'],
-  ['hello-world config', corpus('aceeric__ociregistry/cmd/hello_world/config.json'), MT.ociConfig, 'linux/amd64'],
+const CORPUS_CONFIGS: Array<[string, string, string | undefined, string]> = [
+  ['OCI config (containers/image)', 'containers__image/internal/image/fixtures/oci1-config.json', MT.ociConfig, 'linux/amd64'],
+  ['hello-world config', 'aceeric__ociregistry/cmd/hello_world/config.json', MT.ociConfig, 'linux/amd64'],
   ['arm/v6 config with variant',
-    corpus('regclient__regclient/testdata/testrepo/blobs/sha256/0da9b7d747f276cec5405049196715887f14e4d4895c64c1491be05682968333'),
+    'regclient__regclient/testdata/testrepo/blobs/sha256/0da9b7d747f276cec5405049196715887f14e4d4895c64c1491be05682968333',
     MT.ociConfig, 'linux/arm/v6'],
-  ['Docker config under application/octet-stream', corpus('containers__image/internal/image/fixtures/schema2-config.json'),
+  ['Docker config under application/octet-stream', 'containers__image/internal/image/fixtures/schema2-config.json',
     'application/octet-stream', 'linux/amd64'],
+];
+
+// prettier-ignore
+const CONFIGS: Array<[string, Uint8Array, string | undefined, string]> = [
   ['Windows config keeps os.version', enc({ os: 'windows', architecture: 'amd64', 'os.version': '10.0.20348.3453' }),
     MT.dockerConfig, 'windows/amd64@10.0.20348.3453'],
   ['aliases are normalized', enc({ os: 'linux', architecture: 'aarch64' }), undefined, 'linux/arm64'],
@@ -81,11 +84,19 @@ const CONFIGS: Array<[string, Uint8Array, string | undefined, string]> = [
   ['not JSON', enc('\u0000\u0001'), MT.ociConfig, 'error: config is not JSON'],
 ];
 
+function expectPlatform(bytes: Uint8Array, mediaType: string | undefined, expected: string): void {
+  const result = platformFromConfig(bytes, mediaType);
+  expect('error' in result).toBe(expected.startsWith('error: '));
+  if ('error' in result) expect(`error: ${result.error}`).toContain(expected.slice('error: '.length));
+  else expect(printed(result)).toBe(expected);
+}
+
 describe('platformFromConfig', () => {
-  test.each(CONFIGS)('%s', (_name, bytes, mediaType, expected) => {
-    const result = platformFromConfig(bytes, mediaType);
-    expect('error' in result).toBe(expected.startsWith('error: '));
-    if ('error' in result) expect(`error: ${result.error}`).toContain(expected.slice('error: '.length));
-    else expect(printed(result)).toBe(expected);
-  });
+  test.each(CONFIGS)('%s', (_name, bytes, mediaType, expected) => expectPlatform(bytes, mediaType, expected));
+});
+
+describeCorpus('platformFromConfig over corpus configs', () => {
+  test.each(CORPUS_CONFIGS)('%s', (_name, file, mediaType, expected) =>
+    expectPlatform(corpus(file), mediaType, expected),
+  );
 });

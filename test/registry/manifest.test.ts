@@ -1,12 +1,12 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { formatPlatform } from '../../src/platforms/normalize.js';
 import { MANIFEST_ACCEPT, MEDIA_TYPES as MT, parseManifest } from '../../src/registry/manifest.js';
+import { corpusPath } from '../support/corpus.js';
+import { describeCorpus } from '../support/describe-corpus.js';
 
-const CORPUS = fileURLToPath(new URL('../../../shared/corpus/registry/', import.meta.url));
-const CI = path.join(CORPUS, 'containers__image');
+const CI = corpusPath('registry/containers__image');
 const enc = (v: unknown) => new TextEncoder().encode(typeof v === 'string' ? v : JSON.stringify(v));
 
 /** Every JSON file under containers__image, with the kind and media type parseManifest must give it. */
@@ -50,7 +50,7 @@ function jsonFiles(dir: string): string[] {
     .sort();
 }
 
-describe('parseManifest over containers/image testdata', () => {
+describeCorpus('parseManifest over containers/image testdata', () => {
   test('the table covers every JSON file there', () => {
     expect(jsonFiles(CI)).toEqual(Object.keys(CONTAINERS_IMAGE).sort());
   });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { RULES } from '../../src/rules/index.js';
-import { PROJECT_URL } from '../../src/version.js';
+import { REPOSITORY_URL } from '../../src/rules/docs.js';
 import { FINGERPRINT_KEY, formatSarif, toSarif } from '../../src/reporters/sarif.js';
 import {
   archMismatch,
@@ -69,6 +69,17 @@ describe('formatSarif', () => {
     expect(mismatch.defaultConfiguration!.level).toBe('error');
   });
 
+  test('every rule links its docs page; a rule the caller did not list links none', () => {
+    const log = toSarif(reportOf([{ ...mutableTag, rule: 'from-elsewhere' }]), { rules: RULES });
+    const driver = log.runs[0]!.tool.driver;
+    expect(driver.informationUri).toBe('https://github.com/archcheck/archcheck');
+    expect(driver.rules!.map((r) => [r.id, r.helpUri])).toEqual([
+      ...RULES.map((r) => [r.id, `https://github.com/archcheck/archcheck/blob/main/docs/rules/${r.id}.md`]),
+      ['from-elsewhere', undefined],
+    ]);
+    expect(toSarif(reportOf([]), options).runs[0]!.tool.driver.informationUri).toBe(options.informationUri);
+  });
+
   test('a path with a space is a percent-encoded URI reference', () => {
     const uri = toSarif(reportOf([parseError]), options).runs[0]!.results![0]!.locations![0]!
       .physicalLocation!.artifactLocation!.uri;
@@ -78,7 +89,7 @@ describe('formatSarif', () => {
 
 test("the driver names the project by default, for code scanning's tool link", () => {
   const { informationUri } = toSarif(reportOf([]), { rules: RULES }).runs[0]!.tool.driver;
-  expect(informationUri).toBe(PROJECT_URL);
+  expect(informationUri).toBe(REPOSITORY_URL);
 });
 
 describe('partialFingerprints', () => {

@@ -72,8 +72,9 @@ describe('formatSummary', () => {
     });
     const fixes = text.slice(text.indexOf('### How to fix'));
     const meta = RULES.find((r) => r.id === 'image-arch-mismatch')!;
-    expect(fixes).toContain('**`image-arch-mismatch`** (2)');
-    expect(fixes).toContain('**`mutable-image-tag`** (1)');
+    const docs = 'https://github.com/archcheck/archcheck/blob/main/docs/rules';
+    expect(fixes).toContain(`**[\`image-arch-mismatch\`](${docs}/image-arch-mismatch.md)** (2)`);
+    expect(fixes).toContain(`**[\`mutable-image-tag\`](${docs}/mutable-image-tag.md)** (1)`);
     expect(fixes).not.toContain('no-eligible-nodes');
     expect(marked.parse(fixes, { async: false })).toContain(meta.remediation.slice(0, 40));
   });

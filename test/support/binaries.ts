@@ -1,13 +1,29 @@
 import { findOnPath } from '../../src/sources/exec.js';
 
-/** The Debian package that ships each binary the registry tests run (CI installs them in .ci/run). */
-const PACKAGES: Readonly<Record<string, string>> = {
-  'docker-registry': 'docker-registry',
-  skopeo: 'skopeo',
-  htpasswd: 'apache2-utils',
-  openssl: 'openssl',
-  zstd: 'zstd',
+/**
+ * How to install each system tool the integration tests run. Debian and Ubuntu package all but kubectl;
+ * kubectl (for `kubectl kustomize`) is preinstalled on GitHub's ubuntu-latest runners and otherwise comes
+ * from Kubernetes' own packages.
+ */
+export const SYSTEM_TOOLS: Readonly<Record<string, string>> = {
+  'docker-registry': 'install it with: sudo apt-get install -y docker-registry',
+  skopeo: 'install it with: sudo apt-get install -y skopeo',
+  htpasswd: 'install it with: sudo apt-get install -y apache2-utils',
+  openssl: 'install it with: sudo apt-get install -y openssl',
+  zstd: 'install it with: sudo apt-get install -y zstd',
+  kubectl: 'install it from https://kubernetes.io/docs/tasks/tools/ (it includes kustomize)',
 };
+
+function installHint(name: string): string {
+  return SYSTEM_TOOLS[name] ?? `install it with: sudo apt-get install -y ${name}`;
+}
+
+/** One line per tool of SYSTEM_TOOLS missing from `env.PATH`, naming how to install it. */
+export function missingTools(env: Record<string, string | undefined>): string[] {
+  return Object.keys(SYSTEM_TOOLS)
+    .filter((name) => !findOnPath(name, env))
+    .map((name) => `${name} is not on PATH; ${installHint(name)}`);
+}
 
 /**
  * Fails (never skips) when a binary the integration tests need is missing, naming the install command:
@@ -16,6 +32,5 @@ const PACKAGES: Readonly<Record<string, string>> = {
 export function requireBinary(name: string): string {
   const found = findOnPath(name, process.env);
   if (found) return found;
-  const pkg = PACKAGES[name] ?? name;
-  throw new Error(`${name} is not on PATH; install it with: sudo apt-get install -y ${pkg}`);
+  throw new Error(`${name} is not on PATH; ${installHint(name)}`);
 }

@@ -1,10 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, expect, test } from 'vitest';
 import type { Report } from '../../src/engine/report.js';
 import { renderKustomizations, DEFAULT_KUSTOMIZE_SETTINGS } from '../../src/sources/kustomize/index.js';
 import { discoverFiles } from '../../src/sources/discover.js';
 import type { RenderOutcome } from '../../src/workloads/workload.js';
+import { describeCorpus } from '../support/describe-corpus.js';
 import { check, CORPUS, where } from './support.js';
 
 const EBS = 'kustomize/kubernetes-sigs__aws-ebs-csi-driver';
@@ -23,7 +24,7 @@ function at(file: string, needle: string, after?: string): string {
   return `${file}:${line + 1}:${(lines[line]?.indexOf(needle) ?? 0) + 1}`;
 }
 
-describe('the kustomize trees of the corpus, built with the real kubectl kustomize', () => {
+describeCorpus('the kustomize trees of the corpus, built with the real kubectl kustomize', () => {
   let outcome: RenderOutcome;
   let report: Report;
   beforeAll(async () => {

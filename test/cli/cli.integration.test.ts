@@ -293,6 +293,8 @@ describe('output', () => {
         '',
         'warning.yaml',
         '',
+        'rule docs:',
+        '',
         '✖ 3 problems (1 error, 1 warning, 1 notice) in 3 workload(s), 3 image(s), 3 file(s)',
       ]);
       expect(lines[1]).toMatch(
