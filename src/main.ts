@@ -12,6 +12,7 @@ import { shouldFail } from './engine/gate.js';
 import type { Report } from './engine/report.js';
 import { runArchcheck } from './engine/run.js';
 import { ConfigurationError, errorMessage } from './errors.js';
+import { actionFormats } from './reporters/index.js';
 import { countsText, formatSummary } from './reporters/summary.js';
 import { RULES } from './rules/index.js';
 
@@ -59,8 +60,12 @@ export async function run(): Promise<void> {
 
     const files = await logger.group('Report', async () => {
       // SARIF and JSON carry every finding: code scanning must not see out-of-scope alerts as fixed.
-      const written = await writeReportFiles(full, inputs, ctx.workspace, process.env);
-      core.info(`JSON report: ${written.json}${written.sarif ? `; SARIF: ${written.sarif}` : ''}`);
+      const written = await writeReportFiles(full, inputs.reportFiles, ctx.workspace, process.env);
+      core.info(
+        `Report files: ${Object.entries(written)
+          .map(([id, file]) => `${id} ${file}`)
+          .join(', ')}`,
+      );
       const notes = note ? [note] : [];
       if (inputs.annotations) {
         const outcome = await publishAnnotations(report.findings, {
@@ -90,8 +95,7 @@ export async function run(): Promise<void> {
     core.setOutput('notices', report.stats.findings.notice);
     core.setOutput('images', report.stats.images);
     core.setOutput('workloads', report.stats.workloads);
-    core.setOutput('report', files.json);
-    core.setOutput('sarif-file', files.sarif ?? '');
+    for (const { id, output } of actionFormats()) core.setOutput(output, files[id] ?? '');
     if (failing) {
       core.setFailed(
         `archcheck: ${countsText(report.stats.findings)}; fail-on is ${inputs.failOn}. See the annotations and the job summary.`,

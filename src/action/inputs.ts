@@ -1,5 +1,6 @@
 import { parseFailOn, type FailOn } from '../engine/gate.js';
 import { ConfigurationError } from '../errors.js';
+import { actionFormats, type FormatId } from '../reporters/index.js';
 
 /** `changed`: on pull requests, report only findings located in files the PR changes. */
 export type Scope = 'all' | 'changed';
@@ -14,8 +15,8 @@ export interface Inputs {
   annotations: boolean;
   summary: boolean;
   comment: boolean;
-  sarifFile?: string;
-  jsonFile?: string;
+  /** Report files by format, from each format's `<format>-file` input (`json-file`, `sarif-file`, ...). */
+  reportFiles: Partial<Record<FormatId, string>>;
   githubToken?: string;
   /** YAML list of Helm releases to render, shaped like `.archcheck.yaml`'s `helm:` (validated by the engine). */
   helm?: string;
@@ -47,8 +48,12 @@ export function readInputs(read: InputReader): Inputs {
     annotations: bool(value, 'annotations', true),
     summary: bool(value, 'summary', true),
     comment: bool(value, 'comment', false),
-    sarifFile: optional('sarif-file'),
-    jsonFile: optional('json-file'),
+    reportFiles: Object.fromEntries(
+      actionFormats().flatMap(({ id, input }) => {
+        const file = optional(input);
+        return file ? [[id, file]] : [];
+      }),
+    ),
     githubToken: optional('github-token'),
     // Not trimmed at the start: leading spaces are YAML indentation.
     helm: read('helm').trimEnd() || undefined,

@@ -1,13 +1,13 @@
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runArchcheck } from '../engine/run.js';
 import { parseFailOn, shouldFail, type FailOn } from '../engine/gate.js';
 import { ConfigurationError, errorMessage } from '../errors.js';
 import type { Logger } from '../logger.js';
-import { formatJson } from '../reporters/json.js';
-import { formatText } from '../reporters/text.js';
+import { FORMAT_IDS, REPORTERS } from '../reporters/index.js';
+import { RULES } from '../rules/index.js';
 import { VERSION } from '../version.js';
+import { planOutputs, writeOutputs } from './outputs.js';
 
 const USAGE = `Usage: archcheck [paths...] [options]
 
@@ -17,13 +17,19 @@ Finds Kubernetes workloads whose images will not run on the node pools they can 
 Options:
   --config FILE              config file (default: .archcheck.yaml, .archcheck.yml, .github/archcheck.yaml)
   --arch LIST                check against one cluster with these architectures, e.g. amd64,arm64
-  --format text|json         output format (default: text)
-  --output FILE              write the report to FILE instead of stdout
+  --format FORMAT            output format, one of the formats below (default: text); repeatable
+  --output FILE              write the matching --format to FILE (- is stdout); repeatable: the n-th
+                             --output writes the n-th --format, and at most one format goes to stdout
   --fail-on LEVEL            error|warning|notice|never: exit 1 when a finding reaches LEVEL (default: error)
   --registry-mirror HOST=URL read HOST's images from URL (oci:DIR, https://..., http://...); repeatable
   --quiet                    no progress lines on stderr
   -h, --help                 show this help
   -v, --version              show the version
+
+Formats:
+${FORMAT_IDS.map((id) => `  ${id.padEnd(27)}${REPORTERS[id].description}`).join('\n')}
+
+Example: archcheck --format sarif --output archcheck.sarif --format text
 
 Exit status: 0 nothing reached --fail-on, 1 something did, 2 usage or configuration error,
 3 internal error (a bug: please report it).`;
@@ -41,8 +47,8 @@ export async function main(
       options: {
         config: { type: 'string' },
         arch: { type: 'string' },
-        format: { type: 'string', default: 'text' },
-        output: { type: 'string' },
+        format: { type: 'string', multiple: true },
+        output: { type: 'string', multiple: true },
         'fail-on': { type: 'string', default: 'error' },
         'registry-mirror': { type: 'string', multiple: true },
         quiet: { type: 'boolean', default: false },
@@ -70,9 +76,7 @@ export async function main(
       throw new ConfigurationError(
         `--fail-on must be error, warning, notice or never, not "${values['fail-on']}"`,
       );
-    if (values.format !== 'text' && values.format !== 'json') {
-      throw new ConfigurationError(`--format must be text or json, not "${values.format}"`);
-    }
+    const targets = await planOutputs(values.format ?? [], values.output ?? [], cwd);
     const report = await runArchcheck(
       {
         cwd,
@@ -86,10 +90,8 @@ export async function main(
       },
       { logger: stderrLogger(io.stderr, values.quiet) },
     );
-    const color = !values.output && values.format === 'text' && useColor(io.stdout);
-    const text = values.format === 'json' ? formatJson(report) : formatText(report, { color });
-    if (values.output) await writeFile(path.resolve(cwd, values.output), text);
-    else io.stdout.write(text);
+    const ctx = { color: useColor(io.stdout), rules: RULES, toolVersion: VERSION };
+    await writeOutputs(report, targets, ctx, io.stdout);
     return exitStatus(report.stats.findings, failOn);
   } catch (error) {
     if (error instanceof ConfigurationError) {

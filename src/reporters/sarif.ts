@@ -125,7 +125,7 @@ function result(f: Finding, ruleIndex: number, fingerprint: string): Sarif.Resul
  * image. Findings that share all of these (two parse errors in one file) are told apart by their order,
  * as CodeQL does with its occurrence suffix.
  */
-function fingerprintAll(findings: readonly Finding[]): string[] {
+export function fingerprintAll(findings: readonly Finding[]): string[] {
   const seen = new Map<string, number>();
   return findings.map((f) => {
     const identity = [
