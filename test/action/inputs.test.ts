@@ -14,8 +14,7 @@ test('defaults, as action.yml documents them', () => {
     annotations: true,
     summary: true,
     comment: false,
-    sarifFile: undefined,
-    jsonFile: undefined,
+    reportFiles: {},
     githubToken: undefined,
     helm: undefined,
   });
@@ -48,9 +47,10 @@ test.each([
     { annotations: false, summary: false, comment: true },
   ],
   [
-    { 'sarif-file': 'out.sarif', 'json-file': 'r.json', config: 'ci/archcheck.yaml' },
-    { sarifFile: 'out.sarif', jsonFile: 'r.json', config: 'ci/archcheck.yaml' },
+    { 'sarif-file': 'out.sarif', 'json-file': 'r.json', 'junit-file': ' ', config: 'ci/archcheck.yaml' },
+    { reportFiles: { sarif: 'out.sarif', json: 'r.json' }, config: 'ci/archcheck.yaml' },
   ],
+  [{ 'junit-file': 'results/archcheck.xml' }, { reportFiles: { junit: 'results/archcheck.xml' } }],
   [{ 'github-token': 'ghs_x' }, { githubToken: 'ghs_x' }],
   // YAML keeps its indentation; only the trailing newline goes.
   [{ helm: '- chart: charts/web\n  release: web\n' }, { helm: '- chart: charts/web\n  release: web' }],
