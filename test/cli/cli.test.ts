@@ -7,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import type { JsonReport } from '../../src/reporters/json.js';
 import { main } from '../../src/cli/main.js';
 import { LayoutBuilder } from '../registry/layout-builder.js';
-import { validateSarif } from '../reporters/sarif-schema.js';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const fixture = fileURLToPath(new URL('../fixtures/cli/', import.meta.url));
@@ -300,91 +299,5 @@ describe('output', () => {
     const result = await inProcess(args);
     expect([result.code, result.stderr]).toEqual([0, '']);
     expect(result.stdout).toMatch(output);
-  });
-});
-
-describe('--format and --output pairs', () => {
-  const read = (file: string) => readFile(path.join(tmp, file), 'utf8');
-
-  test('--format sarif --output x.sarif --format text: SARIF in the file, text on stdout', async () => {
-    const result = await inProcess(
-      withMirror(
-        '--quiet',
-        'crash.yaml',
-        '--format',
-        'sarif',
-        '--output',
-        path.join(tmp, 'x.sarif'),
-        '--format',
-        'text',
-      ),
-    );
-    expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/^crash\.yaml\n {2}9:18 +error /);
-    const sarif = JSON.parse(await read('x.sarif'));
-    expect(validateSarif(sarif)).toBe(true);
-    expect(sarif.runs[0].results.map((r: { ruleId: string }) => r.ruleId)).toEqual(['image-arch-mismatch']);
-  });
-
-  test.each([
-    ['in order', ['--format', 'junit', '--output', 'p.xml', '--format', 'codeclimate', '--output', 'p.json']],
-    [
-      'outputs first (the n-th --output goes with the n-th --format)',
-      ['--output', 'q.xml', '--output', 'q.json', '--format', 'junit', '--format', 'codeclimate'],
-    ],
-  ])('three formats, %s; - is stdout', async (_name, args) => {
-    const [xml, json] = args.filter((a) => a.includes('.')).map((a) => path.join(tmp, a));
-    const absolute = args.map((a) => (a.includes('.') ? path.join(tmp, a) : a));
-    const result = await inProcess(
-      withMirror('--quiet', 'crash.yaml', ...absolute, '--format', 'checkstyle', '--output', '-'),
-    );
-    expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(
-      /^<\?xml[^\n]*\n<checkstyle version="4\.3">\n {2}<file name="crash\.yaml">\n {4}<error line="9" column="18" severity="error"/,
-    );
-    expect(await readFile(xml!, 'utf8')).toMatch(/<testsuites name="archcheck" tests="2" failures="1"/);
-    expect(JSON.parse(await readFile(json!, 'utf8'))).toMatchObject([
-      {
-        check_name: 'image-arch-mismatch',
-        severity: 'critical',
-        location: { path: 'crash.yaml', lines: { begin: 9 } },
-      },
-    ]);
-  });
-
-  test.each([
-    [
-      'two formats to stdout',
-      ['--format', 'text', '--format', 'json'],
-      /only one format can go to stdout, but text and json would/,
-    ],
-    [
-      'two formats to stdout, one by -',
-      ['--format', 'sarif', '--output', '-', '--format', 'text'],
-      /only one format can go to stdout, but sarif and text would/,
-    ],
-    [
-      'more --output than --format',
-      ['--output', 'a.txt', '--output', 'b.txt'],
-      /--output b\.txt has no --format to pair with/,
-    ],
-    [
-      'one file twice',
-      ['--format', 'json', '--output', 'same', '--format', 'sarif', '--output', 'same'],
-      /--output .*same is given twice/,
-    ],
-    [
-      'a missing directory',
-      ['--output', 'no/such/dir/report.txt'],
-      /--output .*report\.txt: directory .*no\/such\/dir does not exist/,
-    ],
-    ['a directory as the file', ['--output', '.'], /--output .* is a directory; give a file name/],
-  ])('%s: usage error, exit 2 before scanning', async (_name, args, message) => {
-    // The mirror keeps a run that wrongly went ahead on loopback.
-    const result = await inProcess(withMirror('crash.yaml', ...args));
-    expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(message);
-    expect(result.stderr).not.toContain('== Discover');
-    expect(result.stdout).toBe('');
   });
 });
