@@ -14,6 +14,7 @@ import type { Report } from './engine/report.js';
 import { runArchcheck } from './engine/run.js';
 import { ConfigurationError, errorMessage } from './errors.js';
 import { cacheRoot } from './registry/cache/dir.js';
+import { actionFormats } from './reporters/index.js';
 import { countsText, formatSummary } from './reporters/summary.js';
 import { RULES } from './rules/index.js';
 
@@ -86,8 +87,12 @@ export async function run(): Promise<void> {
 
     const files = await logger.group('Report', async () => {
       // SARIF and JSON carry every finding: code scanning must not see out-of-scope alerts as fixed.
-      const written = await writeReportFiles(full, inputs, ctx.workspace, process.env);
-      core.info(`JSON report: ${written.json}${written.sarif ? `; SARIF: ${written.sarif}` : ''}`);
+      const written = await writeReportFiles(full, inputs.reportFiles, ctx.workspace, process.env);
+      core.info(
+        `Report files: ${Object.entries(written)
+          .map(([id, file]) => `${id} ${file}`)
+          .join(', ')}`,
+      );
       const notes = note ? [note] : [];
       if (inputs.annotations) {
         const outcome = await publishAnnotations(report.findings, {
@@ -117,8 +122,7 @@ export async function run(): Promise<void> {
     core.setOutput('notices', report.stats.findings.notice);
     core.setOutput('images', report.stats.images);
     core.setOutput('workloads', report.stats.workloads);
-    core.setOutput('report', files.json);
-    core.setOutput('sarif-file', files.sarif ?? '');
+    for (const { id, output } of actionFormats()) core.setOutput(output, files[id] ?? '');
     if (failing) {
       const why =
         lost > 0

@@ -2,37 +2,41 @@ import { appendFile, mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Report } from '../engine/report.js';
-import { formatJson } from '../reporters/json.js';
-import { formatSarif } from '../reporters/sarif.js';
+import { REPORTERS, type FormatId } from '../reporters/index.js';
 import { VERSION } from '../version.js';
 import { RULES } from '../rules/index.js';
 
-export interface WrittenFiles {
-  /** Absolute path of the JSON report (always written: the `report` output points at it). */
-  json: string;
-  /** Absolute path of the SARIF log, when `sarif-file` asked for one. */
-  sarif?: string;
-}
+/** Absolute paths of the report files written, by format; `json` is always there. */
+export type WrittenFiles = Partial<Record<FormatId, string>> & { json: string };
 
 /**
- * Writes the JSON report (to `json-file`, or RUNNER_TEMP when none is given) and the SARIF log. Relative
- * paths are relative to the workspace, like every other path input.
+ * Writes each report file the inputs ask for, and the JSON report always (to `json-file`, or RUNNER_TEMP
+ * when none is given: the `report` output points at it). Relative paths are relative to the workspace, like
+ * every other path input.
  */
 export async function writeReportFiles(
   report: Report,
-  files: { jsonFile?: string; sarifFile?: string },
+  files: Partial<Record<FormatId, string>>,
   workspace: string,
   env: Record<string, string | undefined>,
 ): Promise<WrittenFiles> {
   const step = (env.GITHUB_ACTION || 'archcheck').replace(/[^\w.-]/g, '_');
-  const json = files.jsonFile
-    ? path.resolve(workspace, files.jsonFile)
+  const json = files.json
+    ? path.resolve(workspace, files.json)
     : path.join(env.RUNNER_TEMP || os.tmpdir(), `archcheck-report-${step}.json`);
-  await writeText(json, formatJson(report));
-  if (!files.sarifFile) return { json };
-  const sarif = path.resolve(workspace, files.sarifFile);
-  await writeText(sarif, formatSarif(report, { rules: RULES, toolVersion: VERSION }));
-  return { json, sarif };
+  const targets: WrittenFiles = { ...resolveAll(files, workspace), json };
+  const ctx = { color: false, rules: RULES, toolVersion: VERSION };
+  for (const [id, file] of Object.entries(targets) as [FormatId, string][]) {
+    await writeText(file, REPORTERS[id].render(report, ctx));
+  }
+  return targets;
+}
+
+function resolveAll(
+  files: Partial<Record<FormatId, string>>,
+  workspace: string,
+): Partial<Record<FormatId, string>> {
+  return Object.fromEntries(Object.entries(files).map(([id, file]) => [id, path.resolve(workspace, file)]));
 }
 
 /** Appends to the step's summary file (GITHUB_STEP_SUMMARY); false when the runner gave none. */

@@ -2,6 +2,7 @@ import { DEFAULT_DEEP_BUDGETS, type DeepBudgets, parseByteSize } from '../deep/b
 import { parseFailOn, type FailOn } from '../engine/gate.js';
 import { ConfigurationError } from '../errors.js';
 import { parseAllowList } from '../registry/http/allow-list.js';
+import { actionFormats, type FormatId } from '../reporters/index.js';
 
 /** `changed`: on pull requests, report only findings located in files the PR changes. */
 export type Scope = 'all' | 'changed';
@@ -18,8 +19,8 @@ export interface Inputs {
   annotations: boolean;
   summary: boolean;
   comment: boolean;
-  sarifFile?: string;
-  jsonFile?: string;
+  /** Report files by format, from each format's `<format>-file` input (`json-file`, `sarif-file`, ...). */
+  reportFiles: Partial<Record<FormatId, string>>;
   githubToken?: string;
   /** Hosts and CIDRs whose registries may be on non-public addresses (`allow-private-registries`). */
   allowPrivateRegistries?: string[];
@@ -73,8 +74,12 @@ export function readInputs(read: InputReader): Inputs {
     annotations: bool(value, 'annotations', true),
     summary: bool(value, 'summary', true),
     comment: bool(value, 'comment', false),
-    sarifFile: optional('sarif-file'),
-    jsonFile: optional('json-file'),
+    reportFiles: Object.fromEntries(
+      actionFormats().flatMap(({ id, input }) => {
+        const file = optional(input);
+        return file ? [[id, file]] : [];
+      }),
+    ),
     githubToken: optional('github-token'),
     allowPrivateRegistries: allowPrivate.length > 0 ? allowPrivate : undefined,
     baseline: optional('baseline'),

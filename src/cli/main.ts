@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_DEEP_BUDGETS, parseByteSize } from '../deep/budget.js';
@@ -6,11 +5,12 @@ import { runArchcheck } from '../engine/run.js';
 import { coverageLost, parseFailOn, shouldFail, type FailOn } from '../engine/gate.js';
 import { ConfigurationError, errorMessage } from '../errors.js';
 import type { Logger } from '../logger.js';
-import { formatJson } from '../reporters/json.js';
-import { formatText } from '../reporters/text.js';
+import { FORMAT_IDS, REPORTERS } from '../reporters/index.js';
 import { safeTerminalText } from '../reporters/untrusted.js';
+import { RULES } from '../rules/index.js';
 import { VERSION } from '../version.js';
 import { describeArgsError } from './args-error.js';
+import { planOutputs, writeOutputs } from './outputs.js';
 
 const USAGE = `Usage: archcheck [paths...] [options]
 
@@ -21,8 +21,9 @@ Options:
   --config FILE              config file (default: .archcheck.yaml, .archcheck.yml, .github/archcheck.yaml)
   --arch LIST                check against one cluster with these platforms, e.g. amd64,arm64 or
                              arm64/v8,linux/arm/v7,windows/amd64 (each read like a config pool's arch)
-  --format text|json         output format (default: text)
-  --output FILE              write the report to FILE instead of stdout
+  --format FORMAT            output format, one of the formats below (default: text); repeatable
+  --output FILE              write the matching --format to FILE (- is stdout); repeatable: the n-th
+                             --output writes the n-th --format, and at most one format goes to stdout
   --fail-on LEVEL            error|warning|notice|never: exit 1 when a finding reaches LEVEL (default: error)
   --fail-on-unresolved       also exit 1 when coverage was lost: an image could not be inspected, or a
                              workload matched no cluster's paths (an outage is never green)
@@ -55,6 +56,11 @@ Options:
   -h, --help                 show this help
   -v, --version              show the version
 
+Formats:
+${FORMAT_IDS.map((id) => `  ${id.padEnd(27)}${REPORTERS[id].description}`).join('\n')}
+
+Example: archcheck --format sarif --output archcheck.sarif --format text
+
 Exit status: 0 nothing reached --fail-on, 1 something did (or coverage was lost with --fail-on-unresolved), 2 usage or configuration error,
 3 internal error (a bug: please report it).`;
 
@@ -75,8 +81,8 @@ export async function main(
       options: {
         config: { type: 'string' },
         arch: { type: 'string' },
-        format: { type: 'string', default: 'text' },
-        output: { type: 'string' },
+        format: { type: 'string', multiple: true },
+        output: { type: 'string', multiple: true },
         'fail-on': { type: 'string', default: 'error' },
         'fail-on-unresolved': { type: 'boolean', default: false },
         'registry-mirror': { type: 'string', multiple: true },
@@ -116,9 +122,7 @@ export async function main(
       throw new ConfigurationError(
         `--fail-on must be error, warning, notice or never, not "${values['fail-on']}"`,
       );
-    if (values.format !== 'text' && values.format !== 'json') {
-      throw new ConfigurationError(`--format must be text or json, not "${values.format}"`);
-    }
+    const targets = await planOutputs(values.format ?? [], values.output ?? [], cwd);
     const restrictor = values['kustomize-load-restrictor'];
     if (restrictor !== undefined && restrictor !== 'rootOnly' && restrictor !== 'none') {
       throw new ConfigurationError(
@@ -157,15 +161,8 @@ export async function main(
       },
       { logger: stderrLogger(io.stderr, values.quiet) },
     );
-    const color = !values.output && values.format === 'text' && io.stdout.color;
-    const text = values.format === 'json' ? formatJson(report) : formatText(report, { color });
-    // A text report in a file is often `cat` in a later step: it gets the same filter as the terminal.
-    if (values.output)
-      await writeFile(
-        path.resolve(cwd, values.output),
-        values.format === 'text' ? safeTerminalText(text, false) : text,
-      );
-    else io.stdout.write(text);
+    const ctx = { color: io.stdout.color, rules: RULES, toolVersion: VERSION };
+    await writeOutputs(report, targets, ctx, io.stdout);
     const lost = values['fail-on-unresolved'] ? coverageLost(report.findings).length : 0;
     if (lost > 0)
       io.stderr.write(`archcheck: coverage lost (${lost} finding(s)) and --fail-on-unresolved is set\n`);

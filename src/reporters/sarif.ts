@@ -148,7 +148,7 @@ function result(f: Finding, ruleIndex: number, fingerprint: string, compared: bo
  * never the line or tag). Findings that share it (two parse errors in one file) are told apart by their order,
  * as CodeQL does with its occurrence suffix.
  */
-function fingerprintAll(findings: readonly Finding[]): string[] {
+export function fingerprintAll(findings: readonly Finding[]): string[] {
   const seen = new Map<string, number>();
   return findings.map((f) => {
     const key = fingerprint({ ...f, file: f.location.file });

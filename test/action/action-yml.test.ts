@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { expect, test } from 'vitest';
 import { readInputs } from '../../src/action/inputs.js';
+import { actionFormats } from '../../src/reporters/index.js';
 
 // action.yml is the action's public contract: every input it declares is read, every input read is declared.
 const actionYml = parse(readFileSync(new URL('../../action.yml', import.meta.url), 'utf8')) as {
@@ -34,10 +35,15 @@ test("the inputs' defaults are the ones readInputs applies when the runner passe
   expect(defaults).toEqual(readInputs(() => ''));
 });
 
+test('each format the action writes has its output declared (its input is, by the test above)', () => {
+  for (const { output } of actionFormats()) expect(Object.keys(actionYml.outputs)).toContain(output);
+});
+
 test('outputs are documented', () => {
   expect(Object.keys(actionYml.outputs).sort()).toEqual([
     'errors',
     'images',
+    'junit-file',
     'notices',
     'report',
     'sarif-file',

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { marked } from 'marked';
 import { describe, expect, test } from 'vitest';
 import { validateSarif } from '../reporters/sarif-schema.js';
+import { findAll, parseXml } from '../reporters/xml-parser.js';
 import { loopbackGitHubApi } from './support/github-api.js';
 import { PR_HEAD_SHA, forkPullRequest, payload } from './support/payloads.js';
 import { makeWorkspace, positionOf, runAction, type WorkflowCommand } from './support/run-action.js';
@@ -60,11 +61,13 @@ describe('dist/index.js', () => {
       workloads: '1',
       images: '1',
       'sarif-file': '',
+      'junit-file': '',
     });
     // Every output action.yml declares is set.
     expect(Object.keys(run.outputs).sort()).toEqual([
       'errors',
       'images',
+      'junit-file',
       'notices',
       'report',
       'sarif-file',
@@ -88,7 +91,12 @@ describe('dist/index.js', () => {
     const ws = await makeWorkspace('few-findings');
     const run = await runAction({
       workspace: ws,
-      inputs: { 'github-token': TOKEN, 'sarif-file': 'results/archcheck.sarif', 'fail-on': 'error' },
+      inputs: {
+        'github-token': TOKEN,
+        'sarif-file': 'results/archcheck.sarif',
+        'junit-file': 'results/archcheck.xml',
+        'fail-on': 'error',
+      },
       eventName: 'pull_request',
       payload: payload('pull_request'),
       apiUrl: server.url,
@@ -118,6 +126,10 @@ describe('dist/index.js', () => {
     const sarif = JSON.parse(await readFile(run.outputs['sarif-file']!, 'utf8'));
     expect(validateSarif(sarif)).toBe(true);
     expect(sarif.runs[0].results).toHaveLength(4);
+    // JUnit: one case per workload and container, the two errors failing theirs.
+    expect(run.outputs['junit-file']).toBe(path.join(ws, 'results/archcheck.xml'));
+    const junit = parseXml(await readFile(run.outputs['junit-file']!, 'utf8'));
+    expect(findAll(junit, 'failure')).toHaveLength(2);
     // The step fails for the findings (fail-on error), with the last line saying why.
     expect(run.exitCode).toBe(1);
     expect(run.commands.at(-1)).toMatchObject({ command: 'error', properties: {} });

@@ -135,7 +135,11 @@ describe('usage and configuration errors exit 2', () => {
       ['--fail-on', 'sometimes'],
       /--fail-on must be error, warning, notice or never, not "sometimes"/,
     ],
-    ['a bad --format', ['--format', 'xml'], /--format must be text or json, not "xml"/],
+    [
+      'a bad --format',
+      ['--format', 'xml'],
+      /--format must be one of text, json, sarif, junit, checkstyle, codeclimate, not "xml"/,
+    ],
     [
       'a bad --deep-image-budget',
       ['--deep', '--deep-image-budget', 'lots'],
