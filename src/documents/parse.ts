@@ -1,5 +1,6 @@
-import { LineCounter, isNode, isScalar, parseAllDocuments, visit, type Document, type YAMLMap } from 'yaml';
+import { LineCounter, isNode, isScalar, parseAllDocuments, type Document, type YAMLMap } from 'yaml';
 import { asMap, asSeq, child, locate, scalarString, type AstContext } from './ast.js';
+import { documentProblems } from './problems.js';
 import type { SourceLocation } from './location.js';
 
 /** One Kubernetes object found in a file, with its AST so later stages read positions, not guesses. */
@@ -34,16 +35,24 @@ export interface ParsedFile {
 
 /**
  * Parses a YAML or JSON file into Kubernetes objects. Multi-document streams, CRLF, comments, flow style and
- * anchors are the `yaml` package's (YAML 1.2, JSON is a subset); `kind: List` and `*List` kinds are flattened
+ * anchors are the `yaml` package's (YAML 1.2, JSON is a subset, plus YAML 1.1 merge keys as kubectl reads them); `kind: List` and `*List` kinds are flattened
  * (items without `kind` take it from the list kind, as `kubectl get -o json` writes them). A document with a
- * syntax error becomes a problem at the parser's position; the other documents are still read.
+ * syntax error becomes one problem at its first error's position; the other documents are still read.
  */
 export function parseManifestFile(file: string, text: string): ParsedFile {
   const lines = new LineCounter();
   const result: ParsedFile = { file, objects: [], documents: 0, skipped: 0, problems: [] };
   let docs;
   try {
-    docs = parseAllDocuments(text, { lineCounter: lines, prettyErrors: false, strict: false });
+    // uniqueKeys: the library's duplicate check is quadratic (60,000 keys: 87 s); problems.ts does it linearly.
+    // merge: kubectl reads YAML 1.1 merge keys (`<<: *base`); the AST keeps them and ast.ts follows them.
+    docs = parseAllDocuments(text, {
+      lineCounter: lines,
+      prettyErrors: false,
+      strict: false,
+      uniqueKeys: false,
+      merge: true,
+    });
   } catch (error) {
     // The parser reports errors per document; a throw here is a bug of the library on odd input.
     result.problems.push({
@@ -53,21 +62,11 @@ export function parseManifestFile(file: string, text: string): ParsedFile {
     return result;
   }
   if (!Array.isArray(docs)) docs = [docs]; // EmptyStream
-  // Cheap guard: walking every document for aliases costs ~6% of parsing; most files have no `*name` at all.
-  const mayHaveAliases = ALIAS_TOKEN.test(text);
   docs.forEach((doc, docIndex) => {
     const ctx: AstContext = { file, doc, lines };
-    const errors = [
-      ...doc.errors.map((err) => ({
-        message: err.message.split('\n')[0] ?? err.code,
-        pos: err.linePos?.[0] ?? lines.linePos(err.pos[0]),
-      })),
-      ...(mayHaveAliases && doc.errors.length === 0 ? danglingAliases(doc, lines) : []),
-    ];
-    if (errors.length > 0) {
-      for (const { message, pos } of errors) {
-        result.problems.push({ message, location: { file, line: pos.line, column: pos.col } });
-      }
+    const problem = documentProblems(doc, lines);
+    if (problem) {
+      result.problems.push({ ...problem, location: { file, ...problem.location } });
       result.documents++;
       return;
     }
@@ -79,31 +78,6 @@ export function parseManifestFile(file: string, text: string): ParsedFile {
     result.objects.push(...objects);
   });
   return result;
-}
-
-/** An alias token (`*name` after a separator); false positives (`*.example.com` in a string) only cost a walk. */
-const ALIAS_TOKEN = /(?:^|[\s[{,:-])\*[^\s[\]{},]/m;
-
-/**
- * The library reports an alias to an anchor that does not exist (or comes later) only when converting to JS,
- * which extraction never does; kubectl rejects such a document, so it is a parse problem here too.
- */
-function danglingAliases(
-  doc: Document.Parsed,
-  lines: LineCounter,
-): { message: string; pos: { line: number; col: number } }[] {
-  const found: { message: string; pos: { line: number; col: number } }[] = [];
-  visit(doc, {
-    Alias(_key, alias) {
-      if (alias.resolve(doc) === undefined) {
-        found.push({
-          message: `Aliased anchor not found: ${alias.source}`,
-          pos: lines.linePos(alias.range?.[0] ?? 0),
-        });
-      }
-    },
-  });
-  return found;
 }
 
 /**
