@@ -50,6 +50,7 @@ export async function run(): Promise<void> {
         ...(inputs.config ? { configPath: inputs.config } : {}),
         ...(inputs.architectures ? { architectures: inputs.architectures } : {}),
         ...(inputs.githubToken ? { githubToken: inputs.githubToken } : {}),
+        ...(inputs.maxFileSize ? { maxFileSize: inputs.maxFileSize } : {}),
         ...(inputs.helm ? { helmInput: { text: inputs.helm, declaredIn: workflowFile(ctx.workspace) } } : {}),
       },
       { logger },

@@ -1,3 +1,4 @@
+import { parseByteSize } from '../documents/read.js';
 import { parseFailOn, type FailOn } from '../engine/gate.js';
 import { ConfigurationError } from '../errors.js';
 
@@ -19,6 +20,8 @@ export interface Inputs {
   githubToken?: string;
   /** YAML list of Helm releases to render, shaped like `.archcheck.yaml`'s `helm:` (validated by the engine). */
   helm?: string;
+  /** Per-file size cap in bytes (`max-file-size`: BYTES, NkB or NMB). */
+  maxFileSize?: number;
 }
 
 /** Reads one input by its action.yml name; `''` when unset (what `core.getInput` returns). */
@@ -38,6 +41,9 @@ export function readInputs(read: InputReader): Inputs {
   const paths = list(value('paths'), /[\n,]/);
   const architectures = list(value('architectures'), /[\s,]+/);
   const optional = (name: string) => value(name) || undefined;
+  const sizeText = value('max-file-size');
+  const maxFileSize = sizeText ? parseByteSize(sizeText) : undefined;
+  if (sizeText && maxFileSize === undefined) throw invalid('max-file-size', sizeText, 'BYTES, NkB or NMB');
   return {
     paths: paths.length > 0 ? paths : ['.'],
     config: optional('config'),
@@ -52,6 +58,7 @@ export function readInputs(read: InputReader): Inputs {
     githubToken: optional('github-token'),
     // Not trimmed at the start: leading spaces are YAML indentation.
     helm: read('helm').trimEnd() || undefined,
+    maxFileSize,
   };
 }
 

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { parseByteSize } from '../documents/read.js';
 import { runArchcheck } from '../engine/run.js';
 import { parseFailOn, shouldFail, type FailOn } from '../engine/gate.js';
 import { ConfigurationError, errorMessage } from '../errors.js';
@@ -21,6 +22,7 @@ Options:
   --output FILE              write the report to FILE instead of stdout
   --fail-on LEVEL            error|warning|notice|never: exit 1 when a finding reaches LEVEL (default: error)
   --registry-mirror HOST=URL read HOST's images from URL (oci:DIR, https://..., http://...); repeatable
+  --max-file-size SIZE       skip (and report) files larger than SIZE: BYTES, NkB or NMB (default: 16MB)
   --quiet                    no progress lines on stderr
   -h, --help                 show this help
   -v, --version              show the version
@@ -45,6 +47,7 @@ export async function main(
         output: { type: 'string' },
         'fail-on': { type: 'string', default: 'error' },
         'registry-mirror': { type: 'string', multiple: true },
+        'max-file-size': { type: 'string' },
         quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
@@ -73,6 +76,11 @@ export async function main(
     if (values.format !== 'text' && values.format !== 'json') {
       throw new ConfigurationError(`--format must be text or json, not "${values.format}"`);
     }
+    const sizeFlag = values['max-file-size'];
+    const maxFileSize = sizeFlag === undefined ? undefined : parseByteSize(sizeFlag);
+    if (sizeFlag !== undefined && maxFileSize === undefined) {
+      throw new ConfigurationError(`--max-file-size must be BYTES, NkB or NMB, not "${sizeFlag}"`);
+    }
     const report = await runArchcheck(
       {
         cwd,
@@ -82,6 +90,7 @@ export async function main(
         ...(values['registry-mirror']
           ? { registryMirrors: parseMirrors(values['registry-mirror'], cwd) }
           : {}),
+        ...(maxFileSize ? { maxFileSize } : {}),
         ...(process.env.GITHUB_TOKEN ? { githubToken: process.env.GITHUB_TOKEN } : {}),
       },
       { logger: stderrLogger(io.stderr, values.quiet) },

@@ -14,6 +14,8 @@ export interface EngineOptions {
   registryMirrors?: Record<string, string>;
   /** Helm releases from the action's `helm` input (YAML list shaped like the config's `helm:`), added to the config's. */
   helmInput?: { text: string; declaredIn: string };
+  /** Files larger than this many bytes are a finding, not parsed (`--max-file-size`; trusted side only). */
+  maxFileSize?: number;
   /** Token used for ghcr.io when no other credentials apply (the action's `github-token`). */
   githubToken?: string;
 }

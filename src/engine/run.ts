@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { knownLabelKeys } from '../clusters/pools.js';
 import { placePod } from '../clusters/scheduling.js';
 import { loadConfig, parseHelmInput } from '../config/load.js';
 import type { ParsedFile } from '../documents/parse.js';
 import { parseManifestFile } from '../documents/parse.js';
+import { DEFAULT_MAX_FILE_SIZE, readManifest } from '../documents/read.js';
 import { canonicalImage } from '../images/reference.js';
 import type { ImageRef } from '../images/reference.js';
 import { createImageSource, type RunImageSource } from '../registry/router.js';
@@ -41,6 +41,7 @@ export async function runArchcheck(
       : []),
   ];
   const globBase = config.baseDir ?? options.cwd;
+  const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const { clusters, notices } = chooseClusters(config, options.architectures);
   for (const notice of notices) logger.info(notice);
 
@@ -90,7 +91,10 @@ export async function runArchcheck(
     const started = Date.now();
     // Files a kustomization or chart reads were checked through its render: reading them again would double findings.
     const loose = files.filter((f) => !rendered.claimed.has(f.path));
-    const result: FileResult[] = [...(await mapLimit(loose, 16, readAndParse)), ...rendered.units];
+    const result: FileResult[] = [
+      ...(await mapLimit(loose, 16, (f) => readAndParse(f, maxFileSize))),
+      ...rendered.units,
+    ];
     const workloads = result.reduce((n, p) => n + p.workloads.length, 0);
     logger.info(`${result.length} file(s), ${workloads} workload(s) in ${Date.now() - started} ms`);
     return result;
@@ -180,22 +184,19 @@ interface FileResult {
   clusters?: string[];
 }
 
-async function readAndParse(source: SourceFile): Promise<FileResult> {
-  let text: string;
-  try {
-    text = await readFile(source.path, 'utf8');
-  } catch (error) {
-    const message = `cannot read file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`;
+async function readAndParse(source: SourceFile, maxFileSize: number): Promise<FileResult> {
+  const read = await readManifest(source.path, source.file, maxFileSize);
+  if (!read.ok) {
     const file: ParsedFile = {
       file: source.file,
       objects: [],
       documents: 0,
       skipped: 0,
-      problems: [{ message, location: { file: source.file, line: 1, column: 1 } }],
+      problems: [read.problem],
     };
     return { source, file, workloads: [] };
   }
-  const file = parseManifestFile(source.file, text);
+  const file = parseManifestFile(source.file, read.text);
   const workloads = file.objects.flatMap((o) => nameTemplate(o, extractWorkloads(o)));
   // Workloads hold plain values and positions: dropping the ASTs here keeps memory flat on large repos.
   return { source, file: { ...file, objects: [] }, workloads };
