@@ -40,44 +40,92 @@ export interface ParsedFile {
  * syntax error becomes one problem at its first error's position; the other documents are still read.
  */
 export function parseManifestFile(file: string, text: string): ParsedFile {
-  const lines = new LineCounter();
+  const lines = lineStarts(text);
   const result: ParsedFile = { file, objects: [], documents: 0, skipped: 0, problems: [] };
-  let docs;
+  let docIndex = 0;
+  for (const start of kubectlDocuments(text)) {
+    const end = start.next ?? text.length;
+    // Offsets in this chunk's AST are relative to its start; its line counter adds that back.
+    const chunkLines = shifted(lines, start.offset);
+    for (const doc of parseChunk(text.slice(start.offset, end), file, result)) {
+      readDocument(doc, { file, doc, lines: chunkLines }, docIndex++, result);
+    }
+  }
+  return result;
+}
+
+/**
+ * Where kubectl's YAML reader (k8s.io/apimachinery/pkg/util/yaml, YAMLReader) splits a stream: at every line
+ * that starts with `---` followed by nothing but spaces or a comment. Splitting first, as it does, keeps an
+ * unclosed quote or bracket in one document from swallowing the documents after it. Each chunk keeps its `---`.
+ */
+function kubectlDocuments(text: string): { offset: number; next?: number }[] {
+  const starts = [0];
+  for (let i = 0; i !== -1 && i < text.length;) {
+    if (text.startsWith('---', i)) {
+      const eol = text.indexOf('\n', i);
+      const rest = text.slice(i + 3, eol === -1 ? text.length : eol).trim();
+      if ((rest === '' || rest.startsWith('#')) && i > 0) starts.push(i);
+    }
+    const eol = text.indexOf('\n', i);
+    i = eol === -1 ? -1 : eol + 1;
+  }
+  return starts.map((offset, k) => ({ offset, next: starts[k + 1] }));
+}
+
+function shifted(lines: LineCounter, by: number): LineCounter {
+  const chunk = new LineCounter();
+  chunk.linePos = (offset: number) => lines.linePos(offset + by);
+  return chunk;
+}
+
+function parseChunk(text: string, file: string, result: ParsedFile): Document.Parsed[] {
   try {
     // uniqueKeys: the library's duplicate check is quadratic (60,000 keys: 87 s); problems.ts does it linearly.
     // merge: kubectl reads YAML 1.1 merge keys (`<<: *base`); the AST keeps them and ast.ts follows them.
-    docs = parseAllDocuments(text, {
-      lineCounter: lines,
+    const docs = parseAllDocuments(text, {
       prettyErrors: false,
       strict: false,
       uniqueKeys: false,
       merge: true,
     });
+    return Array.isArray(docs) ? docs : []; // EmptyStream
   } catch (error) {
     // The parser reports errors per document; a throw here is a bug of the library on odd input.
     result.problems.push({
       message: `cannot parse: ${String(error)}`,
       location: { file, line: 1, column: 1 },
     });
-    return result;
+    return [];
   }
-  if (!Array.isArray(docs)) docs = [docs]; // EmptyStream
-  docs.forEach((doc, docIndex) => {
-    const ctx: AstContext = { file, doc, lines };
-    const problem = documentProblems(doc, lines);
-    if (problem) {
-      result.problems.push({ ...problem, location: { file, ...problem.location } });
-      result.documents++;
-      return;
-    }
-    if (isEmptyDocument(doc.contents)) return;
+}
+
+function readDocument(doc: Document.Parsed, ctx: AstContext, docIndex: number, result: ParsedFile): void {
+  const { file } = ctx;
+  const problem = documentProblems(doc, ctx.lines);
+  if (problem) {
+    result.problems.push({ ...problem, location: { file, ...problem.location } });
     result.documents++;
-    const map = asMap(ctx, doc.contents);
-    const objects = map ? objectsOf(ctx, docIndex, map, leadingComment(doc, map)) : [];
-    if (objects.length === 0) result.skipped++;
-    result.objects.push(...objects);
-  });
-  return result;
+    return;
+  }
+  if (isEmptyDocument(doc.contents)) return;
+  result.documents++;
+  const map = asMap(ctx, doc.contents);
+  const objects = map ? objectsOf(ctx, docIndex, map, leadingComment(doc, map)) : [];
+  if (objects.length === 0) result.skipped++;
+  result.objects.push(...objects);
+}
+
+/**
+ * Line starts counted from the text itself. The parser's own counting skips a newline when it recovers from
+ * some errors in flow collections (`{{ ... }}\n]` in a Go template), which shifts every later document's
+ * positions by a line; the fuzz test found it.
+ */
+function lineStarts(text: string): LineCounter {
+  const lines = new LineCounter();
+  lines.addNewLine(0);
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
+  return lines;
 }
 
 /**

@@ -121,9 +121,9 @@ describe('invalid YAML', () => {
     ['a tab used as indentation', 'a: 1\n\tb: 2\n', [[2, 1, 'Tabs are not allowed as indentation']]],
     ['a duplicate key', 'kind: Pod\nkind: Pod\napiVersion: v1\n', [[2, 1, 'Map keys must be unique']]],
     [
-      'an unclosed quote swallows the rest of the file',
+      'an unclosed quote ends at the next `---` line, where kubectl splits documents',
       'kind: Pod\nmetadata: {name: "a\n---\nkind: Pod\n',
-      [[5, 1, 'Missing closing "quote (and 1 more problem in this document)']],
+      [[3, 1, 'Missing closing "quote (and 1 more problem in this document)']],
     ],
     [
       'helm --debug output after the YAML',
