@@ -3,12 +3,14 @@
  * (bare YAML parsing, plain kustomize builds, skopeo and the latency floor for registry resolution).
  */
 import { benchParse } from './parse.js';
+import { benchPathological } from './pathological.js';
 import { benchRegistry } from './registry.js';
 import { benchRender } from './render.js';
 
 const only = process.argv.slice(2);
 const benches: [string, () => Promise<string>][] = [
   ['parse', benchParse],
+  ['pathological', benchPathological],
   ['render', benchRender],
   ['registry', benchRegistry],
 ];
