@@ -18,6 +18,7 @@ test('defaults, as action.yml documents them', () => {
     jsonFile: undefined,
     githubToken: undefined,
     helm: undefined,
+    maxFileSize: undefined,
   });
 });
 
@@ -52,6 +53,7 @@ test.each([
     { sarifFile: 'out.sarif', jsonFile: 'r.json', config: 'ci/archcheck.yaml' },
   ],
   [{ 'github-token': 'ghs_x' }, { githubToken: 'ghs_x' }],
+  [{ 'max-file-size': '4MB' }, { maxFileSize: 4 * 1024 * 1024 }],
   // YAML keeps its indentation; only the trailing newline goes.
   [{ helm: '- chart: charts/web\n  release: web\n' }, { helm: '- chart: charts/web\n  release: web' }],
 ])('%o', (values, expected) => {
@@ -63,6 +65,7 @@ test.each([
   [{ scope: 'diff' }, 'input "scope" must be all or changed, not "diff"'],
   [{ comment: 'yes' }, 'input "comment" must be true or false, not "yes"'],
   [{ summary: '1' }, 'input "summary" must be true or false, not "1"'],
+  [{ 'max-file-size': '1GB' }, 'input "max-file-size" must be BYTES, NkB or NMB, not "1GB"'],
 ])('%o is a configuration error naming the input', (values, message) => {
   expect(() => readInputs(reader(values))).toThrow(new ConfigurationError(message));
 });
