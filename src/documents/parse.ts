@@ -38,17 +38,25 @@ export interface ParsedFile {
  * anchors are the `yaml` package's (YAML 1.2, JSON is a subset, plus YAML 1.1 merge keys as kubectl reads them); `kind: List` and `*List` kinds are flattened
  * (items without `kind` take it from the list kind, as `kubectl get -o json` writes them). A document with a
  * syntax error becomes one problem at its first error's position; the other documents are still read.
+ * `sink` receives each document's objects as it is read (default: collect them in `objects`); a caller that
+ * extracts there lets each document's AST go before the next is parsed, so memory follows the largest document.
  */
-export function parseManifestFile(file: string, text: string): ParsedFile {
+export function parseManifestFile(
+  file: string,
+  text: string,
+  sink?: (objects: KubeObject[]) => void,
+): ParsedFile {
   const lines = lineStarts(text);
   const result: ParsedFile = { file, objects: [], documents: 0, skipped: 0, problems: [] };
+  // A loop, not push(...objects): a List of 200,000 items would overflow the argument stack.
+  const collect = sink ?? ((objects: KubeObject[]) => objects.forEach((o) => result.objects.push(o)));
   let docIndex = 0;
   for (const start of kubectlDocuments(text)) {
     const end = start.next ?? text.length;
     // Offsets in this chunk's AST are relative to its start; its line counter adds that back.
     const chunkLines = shifted(lines, start.offset);
     for (const doc of parseChunk(text.slice(start.offset, end), file, result)) {
-      readDocument(doc, { file, doc, lines: chunkLines }, docIndex++, result);
+      readDocument(doc, { file, doc, lines: chunkLines }, docIndex++, result, collect);
     }
   }
   return result;
@@ -100,7 +108,13 @@ function parseChunk(text: string, file: string, result: ParsedFile): Document.Pa
   }
 }
 
-function readDocument(doc: Document.Parsed, ctx: AstContext, docIndex: number, result: ParsedFile): void {
+function readDocument(
+  doc: Document.Parsed,
+  ctx: AstContext,
+  docIndex: number,
+  result: ParsedFile,
+  sink: (objects: KubeObject[]) => void,
+): void {
   const { file } = ctx;
   const problem = documentProblems(doc, ctx.lines);
   if (problem) {
@@ -113,7 +127,7 @@ function readDocument(doc: Document.Parsed, ctx: AstContext, docIndex: number, r
   const map = asMap(ctx, doc.contents);
   const objects = map ? objectsOf(ctx, docIndex, map, leadingComment(doc, map)) : [];
   if (objects.length === 0) result.skipped++;
-  result.objects.push(...objects);
+  sink(objects);
 }
 
 /**

@@ -196,10 +196,12 @@ async function readAndParse(source: SourceFile, maxFileSize: number): Promise<Fi
     };
     return { source, file, workloads: [] };
   }
-  const file = parseManifestFile(source.file, read.text);
-  const workloads = file.objects.flatMap((o) => nameTemplate(o, extractWorkloads(o)));
-  // Workloads hold plain values and positions: dropping the ASTs here keeps memory flat on large repos.
-  return { source, file: { ...file, objects: [] }, workloads };
+  const workloads: Workload[] = [];
+  // Workloads hold plain values and positions: extracting per document drops each AST before the next.
+  const file = parseManifestFile(source.file, read.text, (objects) => {
+    for (const o of objects) workloads.push(...nameTemplate(o, extractWorkloads(o)));
+  });
+  return { source, file, workloads };
 }
 
 function uniqueRefs(workloads: readonly Workload[]): Map<string, ImageRef> {
