@@ -44,7 +44,8 @@ function timeParse(text: string): number {
   const started = Date.now();
   while (times.length < 3 || (Date.now() - started < 300 && times.length < 200)) {
     const t = performance.now();
-    parseManifestFile('bench.yaml', text).objects.flatMap(extractWorkloads);
+    // As the engine reads files: workloads extracted per document, each AST dropped before the next.
+    parseManifestFile('bench.yaml', text, (objects) => objects.forEach((o) => extractWorkloads(o)));
     times.push(performance.now() - t);
   }
   return times.sort((a, b) => a - b)[Math.floor(times.length / 2)] ?? 0;
