@@ -92,8 +92,8 @@ function measure(name: string, plain: boolean): Measured {
 
 export async function benchPathological(): Promise<string> {
   const rows = [
-    '| input | bytes | ms | plain ms | ratio | peak RSS MB | within goal |',
-    '|---|---|---|---|---|---|---|',
+    '| input | bytes | ms | plain ms | ratio | peak RSS MB | plain RSS MB | within goal |',
+    '|---|---|---|---|---|---|---|---|',
   ];
   const failures: string[] = [];
   for (const name of [...Object.keys(CASES), '50 MB List (default size cap)']) {
