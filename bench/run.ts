@@ -4,12 +4,14 @@
  */
 import { benchDeep } from './deep.js';
 import { benchParse } from './parse.js';
+import { benchPathological } from './pathological.js';
 import { benchRegistry } from './registry.js';
 import { benchRender } from './render.js';
 
 const only = process.argv.slice(2);
 const benches: [string, () => Promise<string>][] = [
   ['parse', benchParse],
+  ['pathological', benchPathological],
   ['render', benchRender],
   ['registry', benchRegistry],
   ['deep', benchDeep],

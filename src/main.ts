@@ -65,6 +65,7 @@ export async function run(): Promise<void> {
         ...(inputs.githubToken ? { githubToken: inputs.githubToken } : {}),
         ...(inputs.allowPrivateRegistries ? { allowPrivateRegistries: inputs.allowPrivateRegistries } : {}),
         kustomizeLoadRestrictor: inputs.kustomizeLoadRestrictor,
+        ...(inputs.maxFileSize ? { maxFileSize: inputs.maxFileSize } : {}),
         ...(inputs.helm ? { helmInput: { text: inputs.helm, declaredIn: workflowFile(ctx.workspace) } } : {}),
         ...(inputs.baseline ? { baseline: inputs.baseline } : {}),
         ...(inputs.noIgnore ? { noIgnore: true } : {}),

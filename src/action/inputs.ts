@@ -1,4 +1,5 @@
-import { DEFAULT_DEEP_BUDGETS, type DeepBudgets, parseByteSize } from '../deep/budget.js';
+import { parseByteSize } from '../byte-size.js';
+import { DEFAULT_DEEP_BUDGETS, type DeepBudgets } from '../deep/budget.js';
 import { parseFailOn, type FailOn } from '../engine/gate.js';
 import { ConfigurationError } from '../errors.js';
 import { parseAllowList } from '../registry/http/allow-list.js';
@@ -39,6 +40,8 @@ export interface Inputs {
   cache: boolean;
   /** Where the cache lives on the runner (`cache-dir`; default ~/.cache/archcheck). */
   cacheDir?: string;
+  /** Per-file size cap in bytes (`max-file-size`: e.g. 16MiB, 50MB, 1048576). */
+  maxFileSize?: number;
 }
 
 /** Reads one input by its action.yml name; `''` when unset (what `core.getInput` returns). */
@@ -64,6 +67,9 @@ export function readInputs(read: InputReader): Inputs {
   const allowList = parseAllowList(allowPrivate, 'input "allow-private-registries"');
   if ('error' in allowList) throw new ConfigurationError(allowList.error);
   const optional = (name: string) => value(name) || undefined;
+  const sizeText = value('max-file-size');
+  const maxFileSize = sizeText ? parseByteSize(sizeText) : undefined;
+  if (sizeText && !maxFileSize) throw invalid('max-file-size', sizeText, 'a size such as 16MiB or 50MB');
   return {
     paths: paths.length > 0 ? paths : ['.'],
     config: optional('config'),
@@ -94,6 +100,7 @@ export function readInputs(read: InputReader): Inputs {
     },
     cache: bool(value, 'cache', true),
     cacheDir: optional('cache-dir'),
+    maxFileSize,
   };
 }
 

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_DEEP_BUDGETS, parseByteSize } from '../deep/budget.js';
+import { parseByteSize } from '../byte-size.js';
+import { DEFAULT_DEEP_BUDGETS } from '../deep/budget.js';
 import { runArchcheck } from '../engine/run.js';
 import { coverageLost, parseFailOn, shouldFail, type FailOn } from '../engine/gate.js';
 import { ConfigurationError, errorMessage } from '../errors.js';
@@ -52,6 +53,7 @@ Options:
                              $XDG_CACHE_HOME/archcheck, else ~/.cache/archcheck); cached content is
                              re-verified by digest, tags are re-checked
   --no-cache                 read everything from the registries again and keep nothing
+  --max-file-size SIZE       skip (and report) files larger than SIZE, e.g. 16MiB or 50MB (default: 16MiB)
   --quiet                    no progress lines on stderr
   -h, --help                 show this help
   -v, --version              show the version
@@ -95,6 +97,7 @@ export async function main(
         'deep-run-budget': { type: 'string' },
         'cache-dir': { type: 'string' },
         'no-cache': { type: 'boolean', default: false },
+        'max-file-size': { type: 'string' },
         quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
@@ -129,6 +132,11 @@ export async function main(
         `--kustomize-load-restrictor must be rootOnly or none, not "${restrictor}"`,
       );
     }
+    const sizeFlag = values['max-file-size'];
+    const maxFileSize = sizeFlag === undefined ? undefined : parseByteSize(sizeFlag);
+    if (sizeFlag !== undefined && !maxFileSize) {
+      throw new ConfigurationError(`--max-file-size must be a size such as 16MiB or 50MB, not "${sizeFlag}"`);
+    }
     const report = await runArchcheck(
       {
         cwd,
@@ -142,6 +150,7 @@ export async function main(
           ? { allowPrivateRegistries: values['allow-private-registry'] }
           : {}),
         ...(restrictor ? { kustomizeLoadRestrictor: restrictor } : {}),
+        ...(maxFileSize ? { maxFileSize } : {}),
         ...(process.env.GITHUB_TOKEN ? { githubToken: process.env.GITHUB_TOKEN } : {}),
         ...(values.baseline ? { baseline: values.baseline } : {}),
         ...(values['no-ignore'] ? { noIgnore: true } : {}),

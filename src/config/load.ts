@@ -39,8 +39,8 @@ const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
 export async function loadConfig(cwd: string, explicit?: string): Promise<Config> {
   if (explicit) {
     const file = path.resolve(cwd, explicit);
-    const text = await readFile(file, 'utf8').catch(() => {
-      throw new ConfigurationError(`config file not found: ${explicit}`);
+    const text = await readFile(file, 'utf8').catch((error: unknown) => {
+      throw new ConfigurationError(unreadableConfig(explicit, (error as NodeJS.ErrnoException).code));
     });
     return parseConfig(text, file);
   }
@@ -51,6 +51,23 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Config
     if (text !== undefined) return parseConfig(text, file, cwd);
   }
   return emptyConfig();
+}
+
+/** The real cause of a `--config` that cannot be read, in words: "not found" misleads when it is a directory. */
+function unreadableConfig(name: string, code: string | undefined): string {
+  switch (code) {
+    case 'ENOENT':
+      return `config file not found: ${name}`;
+    case 'EISDIR':
+      return `config path is a directory, not a file: ${name}`;
+    case 'EACCES':
+    case 'EPERM':
+      return `config file cannot be read (permission denied): ${name}`;
+    case 'ENOTDIR':
+      return `config path goes through a file as if it were a directory: ${name}`;
+    default:
+      return `config file cannot be read (${code ?? 'unknown error'}): ${name}`;
+  }
 }
 
 export function emptyConfig(): Config {

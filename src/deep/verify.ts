@@ -5,7 +5,8 @@ import type { Logger } from '../logger.js';
 import type { Platform } from '../platforms/platform.js';
 import type { ImageContent, Resolution } from '../registry/source.js';
 import type { WorkloadPlacement } from '../rules/rule.js';
-import { ByteMeter, type DeepBudgets, formatBytes } from './budget.js';
+import { formatBytes } from '../byte-size.js';
+import { ByteMeter, type DeepBudgets } from './budget.js';
 import type { DeepCache } from './cache.js';
 import { type CommandOverride, programOf } from './command.js';
 import {

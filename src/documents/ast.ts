@@ -1,11 +1,15 @@
 import {
   isAlias,
+  visit,
+  type Alias,
   isMap,
+  isNode,
   isScalar,
   isSeq,
   type Document,
   type LineCounter,
   type Node,
+  type Pair,
   type YAMLMap,
   type YAMLSeq,
 } from 'yaml';
@@ -21,12 +25,36 @@ export interface AstContext {
   lines: LineCounter;
 }
 
+/** Each document's aliases resolved in one pass: `Alias.resolve` walks the whole document per call (quadratic). */
+const aliasTargets = new WeakMap<Document.Parsed, Map<Alias, Node | undefined>>();
+
+/**
+ * Every alias of a document mapped to the node it names: the last node with that anchor before it, as
+ * `Alias.resolve` defines it (YAML 1.2 section 3.2.2.2), found in one visit in document order. An alias whose
+ * anchor does not exist yet maps to `undefined`.
+ */
+export function resolvedAliases(doc: Document.Parsed): Map<Alias, Node | undefined> {
+  let targets = aliasTargets.get(doc);
+  if (targets) return targets;
+  const found = new Map<Alias, Node | undefined>();
+  const anchors = new Map<string, Node>();
+  visit(doc, {
+    Node(_key, node) {
+      if (isAlias(node)) found.set(node, anchors.get(node.source));
+      else if (node.anchor) anchors.set(node.anchor, node);
+    },
+  });
+  targets = found;
+  aliasTargets.set(doc, targets);
+  return targets;
+}
+
 /** Follows aliases (`*anchor`) to the node they name; `undefined` for dangling aliases. */
 export function deref(ctx: AstContext, node: unknown): Node | undefined {
-  let current: unknown = node;
-  // A chain of aliases is short in practice; bound it anyway so a cycle cannot spin.
-  for (let i = 0; i < 16 && isAlias(current); i++) current = current.resolve(ctx.doc);
-  return isAlias(current) ? undefined : ((current as Node | undefined) ?? undefined);
+  if (!isAlias(node)) return (node as Node | null | undefined) ?? undefined;
+  // An alias never names another alias (an anchor sits on a node, not on an alias), so one step suffices.
+  const target = resolvedAliases(ctx.doc).get(node);
+  return isAlias(target) ? undefined : target;
 }
 
 export function asMap(ctx: AstContext, node: unknown): YAMLMap | undefined {
@@ -41,22 +69,66 @@ export function asSeq(ctx: AstContext, node: unknown): YAMLSeq | undefined {
 
 /** The value node under `key` in a map (a plain-scalar key compare, as Kubernetes keys are). */
 export function child(ctx: AstContext, map: YAMLMap | undefined, key: string): Node | undefined {
-  if (!map) return undefined;
-  for (const pair of map.items) {
-    const k = deref(ctx, pair.key);
-    if (isScalar(k) && String(k.value) === key) return deref(ctx, pair.value);
-  }
-  return undefined;
+  return deref(ctx, findPair(ctx, map, key)?.value);
 }
 
 /** The value node under `key` as written: an alias stays an alias, so its position is where it is used. */
 export function writtenChild(ctx: AstContext, map: YAMLMap | undefined, key: string): Node | undefined {
-  if (!map) return undefined;
+  return (findPair(ctx, map, key)?.value as Node | null | undefined) ?? undefined;
+}
+
+/** A YAML 1.1 merge key (`<<`), as the `yaml` package composes it with `merge: true`: a symbol-valued scalar. */
+export function isMergeKey(node: unknown): boolean {
+  return isScalar(node) && typeof node.value === 'symbol' && node.value.description === '<<';
+}
+
+/** Each map's own keys, indexed once: lookups stay linear however many times readers ask. */
+const ownKeys = new WeakMap<YAMLMap, Map<string, Pair>>();
+/** Lookups through merge keys, memoized per map and key; `null` while in progress (a cycle) or not found. */
+const mergedKeys = new WeakMap<YAMLMap, Map<string, Pair | null>>();
+
+function ownIndex(ctx: AstContext, map: YAMLMap): Map<string, Pair> {
+  let index = ownKeys.get(map);
+  if (index) return index;
+  index = new Map();
   for (const pair of map.items) {
     const k = deref(ctx, pair.key);
-    if (isScalar(k) && String(k.value) === key) return (pair.value as Node | null) ?? undefined;
+    if (!isScalar(k) || isMergeKey(k)) continue;
+    const name = String(k.value);
+    if (!index.has(name)) index.set(name, pair as Pair);
   }
-  return undefined;
+  ownKeys.set(map, index);
+  return index;
+}
+
+/**
+ * The pair holding `key`, as kubectl's YAML 1.1 reader sees it (https://yaml.org/type/merge.html): a key
+ * written in the map wins; else the first merge source (`<<: *a` or `<<: [*a, *b]`) that has it. The pair
+ * returned is the one where the value is written, so positions point there. Memoized, so an alias bomb of
+ * merge keys costs one lookup per map and key, never an expansion.
+ */
+function findPair(ctx: AstContext, map: YAMLMap | undefined, key: string): Pair | undefined {
+  if (!map) return undefined;
+  const own = ownIndex(ctx, map).get(key);
+  if (own) return own;
+  if (!map.items.some((pair) => isMergeKey(deref(ctx, pair.key)))) return undefined;
+  let memo = mergedKeys.get(map);
+  if (!memo) mergedKeys.set(map, (memo = new Map()));
+  if (memo.has(key)) return memo.get(key) ?? undefined;
+  memo.set(key, null);
+  let found: Pair | undefined;
+  for (const pair of map.items) {
+    if (!isMergeKey(deref(ctx, pair.key))) continue;
+    const value = deref(ctx, pair.value);
+    const sources = isSeq(value) ? value.items.map((item) => deref(ctx, item)) : [value];
+    for (const source of sources) {
+      found = isMap(source) ? findPair(ctx, source, key) : undefined;
+      if (found) break;
+    }
+    if (found) break;
+  }
+  memo.set(key, found ?? null);
+  return found;
 }
 
 /** A scalar whose value is a string (not a number or boolean Kubernetes would reject), else undefined. */
@@ -67,12 +139,8 @@ export function stringValue(ctx: AstContext, node: unknown): string | undefined 
 
 /** The key node of `key` in a map, for positions of keys (e.g. a `nodeSelector:` line). */
 export function keyNode(ctx: AstContext, map: YAMLMap | undefined, key: string): Node | undefined {
-  if (!map) return undefined;
-  for (const pair of map.items) {
-    const k = deref(ctx, pair.key);
-    if (isScalar(k) && String(k.value) === key) return k;
-  }
-  return undefined;
+  const k = findPair(ctx, map, key)?.key;
+  return isNode(k) ? (deref(ctx, k) ?? k) : undefined;
 }
 
 /** Follows a path of keys (strings) and indexes (numbers). */

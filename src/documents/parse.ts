@@ -1,6 +1,7 @@
-import { LineCounter, isNode, isScalar, parseAllDocuments, visit, type Document, type YAMLMap } from 'yaml';
+import { LineCounter, isNode, isScalar, parseAllDocuments, type Document, type YAMLMap } from 'yaml';
 import { asMap, asSeq, child, locate, scalarString, type AstContext } from './ast.js';
 import { findIgnoreComments, type IgnoreComment } from '../suppressions/comments.js';
+import { documentProblems } from './problems.js';
 import type { SourceLocation } from './location.js';
 
 /** One Kubernetes object found in a file, with its AST so later stages read positions, not guesses. */
@@ -37,78 +38,113 @@ export interface ParsedFile {
 
 /**
  * Parses a YAML or JSON file into Kubernetes objects. Multi-document streams, CRLF, comments, flow style and
- * anchors are the `yaml` package's (YAML 1.2, JSON is a subset); `kind: List` and `*List` kinds are flattened
+ * anchors are the `yaml` package's (YAML 1.2, JSON is a subset, plus YAML 1.1 merge keys as kubectl reads them); `kind: List` and `*List` kinds are flattened
  * (items without `kind` take it from the list kind, as `kubectl get -o json` writes them). A document with a
- * syntax error becomes a problem at the parser's position; the other documents are still read.
+ * syntax error becomes one problem at its first error's position; the other documents are still read.
+ * `sink` receives each document's objects as it is read (default: collect them in `objects`); a caller that
+ * extracts there lets each document's AST go before the next is parsed, so memory follows the largest document.
  */
-export function parseManifestFile(file: string, text: string): ParsedFile {
-  const lines = new LineCounter();
+export function parseManifestFile(
+  file: string,
+  text: string,
+  sink?: (objects: KubeObject[]) => void,
+): ParsedFile {
+  const lines = lineStarts(text);
   const result: ParsedFile = { file, objects: [], documents: 0, skipped: 0, problems: [] };
   const ignoreComments = findIgnoreComments(text);
   if (ignoreComments.length > 0) result.ignoreComments = ignoreComments;
-  let docs;
+  // A loop, not push(...objects): a List of 200,000 items would overflow the argument stack.
+  const collect = sink ?? ((objects: KubeObject[]) => objects.forEach((o) => result.objects.push(o)));
+  let docIndex = 0;
+  for (const start of kubectlDocuments(text)) {
+    const end = start.next ?? text.length;
+    // Offsets in this chunk's AST are relative to its start; its line counter adds that back.
+    const chunkLines = shifted(lines, start.offset);
+    for (const doc of parseChunk(text.slice(start.offset, end), file, result)) {
+      readDocument(doc, { file, doc, lines: chunkLines }, docIndex++, result, collect);
+    }
+  }
+  return result;
+}
+
+/**
+ * Where kubectl's YAML reader (k8s.io/apimachinery/pkg/util/yaml, YAMLReader) splits a stream: at every line
+ * that starts with `---` followed by nothing but spaces or a comment. Splitting first, as it does, keeps an
+ * unclosed quote or bracket in one document from swallowing the documents after it. Each chunk keeps its `---`.
+ */
+function kubectlDocuments(text: string): { offset: number; next?: number }[] {
+  const starts = [0];
+  for (let i = 0; i !== -1 && i < text.length;) {
+    if (text.startsWith('---', i)) {
+      const eol = text.indexOf('\n', i);
+      const rest = text.slice(i + 3, eol === -1 ? text.length : eol).trim();
+      if ((rest === '' || rest.startsWith('#')) && i > 0) starts.push(i);
+    }
+    const eol = text.indexOf('\n', i);
+    i = eol === -1 ? -1 : eol + 1;
+  }
+  return starts.map((offset, k) => ({ offset, next: starts[k + 1] }));
+}
+
+function shifted(lines: LineCounter, by: number): LineCounter {
+  const chunk = new LineCounter();
+  chunk.linePos = (offset: number) => lines.linePos(offset + by);
+  return chunk;
+}
+
+function parseChunk(text: string, file: string, result: ParsedFile): Document.Parsed[] {
   try {
-    docs = parseAllDocuments(text, { lineCounter: lines, prettyErrors: false, strict: false });
+    // uniqueKeys: the library's duplicate check is quadratic (60,000 keys: 87 s); problems.ts does it linearly.
+    // merge: kubectl reads YAML 1.1 merge keys (`<<: *base`); the AST keeps them and ast.ts follows them.
+    const docs = parseAllDocuments(text, {
+      prettyErrors: false,
+      strict: false,
+      uniqueKeys: false,
+      merge: true,
+    });
+    return Array.isArray(docs) ? docs : []; // EmptyStream
   } catch (error) {
     // The parser reports errors per document; a throw here is a bug of the library on odd input.
     result.problems.push({
       message: `cannot parse: ${String(error)}`,
       location: { file, line: 1, column: 1 },
     });
-    return result;
+    return [];
   }
-  if (!Array.isArray(docs)) docs = [docs]; // EmptyStream
-  // Cheap guard: walking every document for aliases costs ~6% of parsing; most files have no `*name` at all.
-  const mayHaveAliases = ALIAS_TOKEN.test(text);
-  docs.forEach((doc, docIndex) => {
-    const ctx: AstContext = { file, doc, lines };
-    const errors = [
-      ...doc.errors.map((err) => ({
-        message: err.message.split('\n')[0] ?? err.code,
-        pos: err.linePos?.[0] ?? lines.linePos(err.pos[0]),
-      })),
-      ...(mayHaveAliases && doc.errors.length === 0 ? danglingAliases(doc, lines) : []),
-    ];
-    if (errors.length > 0) {
-      for (const { message, pos } of errors) {
-        result.problems.push({ message, location: { file, line: pos.line, column: pos.col } });
-      }
-      result.documents++;
-      return;
-    }
-    if (isEmptyDocument(doc.contents)) return;
-    result.documents++;
-    const map = asMap(ctx, doc.contents);
-    const objects = map ? objectsOf(ctx, docIndex, map, leadingComment(doc, map)) : [];
-    if (objects.length === 0) result.skipped++;
-    result.objects.push(...objects);
-  });
-  return result;
 }
 
-/** An alias token (`*name` after a separator); false positives (`*.example.com` in a string) only cost a walk. */
-const ALIAS_TOKEN = /(?:^|[\s[{,:-])\*[^\s[\]{},]/m;
+function readDocument(
+  doc: Document.Parsed,
+  ctx: AstContext,
+  docIndex: number,
+  result: ParsedFile,
+  sink: (objects: KubeObject[]) => void,
+): void {
+  const { file } = ctx;
+  const problem = documentProblems(doc, ctx.lines);
+  if (problem) {
+    result.problems.push({ ...problem, location: { file, ...problem.location } });
+    result.documents++;
+    return;
+  }
+  if (isEmptyDocument(doc.contents)) return;
+  result.documents++;
+  const map = asMap(ctx, doc.contents);
+  const objects = map ? objectsOf(ctx, docIndex, map, leadingComment(doc, map)) : [];
+  if (objects.length === 0) result.skipped++;
+  sink(objects);
+}
 
 /**
- * The library reports an alias to an anchor that does not exist (or comes later) only when converting to JS,
- * which extraction never does; kubectl rejects such a document, so it is a parse problem here too.
+ * Line starts counted from the text itself. The parser's own counting skips a newline when it recovers from
+ * some errors in flow collections (`{{ ... }}\n]` in a Go template), which shifts every later document's
+ * positions by a line; the fuzz test found it.
  */
-function danglingAliases(
-  doc: Document.Parsed,
-  lines: LineCounter,
-): { message: string; pos: { line: number; col: number } }[] {
-  const found: { message: string; pos: { line: number; col: number } }[] = [];
-  visit(doc, {
-    Alias(_key, alias) {
-      if (alias.resolve(doc) === undefined) {
-        found.push({
-          message: `Aliased anchor not found: ${alias.source}`,
-          pos: lines.linePos(alias.range?.[0] ?? 0),
-        });
-      }
-    },
-  });
-  return found;
+function lineStarts(text: string): LineCounter {
+  const lines = new LineCounter();
+  lines.addNewLine(0);
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
+  return lines;
 }
 
 /**

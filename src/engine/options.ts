@@ -40,6 +40,8 @@ export interface EngineOptions {
    * way to build with `none` (the config file may not ask for it).
    */
   kustomizeLoadRestrictor?: 'rootOnly' | 'none';
+  /** Files larger than this many bytes are a finding, not parsed (`--max-file-size`; trusted side only). */
+  maxFileSize?: number;
   /** Token used for ghcr.io when no other credentials apply (the action's `github-token`). */
   githubToken?: string;
   /** `--no-ignore`: report suppressed findings as if no suppression existed (an audit). */

@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { loadConfig, parseHelmInput } from '../config/load.js';
-import type { ParsedFile } from '../documents/parse.js';
+import type { KubeObject, ParsedFile } from '../documents/parse.js';
 import { parseManifestFile } from '../documents/parse.js';
+import { DEFAULT_MAX_FILE_SIZE, readManifest } from '../documents/read.js';
 import { canonicalImage } from '../images/reference.js';
 import type { ImageRef } from '../images/reference.js';
 import { cacheRoot } from '../registry/cache/dir.js';
@@ -21,7 +21,7 @@ import { deriveCluster, loadPoolsFrom } from '../nodepools/clusters.js';
 import type { DeclaredFacts } from '../nodepools/declared-pool.js';
 import { placeInCluster, poolLabelKeys } from '../nodepools/place.js';
 import { notePoolSources } from '../nodepools/pool-notes.js';
-import { formatBytes } from '../deep/budget.js';
+import { formatBytes } from '../byte-size.js';
 import { FileDeepCache, NO_DEEP_CACHE } from '../deep/cache.js';
 import type { DeepFacts } from '../deep/facts.js';
 import { verifyDeep } from '../deep/verify.js';
@@ -59,6 +59,7 @@ export async function runArchcheck(
       : []),
   ];
   const globBase = config.baseDir ?? options.cwd;
+  const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const chosen = chooseClusters(config, options.architectures);
   const notices = chosen.notices;
   const fromFiles = await loadPoolsFrom(chosen.clusters, globBase, options.cwd);
@@ -113,7 +114,10 @@ export async function runArchcheck(
     const started = Date.now();
     // Files a kustomization or chart reads were checked through its render: reading them again would double findings.
     const loose = files.filter((f) => !rendered.claimed.has(f.path));
-    const result: FileResult[] = [...(await mapLimit(loose, 16, readAndParse)), ...rendered.units];
+    const result: FileResult[] = [
+      ...(await mapLimit(loose, 16, (f) => readAndParse(f, maxFileSize))),
+      ...rendered.units,
+    ];
     const workloads = result.reduce((n, p) => n + p.workloads.length, 0);
     logger.info(`${result.length} file(s), ${workloads} workload(s) in ${Date.now() - started} ms`);
     return result;
@@ -277,26 +281,29 @@ interface FileResult {
   facts?: DeclaredFacts;
 }
 
-async function readAndParse(source: SourceFile): Promise<FileResult> {
-  let text: string;
-  try {
-    text = await readFile(source.path, 'utf8');
-  } catch (error) {
-    const message = `cannot read file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`;
+async function readAndParse(source: SourceFile, maxFileSize: number): Promise<FileResult> {
+  const read = await readManifest(source.path, source.file, maxFileSize);
+  if (!read.ok) {
     const file: ParsedFile = {
       file: source.file,
       objects: [],
       documents: 0,
       skipped: 0,
-      problems: [{ message, location: { file: source.file, line: 1, column: 1 } }],
+      problems: [read.problem],
     };
     return { source, file, workloads: [] };
   }
-  const file = parseManifestFile(source.file, text);
-  const workloads = file.objects.flatMap((o) => nameTemplate(o, extractWorkloads(o)));
-  const facts = file.objects.some(isClusterFact) ? collectFacts(file.objects) : undefined;
-  // Workloads hold plain values and positions: dropping the ASTs here keeps memory flat on large repos.
-  return { source, file: { ...file, objects: [] }, workloads, ...(facts ? { facts } : {}) };
+  const workloads: Workload[] = [];
+  const factObjects: KubeObject[] = [];
+  // Workloads hold plain values and positions: extracting per document drops each AST before the next.
+  const file = parseManifestFile(source.file, read.text, (objects) => {
+    for (const o of objects) {
+      workloads.push(...nameTemplate(o, extractWorkloads(o)));
+      if (isClusterFact(o)) factObjects.push(o);
+    }
+  });
+  const facts = factObjects.length > 0 ? collectFacts(factObjects) : undefined;
+  return { source, file, workloads, ...(facts ? { facts } : {}) };
 }
 
 /**

@@ -242,6 +242,22 @@ export function indexPlatforms(manifests: readonly Descriptor[]): Platform[] {
 }
 
 /**
+ * Why an index that names no image platform is not an image we can judge, or undefined when it names one. An
+ * empty index, or one listing only other indexes (nested, which a runtime follows one level at most and we do
+ * not read over HTTP), or only attestations, is unknown, not "an image for no platform": a mismatch finding
+ * would blame the wrong thing.
+ */
+export function emptyIndexReason(manifests: readonly Descriptor[]): string | undefined {
+  if (indexPlatforms(manifests).length > 0) return undefined;
+  if (manifests.length === 0) return 'the image index is empty: it lists no manifests';
+  const nested = manifests.filter((d) => d.mediaType !== undefined && KIND_OF[d.mediaType] === 'index');
+  if (nested.length === manifests.length) {
+    return `the image index lists only other indexes (${nested.length}), not images: nested indexes are not followed`;
+  }
+  return 'the image index lists no container image platform (only attestations or entries without a platform)';
+}
+
+/**
  * Whether a config of this media type can be an image config (so its blob is worth reading). Artifacts
  * (Helm charts, the OCI empty descriptor, signatures) declare their own config media type.
  */

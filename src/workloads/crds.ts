@@ -277,8 +277,16 @@ function imageUse(name: string, image: string, location: ContainerUse['location'
  * `image` values of a Helm release: plain strings, and `{registry, repository, tag, digest}` objects. An object
  * without tag or digest takes the chart's appVersion, which we cannot see, so it is not guessed.
  */
-function valuesImages(ctx: AstContext, map: YAMLMap, path: string, depth = 0): ContainerUse[] {
-  if (depth > 32) return [];
+function valuesImages(
+  ctx: AstContext,
+  map: YAMLMap,
+  path: string,
+  depth = 0,
+  seen = new Set<YAMLMap>(),
+): ContainerUse[] {
+  // Each map is read once, however many aliases name it: an alias bomb in values must not expand.
+  if (depth > 32 || seen.has(map)) return [];
+  seen.add(map);
   return map.items.flatMap((pair) => {
     const key = scalarString(ctx, pair.key);
     if (key === undefined) return [];
@@ -298,7 +306,7 @@ function valuesImages(ctx: AstContext, map: YAMLMap, path: string, depth = 0): C
         return [imageUse(here, image, locate(ctx, at))];
       }
     }
-    return value ? valuesImages(ctx, value, here, depth + 1) : [];
+    return value ? valuesImages(ctx, value, here, depth + 1, seen) : [];
   });
 }
 

@@ -1,4 +1,4 @@
-import { isMap, isSeq, type YAMLMap } from 'yaml';
+import { isMap, isSeq, type Node, type YAMLMap } from 'yaml';
 import { asMap, asSeq, child, deref, scalarString, type AstContext } from '../documents/ast.js';
 import { readContainer } from './pod-spec.js';
 import type { ContainerType, ContainerUse } from './workload.js';
@@ -27,13 +27,16 @@ const MAX_DEPTH = 24;
  * every map whose `containers` is a list holding at least one map with an `image` key is a pod spec. Its
  * containers without `image` are left out: in operator CRs (Prometheus, ThanosRuler) those are strategic-merge
  * patches over containers the operator supplies, not containers of their own. A pod spec is not searched for
- * further pod specs inside it.
+ * further pod specs inside it. `seen` collects every node walked (tests count it to prove the walk is linear).
  */
-export function findPodSpecs(ctx: AstContext, root: YAMLMap): FoundPodSpec[] {
+export function findPodSpecs(ctx: AstContext, root: YAMLMap, seen = new Set<Node>()): FoundPodSpec[] {
   const found: FoundPodSpec[] = [];
   const visit = (node: unknown, path: string, depth: number): void => {
     if (depth > MAX_DEPTH) return;
     const n = deref(ctx, node);
+    // Aliases are never expanded: a node reached twice (a 690-byte alias bomb names 9^9 paths) is walked once.
+    if (!n || seen.has(n)) return;
+    seen.add(n);
     if (isSeq(n)) {
       n.items.forEach((item, index) => visit(item, `${path}[${index}]`, depth + 1));
       return;

@@ -25,6 +25,7 @@ test('defaults, as action.yml documents them', () => {
     deepBudgets: { imageBytes: 64 * 1024 * 1024, runBytes: 512 * 1024 * 1024 },
     cache: true,
     cacheDir: undefined,
+    maxFileSize: undefined,
   });
 });
 
@@ -89,6 +90,8 @@ test.each([
     { deep: 'true', 'deep-image-budget': '10MB', 'deep-run-budget': '1GiB', 'cache-dir': '/tmp/c' },
     { deep: true, deepBudgets: { imageBytes: 10_000_000, runBytes: 1024 ** 3 }, cacheDir: '/tmp/c' },
   ],
+  [{ 'max-file-size': '4MiB' }, { maxFileSize: 4 * 1024 * 1024 }],
+  [{ 'max-file-size': '4MB' }, { maxFileSize: 4_000_000 }],
   // YAML keeps its indentation; only the trailing newline goes.
   [{ helm: '- chart: charts/web\n  release: web\n' }, { helm: '- chart: charts/web\n  release: web' }],
 ])('%o', (values, expected) => {
@@ -108,6 +111,8 @@ test.each([
     { 'deep-image-budget': 'lots' },
     'input "deep-image-budget" must be a size such as 64MiB or 100MB, not "lots"',
   ],
+  [{ 'max-file-size': 'huge' }, 'input "max-file-size" must be a size such as 16MiB or 50MB, not "huge"'],
+  [{ 'max-file-size': '0' }, 'input "max-file-size" must be a size such as 16MiB or 50MB, not "0"'],
 ])('%o is a configuration error naming the input', (values, message) => {
   expect(() => readInputs(reader(values))).toThrow(new ConfigurationError(message));
 });

@@ -139,9 +139,17 @@ describe('lookup order', () => {
     expect(config.clusters.map((c) => c.name)).toEqual(['from-github']);
   });
 
-  test('--config naming a missing file is a configuration error', async () => {
-    await expect(loadConfig(path.join(fixtures, 'lookup', 'none'), 'nope.yaml')).rejects.toThrow(
-      new ConfigurationError('config file not found: nope.yaml'),
+  test.each([
+    ['a missing file', 'nope.yaml', 'config file not found: nope.yaml'],
+    ['a directory', '.github', 'config path is a directory, not a file: .github'],
+    [
+      'a path through a file',
+      '.archcheck.yaml/x',
+      'config path goes through a file as if it were a directory: .archcheck.yaml/x',
+    ],
+  ])('--config naming %s is a configuration error that says so', async (_name, config, message) => {
+    await expect(loadConfig(path.join(fixtures, 'lookup', 'all-three'), config)).rejects.toThrow(
+      new ConfigurationError(message),
     );
   });
 });

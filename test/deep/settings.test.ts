@@ -2,7 +2,8 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { ByteMeter, formatBytes, parseByteSize } from '../../src/deep/budget.js';
+import { formatBytes, parseByteSize } from '../../src/byte-size.js';
+import { ByteMeter } from '../../src/deep/budget.js';
 import { FileDeepCache } from '../../src/deep/cache.js';
 
 const dirs: string[] = [];

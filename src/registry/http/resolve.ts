@@ -5,6 +5,7 @@ import { parseDigest, verifyDigest } from '../digest.js';
 import {
   MANIFEST_ACCEPT,
   type ParsedManifest,
+  emptyIndexReason,
   indexPlatforms,
   isImageConfigMediaType,
   parseManifest,
@@ -186,8 +187,11 @@ export class HttpImageSource implements ImageSource {
           'image-unresolved',
           `the manifest of ${image} on ${describeEndpoint(endpoint)} cannot be read: ${parsed.reason}`,
         );
-      case 'index':
+      case 'index': {
+        const empty = emptyIndexReason(parsed.manifests);
+        if (empty) return fail('image-unresolved', `${image} on ${describeEndpoint(endpoint)}: ${empty}`);
         return { kind: 'index', digest, platforms: indexPlatforms(parsed.manifests) };
+      }
       case 'schema1':
         return { kind: 'single', digest, platform: parsed.platform };
       case 'manifest': {
