@@ -1,9 +1,12 @@
+import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { knownLabelKeys } from '../../src/clusters/pools.js';
 import { placePod } from '../../src/clusters/scheduling.js';
 import { emptyConfig, parseConfig } from '../../src/config/load.js';
 import { parseManifestFile } from '../../src/documents/parse.js';
-import { chooseClusters } from '../../src/engine/clusters.js';
+import type { ChildFact, DeepFacts, ProgramFact } from '../../src/deep/facts.js';
+import { childKey, programKey } from '../../src/deep/facts.js';
+import { chooseClusters, clusterMatcher } from '../../src/engine/clusters.js';
 import { canonicalImage, parseImageReference } from '../../src/images/reference.js';
 import { parsePlatform } from '../../src/platforms/normalize.js';
 import type { Platform } from '../../src/platforms/platform.js';
@@ -12,7 +15,7 @@ import type { Finding, RuleLevel, Severity } from '../../src/rules/finding.js';
 import { ALL_RULES, runChecks } from '../../src/rules/index.js';
 import type { CheckContext, Rule } from '../../src/rules/rule.js';
 import { extractWorkloads } from '../../src/workloads/extract.js';
-import type { RenderProblem } from '../../src/workloads/workload.js';
+import type { RenderProblem, Workload } from '../../src/workloads/workload.js';
 
 /**
  * One input to a rule, built from small snippets the way the pipeline builds it: the manifest is parsed and its
@@ -25,7 +28,7 @@ export interface RuleCase {
   /** The manifest text, read as `file` (default `w.yaml`). */
   manifest?: string;
   file?: string;
-  /** `.archcheck.yaml` text: `clusters:` and `rules:` levels. */
+  /** `.archcheck.yaml` text: `clusters:` (a cluster's `paths` match `file`) and `rules:` levels. */
   config?: string;
   /**
    * What each image (as the manifest writes it) resolves to: its platforms (`os/arch[/variant]`), or a failed
@@ -34,6 +37,19 @@ export interface RuleCase {
   images?: Record<string, string[] | Resolution>;
   /** What rendering Helm charts and kustomizations reported. */
   renderProblems?: RenderProblem[];
+  /** What deep verification read inside the images; without it, deep mode did not run. */
+  deep?: DeepCase;
+}
+
+/**
+ * Deep facts by image (as the manifest writes it), then by the build's platform (`os/arch[/variant]`) as the
+ * index claims it (or as a single image's config states it).
+ */
+export interface DeepCase {
+  /** What each build's config says. */
+  children?: Record<string, Record<string, ChildFact>>;
+  /** What each build's program is, for every container of that image (with its own command and args). */
+  programs?: Record<string, Record<string, ProgramFact>>;
 }
 
 /** One finding the rule must report, in report order. */
@@ -59,13 +75,15 @@ export function unresolved(rule: ResolutionErrorRule, reason: string): Resolutio
   return { kind: 'error', rule, reason };
 }
 
+function platformOf(spec: string): Platform {
+  const p = parsePlatform(spec);
+  if ('error' in p) throw new Error(`test case platform ${spec}: ${p.error}`);
+  return p;
+}
+
 function resolutionOf(value: string[] | Resolution): Resolution {
   if (!Array.isArray(value)) return value;
-  const platforms = value.map((spec): Platform => {
-    const p = parsePlatform(spec);
-    if ('error' in p) throw new Error(`test case platform ${spec}: ${p.error}`);
-    return p;
-  });
+  const platforms = value.map(platformOf);
   return { kind: 'index', digest: `sha256:${'a'.repeat(64)}`, platforms };
 }
 
@@ -77,14 +95,14 @@ export function contextOf(c: RuleCase): { ctx: CheckContext; levels: Record<stri
   const workloads = parsed.objects.flatMap(extractWorkloads);
   const resolutions = new Map<string, Resolution>();
   for (const [image, value] of Object.entries(c.images ?? {})) {
-    const ref = parseImageReference(image);
-    if (!ref.ok) throw new Error(`test case image ${image}: ${ref.reason}`);
-    resolutions.set(canonicalImage(ref.ref), resolutionOf(value));
+    resolutions.set(canonicalOf(image), resolutionOf(value));
   }
+  // Clusters without `paths` take every file, as in a real run; the config's globs are relative to /repo.
+  const clustersOf = clusterMatcher(clusters, config.baseDir ?? '/repo');
   const ctx: CheckContext = {
     parseProblems: parsed.problems,
     workloads,
-    placements: clusters.flatMap((cluster) => {
+    placements: clustersOf(path.posix.join('/repo', c.file ?? 'w.yaml')).flatMap((cluster) => {
       const keys = knownLabelKeys(cluster.nodePools);
       return workloads.map((workload) => ({
         workload,
@@ -94,8 +112,38 @@ export function contextOf(c: RuleCase): { ctx: CheckContext; levels: Record<stri
     }),
     resolutions,
     ...(c.renderProblems ? { renderProblems: c.renderProblems } : {}),
+    ...(c.deep ? { deep: deepFactsOf(c.deep, workloads) } : {}),
   };
   return { ctx, levels: config.rules };
+}
+
+function canonicalOf(image: string): string {
+  const ref = parseImageReference(image);
+  if (!ref.ok) throw new Error(`test case image ${image}: ${ref.reason}`);
+  return canonicalImage(ref.ref);
+}
+
+/** The deep stage's value for a case: program facts keyed by each container's command and args, as it keys them. */
+function deepFactsOf(deep: DeepCase, workloads: readonly Workload[]): DeepFacts {
+  const children = new Map<string, ChildFact>();
+  for (const [image, byPlatform] of Object.entries(deep.children ?? {})) {
+    for (const [spec, fact] of Object.entries(byPlatform)) {
+      children.set(childKey(canonicalOf(image), platformOf(spec)), fact);
+    }
+  }
+  const programs = new Map<string, ProgramFact>();
+  for (const container of workloads.flatMap((w) => w.containers)) {
+    const byPlatform = deep.programs?.[container.image];
+    if (!byPlatform) continue;
+    const override = {
+      ...(container.command ? { command: container.command } : {}),
+      ...(container.args ? { args: container.args } : {}),
+    };
+    for (const [spec, fact] of Object.entries(byPlatform)) {
+      programs.set(programKey(canonicalOf(container.image), platformOf(spec), override), fact);
+    }
+  }
+  return { children, programs };
 }
 
 /** The findings of `rule` alone on a case, through the same runner (levels, order, dedupe) as a real run. */
