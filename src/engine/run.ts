@@ -11,6 +11,7 @@ import type { ImageSource, Resolution } from '../registry/source.js';
 import { runChecks } from '../rules/index.js';
 import type { WorkloadPlacement } from '../rules/rule.js';
 import { discoverFiles, type SourceFile } from '../sources/discover.js';
+import { discoveredCharts } from '../sources/helm/discovered.js';
 import { renderHelmCharts } from '../sources/helm/index.js';
 import { nameTemplate } from '../sources/helm/source-comment.js';
 import { DEFAULT_KUSTOMIZE_SETTINGS, renderKustomizations } from '../sources/kustomize/index.js';
@@ -44,7 +45,7 @@ export async function runArchcheck(
   const { clusters, notices } = chooseClusters(config, options.architectures);
   for (const notice of notices) logger.info(notice);
 
-  const files = await logger.group('Discover manifests', async () => {
+  const discovery = await logger.group('Discover manifests', async () => {
     const found = await discoverFiles({
       cwd: options.cwd,
       paths: options.paths,
@@ -53,9 +54,13 @@ export async function runArchcheck(
       skip: config.file ? [config.file] : [],
       globBase,
     });
-    logger.info(`${found.length} file(s) to read`);
+    logger.info(`${found.files.length} file(s) to read, ${found.charts.length} Helm chart(s)`);
     return found;
   });
+  const files = discovery.files;
+  const autoCharts = discoveredCharts(discovery.charts, helmCharts, deps.env ?? process.env, options.cwd);
+  notices.push(...discovery.notices, ...autoCharts.notices);
+  for (const notice of [...discovery.notices, ...autoCharts.notices]) logger.info(notice);
 
   const rendered = await logger.group('Render Helm charts and kustomizations', async () => {
     const started = Date.now();
@@ -70,7 +75,7 @@ export async function runArchcheck(
       }),
       renderHelmCharts({
         cwd: options.cwd,
-        charts: helmCharts,
+        charts: [...helmCharts, ...autoCharts.entries],
         files: absolute,
         env,
       }),
@@ -148,7 +153,7 @@ export async function runArchcheck(
   const findings = await logger.group('Check', async () => {
     const result = runChecks(
       {
-        parseProblems: parsed.flatMap((p) => p.file.problems),
+        parseProblems: [...discovery.problems, ...parsed.flatMap((p) => p.file.problems)],
         workloads,
         placements,
         resolutions,
