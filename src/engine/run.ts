@@ -17,7 +17,13 @@ import { nameTemplate } from '../sources/helm/source-comment.js';
 import { DEFAULT_KUSTOMIZE_SETTINGS, renderKustomizations } from '../sources/kustomize/index.js';
 import { extractWorkloads } from '../workloads/extract.js';
 import type { RenderOutcome, Workload } from '../workloads/workload.js';
-import { chooseClusters, clusterMatcher } from './clusters.js';
+import {
+  ASSUMED_CLUSTER_NOTICE,
+  assumedClusterNotice,
+  chooseClusters,
+  clusterMatcher,
+  describesNodes,
+} from './clusters.js';
 import { mapLimit } from './pool.js';
 import type { EngineDeps, EngineOptions } from './options.js';
 import type { Report } from './report.js';
@@ -173,7 +179,12 @@ export async function runArchcheck(
     resolutions,
     findings,
     unmatchedFiles,
-    notices,
+    // The no-clusters notice learns, once the tree is read, where the user's node pools are described.
+    notices: notices.map((n) =>
+      n === ASSUMED_CLUSTER_NOTICE
+        ? assumedClusterNotice(parsed.filter((p) => p.describesPools).map((p) => p.source.file))
+        : n,
+    ),
   });
 }
 
@@ -183,6 +194,8 @@ interface FileResult {
   workloads: Workload[];
   /** Cluster names the source deploys to, when its config says (Helm `cluster:`). */
   clusters?: string[];
+  /** The file holds node pools or nodes (see `describesNodes`). */
+  describesPools?: boolean;
 }
 
 async function readAndParse(source: SourceFile): Promise<FileResult> {
@@ -203,7 +216,8 @@ async function readAndParse(source: SourceFile): Promise<FileResult> {
   const file = parseManifestFile(source.file, text);
   const workloads = file.objects.flatMap((o) => nameTemplate(o, extractWorkloads(o)));
   // Workloads hold plain values and positions: dropping the ASTs here keeps memory flat on large repos.
-  return { source, file: { ...file, objects: [] }, workloads };
+  const describesPools = file.objects.some((o) => describesNodes(o.apiVersion, o.kind));
+  return { source, file: { ...file, objects: [] }, workloads, describesPools };
 }
 
 function uniqueRefs(workloads: readonly Workload[]): Map<string, ImageRef> {
