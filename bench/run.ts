@@ -2,6 +2,7 @@
  * `npm run bench`: every benchmark, each reporting ratios to a baseline measured in the same run
  * (bare YAML parsing, plain kustomize builds, skopeo and the latency floor for registry resolution).
  */
+import { benchFirstRun } from './firstrun.js';
 import { benchParse } from './parse.js';
 import { benchRegistry } from './registry.js';
 import { benchRender } from './render.js';
@@ -11,6 +12,7 @@ const benches: [string, () => Promise<string>][] = [
   ['parse', benchParse],
   ['render', benchRender],
   ['registry', benchRegistry],
+  ['firstrun', benchFirstRun],
 ];
 for (const [name, run] of benches) {
   if (only.length > 0 && !only.includes(name)) continue;
