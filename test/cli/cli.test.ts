@@ -238,12 +238,13 @@ describe('output', () => {
       );
       expect(result.code).toBe(0);
       const lines = result.stdout.trimEnd().split('\n');
+      // Files are ordered by their most severe finding: errors, then warnings, then notices.
       expect(lines.filter((l) => !l.startsWith('  '))).toEqual([
         'crash.yaml',
         '',
-        'notice.yaml',
-        '',
         'warning.yaml',
+        '',
+        'notice.yaml',
         '',
         '✖ 3 problems (1 error, 1 warning, 1 notice) in 3 workload(s), 3 image(s), 3 file(s)',
       ]);
