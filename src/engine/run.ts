@@ -180,7 +180,7 @@ export async function runArchcheck(
     findings,
     unmatchedFiles,
     // The no-clusters notice learns, once the tree is read, where the user's node pools are described.
-    notices: notices.map((n) =>
+    notices: [...notices, ...parsed.flatMap((p) => (p.template ? [p.template] : []))].map((n) =>
       n === ASSUMED_CLUSTER_NOTICE
         ? assumedClusterNotice(parsed.filter((p) => p.describesPools).map((p) => p.source.file))
         : n,
@@ -194,6 +194,8 @@ interface FileResult {
   workloads: Workload[];
   /** Cluster names the source deploys to, when its config says (Helm `cluster:`). */
   clusters?: string[];
+  /** A notice when the file is a Go template rather than YAML. */
+  template?: string;
   /** The file holds node pools or nodes (see `describesNodes`). */
   describesPools?: boolean;
 }
@@ -214,6 +216,12 @@ async function readAndParse(source: SourceFile): Promise<FileResult> {
     return { source, file, workloads: [] };
   }
   const file = parseManifestFile(source.file, text);
+  // A Go template kept beside the manifests (`{{ ... }}` makes it invalid YAML) is not a broken manifest: one
+  // notice for the file instead of its parse errors.
+  if (file.problems.length > 0 && /\{\{[-\s]*[.$a-zA-Z]/.test(text)) {
+    const template = `${source.file} is a Go template, not YAML: not checked. Render it and scan the output, or exclude it.`;
+    return { source, file: { ...file, objects: [], problems: [] }, workloads: [], template };
+  }
   const workloads = file.objects.flatMap((o) => nameTemplate(o, extractWorkloads(o)));
   // Workloads hold plain values and positions: dropping the ASTs here keeps memory flat on large repos.
   const describesPools = file.objects.some((o) => describesNodes(o.apiVersion, o.kind));

@@ -1,4 +1,4 @@
-import { cp, mkdtemp, rename } from 'node:fs/promises';
+import { cp, mkdtemp, rename, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +18,11 @@ beforeAll(async () => {
   await cp(path.join(FIXTURE, 'shop'), REPO, { recursive: true });
   const templates = path.join(REPO, 'charts/web/templates');
   await rename(path.join(templates, 'deployment.yaml.tmpl'), path.join(templates, 'deployment.yaml'));
+  // A Go-template manifest kept outside any chart (a skaffold/CI render input).
+  await writeFile(
+    path.join(REPO, 'deploy/job.yaml'),
+    'kind: Job\nmetadata:\n  name: {{ .Name }}\n  labels: {{ .Labels | toYaml }}\nspec: [{{ .Spec }}\n',
+  );
 });
 
 const names = (report: { workloads: { name: string }[] }) => report.workloads.map((w) => w.name).sort();
