@@ -39,7 +39,7 @@ async function kustomizeLines(): Promise<string[]> {
   if (!tool) return ['  kustomize: neither kustomize nor kubectl on PATH, not measured'];
   const files = (
     await discoverFiles({ cwd: CORPUS, paths: ['kustomize'], include: [], exclude: [], globBase: CORPUS })
-  ).map((f) => f.path);
+  ).files.map((f) => f.path);
   const tree = await loadKustomizeTree(candidateDirs(files), undefined, (abs) => path.relative(CORPUS, abs));
   const bare = await best(3, () => {
     let ok = 0;

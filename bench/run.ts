@@ -3,6 +3,7 @@
  * (bare YAML parsing, plain kustomize builds, skopeo and the latency floor for registry resolution).
  */
 import { benchDeep } from './deep.js';
+import { benchFirstRun } from './firstrun.js';
 import { benchParse } from './parse.js';
 import { benchPathological } from './pathological.js';
 import { benchRegistry } from './registry.js';
@@ -15,6 +16,7 @@ const benches: [string, () => Promise<string>][] = [
   ['render', benchRender],
   ['registry', benchRegistry],
   ['deep', benchDeep],
+  ['firstrun', benchFirstRun],
 ];
 for (const [name, run] of benches) {
   if (only.length > 0 && !only.includes(name)) continue;

@@ -9,7 +9,30 @@ export const DEFAULT_ARCHITECTURES = ['amd64', 'arm64'] as const;
 
 export const ASSUMED_CLUSTER_NOTICE =
   'No clusters declared: assuming one cluster with linux/amd64 and linux/arm64 node pools. ' +
-  'Declare yours in .archcheck.yaml (clusters: [{name, nodePools: [{name, arch}]}]) or pass --arch amd64,arm64.';
+  'Declare yours in .archcheck.yaml or pass --arch amd64,arm64. For example, in .archcheck.yaml:\n' +
+  '  clusters:\n' +
+  '    - name: prod\n' +
+  '      nodePools:\n' +
+  '        - {name: general, arch: amd64}';
+
+/**
+ * Objects that describe the nodes of a cluster: Karpenter NodePools and Provisioners, eksctl ClusterConfigs,
+ * node lists (`kubectl get nodes -o yaml`). Their presence is worth a hint when no cluster is declared.
+ */
+export function describesNodes(apiVersion: string, kind: string): boolean {
+  const group = apiVersion.split('/')[0] ?? '';
+  if (group === 'karpenter.sh') return kind === 'NodePool' || kind === 'Provisioner';
+  if (group === 'eksctl.io') return kind === 'ClusterConfig';
+  return apiVersion === 'v1' && (kind === 'NodeList' || kind === 'Node');
+}
+
+/** The no-clusters notice, naming the files whose node pools the user can turn into a declaration. */
+export function assumedClusterNotice(nodeFiles: readonly string[]): string {
+  if (nodeFiles.length === 0) return ASSUMED_CLUSTER_NOTICE;
+  const shown = nodeFiles.slice(0, 3).join(', ');
+  const more = nodeFiles.length > 3 ? ` and ${nodeFiles.length - 3} more` : '';
+  return `${ASSUMED_CLUSTER_NOTICE}\nThis tree describes node pools (Karpenter NodePools/Provisioners, eksctl ClusterConfigs or node lists) in ${shown}${more}: declare those pools' architectures under \`clusters:\`.`;
+}
 
 /** The clusters to check against: `--arch` wins, then the config's, else the assumed default (with a notice). */
 export function chooseClusters(

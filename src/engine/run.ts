@@ -13,6 +13,7 @@ import { describeUsage } from '../reporters/usage.js';
 import { runChecks } from '../rules/index.js';
 import type { WorkloadPlacement } from '../rules/rule.js';
 import { discoverFiles, type SourceFile } from '../sources/discover.js';
+import { discoveredCharts } from '../sources/helm/discovered.js';
 import { renderHelmCharts } from '../sources/helm/index.js';
 import { nameTemplate } from '../sources/helm/source-comment.js';
 import { DEFAULT_KUSTOMIZE_SETTINGS, renderKustomizations } from '../sources/kustomize/index.js';
@@ -28,7 +29,13 @@ import { verifyDeep } from '../deep/verify.js';
 import { extractWorkloads } from '../workloads/extract.js';
 import type { RenderedUnit, RenderOutcome, Workload } from '../workloads/workload.js';
 import { isoDay, setAsideFindings } from './adopt.js';
-import { ASSUMED_CLUSTER_NOTICE, chooseClusters, clusterMatcher } from './clusters.js';
+import {
+  ASSUMED_CLUSTER_NOTICE,
+  assumedClusterNotice,
+  chooseClusters,
+  clusterMatcher,
+  describesNodes,
+} from './clusters.js';
 import { mapLimit } from './pool.js';
 import { type EngineDeps, type EngineOptions, defaultDeepSettings } from './options.js';
 import type { Report } from './report.js';
@@ -65,7 +72,7 @@ export async function runArchcheck(
   const fromFiles = await loadPoolsFrom(chosen.clusters, globBase, options.cwd);
   let clusters = fromFiles.clusters;
 
-  const files = await logger.group('Discover manifests', async () => {
+  const discovery = await logger.group('Discover manifests', async () => {
     const found = await discoverFiles({
       cwd: options.cwd,
       paths: options.paths,
@@ -74,9 +81,13 @@ export async function runArchcheck(
       skip: config.file ? [config.file] : [],
       globBase,
     });
-    logger.info(`${found.length} file(s) to read`);
+    logger.info(`${found.files.length} file(s) to read, ${found.charts.length} Helm chart(s)`);
     return found;
   });
+  const files = discovery.files;
+  const autoCharts = discoveredCharts(discovery.charts, helmCharts, deps.env ?? process.env, options.cwd);
+  notices.push(...discovery.notices, ...autoCharts.notices);
+  for (const notice of [...discovery.notices, ...autoCharts.notices]) logger.info(notice);
 
   const rendered = await logger.group('Render Helm charts and kustomizations', async () => {
     const started = Date.now();
@@ -94,7 +105,7 @@ export async function runArchcheck(
       }),
       renderHelmCharts({
         cwd: options.cwd,
-        charts: helmCharts,
+        charts: [...helmCharts, ...autoCharts.entries],
         files: absolute,
         env,
       }),
@@ -232,7 +243,7 @@ export async function runArchcheck(
   const findings = await logger.group('Check', async () => {
     const result = runChecks(
       {
-        parseProblems: parsed.flatMap((p) => p.file.problems),
+        parseProblems: [...discovery.problems, ...parsed.flatMap((p) => p.file.problems)],
         workloads,
         placements,
         resolutions,
@@ -266,7 +277,18 @@ export async function runArchcheck(
     suppressed: setAside.suppressed,
     baseline: setAside.baseline,
     unmatchedFiles,
-    notices: [...notices, ...setAside.warnings],
+    // The no-clusters notice learns, once the tree is read, where the user's node pools are described.
+    notices: [
+      ...notices,
+      ...setAside.warnings,
+      ...parsed.flatMap((p) => ('template' in p && p.template ? [p.template] : [])),
+    ].map((n) =>
+      n === ASSUMED_CLUSTER_NOTICE
+        ? assumedClusterNotice(
+            parsed.filter((p) => 'describesPools' in p && p.describesPools).map((p) => p.source.file),
+          )
+        : n,
+    ),
   });
   return usage && describeUsage(usage) ? { ...report, registry: usage } : report;
 }
@@ -279,6 +301,10 @@ interface FileResult {
   clusters?: string[];
   /** Node pools and RuntimeClasses the file declares. */
   facts?: DeclaredFacts;
+  /** A notice when the file is a Go template rather than YAML. */
+  template?: string;
+  /** The file holds node pools or nodes (see `describesNodes`). */
+  describesPools?: boolean;
 }
 
 async function readAndParse(source: SourceFile, maxFileSize: number): Promise<FileResult> {
@@ -295,15 +321,29 @@ async function readAndParse(source: SourceFile, maxFileSize: number): Promise<Fi
   }
   const workloads: Workload[] = [];
   const factObjects: KubeObject[] = [];
+  let describesPools = false;
   // Workloads hold plain values and positions: extracting per document drops each AST before the next.
   const file = parseManifestFile(source.file, read.text, (objects) => {
     for (const o of objects) {
       workloads.push(...nameTemplate(o, extractWorkloads(o)));
       if (isClusterFact(o)) factObjects.push(o);
+      if (describesNodes(o.apiVersion, o.kind)) describesPools = true;
     }
   });
+  // A Go template kept beside the manifests (`{{ ... }}` makes it invalid YAML) is not a broken manifest: one
+  // notice for the file instead of its parse errors.
+  if (file.problems.length > 0 && /\{\{[-\s]*[.$a-zA-Z]/.test(read.text)) {
+    const template = `${source.file} is a Go template, not YAML: not checked. Render it and scan the output, or exclude it.`;
+    return { source, file: { ...file, objects: [], problems: [] }, workloads: [], template };
+  }
   const facts = factObjects.length > 0 ? collectFacts(factObjects) : undefined;
-  return { source, file, workloads, ...(facts ? { facts } : {}) };
+  return {
+    source,
+    file,
+    workloads,
+    ...(facts ? { facts } : {}),
+    ...(describesPools ? { describesPools } : {}),
+  };
 }
 
 /**

@@ -24,7 +24,7 @@ export async function loadPoolsFrom(
   const wanted = clusters.filter((c) => (c.nodePoolsFrom?.length ?? 0) > 0);
   if (wanted.length === 0) return { clusters: [...clusters], facts: mergeFacts([]) };
   const globs = [...new Set(wanted.flatMap((c) => c.nodePoolsFrom ?? []))];
-  const candidates = await discoverFiles({
+  const { files: candidates } = await discoverFiles({
     cwd,
     paths: [baseDir],
     include: globs,

@@ -290,12 +290,13 @@ describe('output', () => {
       );
       expect(result.code).toBe(0);
       const lines = result.stdout.trimEnd().split('\n');
+      // Files are ordered by their most severe finding: errors, then warnings, then notices.
       expect(lines.filter((l) => !l.startsWith('  '))).toEqual([
         'crash.yaml',
         '',
-        'notice.yaml',
-        '',
         'warning.yaml',
+        '',
+        'notice.yaml',
         '',
         'rule docs:',
         '',

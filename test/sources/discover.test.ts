@@ -39,14 +39,14 @@ afterAll(async () => {
 });
 
 const discover = async (options: Partial<DiscoverOptions>) =>
-  (await discoverFiles({ cwd: root, paths: [], include: [], exclude: [], globBase: root, ...options })).map(
-    (f) => f.file,
-  );
+  (
+    await discoverFiles({ cwd: root, paths: [], include: [], exclude: [], globBase: root, ...options })
+  ).files.map((f) => f.file);
 
 describe('discoverFiles', () => {
   test.each<[string, Partial<DiscoverOptions>, string[]]>([
     [
-      'default: .yaml/.yml/.json (any case) recursively, hidden dirs too, never .git or node_modules',
+      'default: .yaml/.yml/.json (any case) recursively, hidden dirs too, never .git, node_modules or vendor',
       {},
       [
         '.hidden/e.yaml',
@@ -58,7 +58,6 @@ describe('discoverFiles', () => {
         'renders/i.yaml',
         'sub/deep/d.yaml',
         'sub/values.yaml',
-        'vendor/g.yaml',
       ],
     ],
     ['a directory', { paths: ['sub'] }, ['sub/deep/d.yaml', 'sub/values.yaml']],
@@ -79,7 +78,7 @@ describe('discoverFiles', () => {
     ],
     [
       'exclude removes a directory',
-      { paths: ['.'], exclude: ['vendor/**', 'sub/**', '.hidden/**', 'conf/**'] },
+      { paths: ['.'], exclude: ['sub/**', '.hidden/**', 'conf/**'] },
       ['UPPER.YAML', 'a.yaml', 'b.yml', 'c.json', 'renders/i.yaml'],
     ],
     [
@@ -111,7 +110,7 @@ describe('discoverFiles', () => {
   });
 
   test('files are named relative to cwd, with / separators, and keep the absolute path', async () => {
-    const files = await discoverFiles({
+    const { files } = await discoverFiles({
       cwd: path.join(root, 'sub'),
       paths: ['deep', '../a.yaml'],
       include: [],
