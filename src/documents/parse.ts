@@ -2,6 +2,7 @@ import { LineCounter, isNode, isScalar, parseAllDocuments, type Document, type Y
 import { asMap, asSeq, child, locate, scalarString, type AstContext } from './ast.js';
 import { findIgnoreComments, type IgnoreComment } from '../suppressions/comments.js';
 import { documentProblems } from './problems.js';
+import { SPLIT_LIST_CHARS, splitLargeList, type SplitList } from './split-list.js';
 import type { SourceLocation } from './location.js';
 
 /** One Kubernetes object found in a file, with its AST so later stages read positions, not guesses. */
@@ -48,6 +49,7 @@ export function parseManifestFile(
   file: string,
   text: string,
   sink?: (objects: KubeObject[]) => void,
+  splitListChars = SPLIT_LIST_CHARS,
 ): ParsedFile {
   const lines = lineStarts(text);
   const result: ParsedFile = { file, objects: [], documents: 0, skipped: 0, problems: [] };
@@ -55,6 +57,8 @@ export function parseManifestFile(
   if (ignoreComments.length > 0) result.ignoreComments = ignoreComments;
   // A loop, not push(...objects): a List of 200,000 items would overflow the argument stack.
   const collect = sink ?? ((objects: KubeObject[]) => objects.forEach((o) => result.objects.push(o)));
+  const split = splitLargeList(text, splitListChars);
+  if (split && readSplitList(file, split, result, collect)) return result;
   let docIndex = 0;
   for (const start of kubectlDocuments(text)) {
     const end = start.next ?? text.length;
@@ -111,6 +115,58 @@ function parseChunk(text: string, file: string, result: ParsedFile): Document.Pa
     });
     return [];
   }
+}
+
+/**
+ * A large List split by lines (splitLargeList): the head (kind, apiVersion) is parsed alone, then each item as a
+ * document of its own, handed to the sink and forgotten, so memory follows one item, not the whole List (an AST
+ * costs ~100 times its text). A broken item does not hide the others; the List still gives one problem.
+ * False when the head is not a List: the text is then parsed whole.
+ */
+function readSplitList(
+  file: string,
+  split: SplitList,
+  result: ParsedFile,
+  sink: (objects: KubeObject[]) => void,
+): boolean {
+  const [head] = parseChunk(split.head, file, result);
+  if (!head) return false;
+  const headCtx: AstContext = { file, doc: head, lines: lineStarts(split.head) };
+  if (documentProblems(head, headCtx.lines)) return false;
+  const map = asMap(headCtx, head.contents);
+  const kind = scalarString(headCtx, child(headCtx, map, 'kind'));
+  const apiVersion = scalarString(headCtx, child(headCtx, map, 'apiVersion'));
+  if (!map || !kind || !apiVersion || !kind.endsWith('List')) return false;
+  const itemKind = kind === 'List' ? undefined : kind.slice(0, -'List'.length);
+  const comment = leadingComment(head, map);
+  let problem: ParseProblem | undefined;
+  let found = 0;
+  for (const item of split.items) {
+    const [doc] = parseChunk(item.text, file, result);
+    if (!doc) continue;
+    const itemLines = lineStarts(item.text);
+    const lines = new LineCounter();
+    lines.linePos = (offset: number) => {
+      const pos = itemLines.linePos(offset);
+      return { line: pos.line + item.line - 1, col: pos.col };
+    };
+    const ctx: AstContext = { file, doc, lines };
+    const bad = documentProblems(doc, lines);
+    if (bad) {
+      problem ??= { ...bad, location: { file, ...bad.location } };
+      continue;
+    }
+    const itemMap = asMap(ctx, doc.contents);
+    const obj = itemMap && objectOf(ctx, 0, itemMap, itemKind, apiVersion, comment);
+    if (obj) {
+      found++;
+      sink([obj]);
+    }
+  }
+  result.documents++;
+  if (problem) result.problems.push(problem);
+  else if (found === 0) result.skipped++;
+  return true;
 }
 
 function readDocument(
