@@ -2,7 +2,8 @@ import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
-import { LineCounter, isMap, isScalar, parseDocument, type Document } from 'yaml';
+import { isMap, isScalar, type Document } from 'yaml';
+import { parseYamlDocument } from '../documents/problems.js';
 import schema from '../../schema/archcheck.schema.json' with { type: 'json' };
 import { makePool } from '../clusters/pools.js';
 import { ConfigurationError, errorMessage } from '../errors.js';
@@ -126,18 +127,16 @@ interface RawConfig {
 
 /** Parses and validates config text against schema/archcheck.schema.json, then resolves paths. */
 export function parseConfig(text: string, file: string, baseDir = path.dirname(file)): Config {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  const { doc, lines, problem } = parseYamlDocument(text);
   const where = (offset: number | undefined) => {
     const pos = lines.linePos(offset ?? 0);
     return `${file}:${pos.line}:${pos.col}`;
   };
   const whereIn = (keys: (string | number)[]) =>
     where((doc.getIn(keys, true) as { range?: [number, number, number] } | undefined)?.range?.[0]);
-  const firstError = doc.errors[0];
-  if (firstError)
+  if (problem)
     throw new ConfigurationError(
-      `${where(firstError.pos[0])}: invalid YAML: ${firstError.message.split('\n')[0]}`,
+      `${file}:${problem.location.line}:${problem.location.column}: invalid YAML: ${problem.message}`,
     );
   let raw: unknown;
   try {

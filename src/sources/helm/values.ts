@@ -1,4 +1,5 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import { parseYamlDocument } from '../../documents/problems.js';
 import { deref, locate, scalarString, type AstContext } from '../../documents/ast.js';
 import type { SourceLocation } from '../../documents/location.js';
 import { splitImage } from '../kustomize/images.js';
@@ -18,9 +19,8 @@ export class MergedValues {
 
   /** Adds a values file's text (later calls win). `prefix` places a subchart's defaults under its name. */
   addFile(file: string, text: string, prefix: ValuesPath = []): string | undefined {
-    const lines = new LineCounter();
-    const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
-    if (doc.errors[0]) return doc.errors[0].message.split('\n')[0];
+    const { doc, lines, problem } = parseYamlDocument(text);
+    if (problem) return problem.message;
     const ctx: AstContext = { file, doc, lines };
     this.#walk(ctx, doc.contents, [...prefix], 0);
     return undefined;

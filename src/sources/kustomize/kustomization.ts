@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { isScalar, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
+import { isScalar, type Node, type YAMLMap } from 'yaml';
+import { parseYamlDocument } from '../../documents/problems.js';
 import { asMap, asSeq, child, keyNode, locate, scalarString, type AstContext } from '../../documents/ast.js';
 import type { SourceLocation } from '../../documents/location.js';
 
@@ -68,16 +69,13 @@ export async function readKustomization(file: string, reportName: string): Promi
   const text = await readFile(file, 'utf8').catch(() => undefined);
   const at = (line = 1, column = 1): SourceLocation => ({ file: reportName, line, column });
   if (text === undefined) return { ok: false, file, message: `cannot read ${reportName}`, location: at() };
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
-  const firstError = doc.errors[0];
-  if (firstError) {
-    const pos = lines.linePos(firstError.pos[0]);
+  const { doc, lines, problem } = parseYamlDocument(text);
+  if (problem) {
     return {
       ok: false,
       file,
-      message: `${reportName} is not valid YAML: ${firstError.message.split('\n')[0]}`,
-      location: at(pos.line, pos.col),
+      message: `${reportName} is not valid YAML: ${problem.message}`,
+      location: at(problem.location.line, problem.location.column),
     };
   }
   const ctx: AstContext = { file: reportName, doc, lines };
