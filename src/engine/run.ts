@@ -322,7 +322,7 @@ async function resolveSafely(source: ImageSource, ref: ImageRef): Promise<Resolu
   } catch (error) {
     return {
       kind: 'error',
-      rule: 'image-unresolved',
+      cause: 'internal',
       reason: `internal error while resolving: ${String(error)}`,
     };
   }

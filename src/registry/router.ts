@@ -161,7 +161,7 @@ export function createImageSource(opts: ImageSourceOptions): RunImageSource {
     try {
       resolution = await sourceFor(ref.registry).resolve(ref, deadlineSignal());
     } catch (error) {
-      resolution = fail('image-unresolved', `unexpected error resolving ${key}: ${errorMessage(error)}`);
+      resolution = fail('internal', `unexpected error resolving ${key}: ${errorMessage(error)}`);
     }
     switch (resolution.kind) {
       case 'index':
@@ -171,7 +171,7 @@ export function createImageSource(opts: ImageSourceOptions): RunImageSource {
         logger.debug(`${key}: single-platform ${resolution.digest}`);
         return resolution;
       case 'error':
-        logger.debug(`${key}: ${resolution.rule}`);
+        logger.debug(`${key}: ${resolution.cause}`);
         return { ...resolution, reason: secrets.redact(resolution.reason) };
       default: {
         const unreachable: never = resolution;
@@ -208,7 +208,7 @@ export function createImageSource(opts: ImageSourceOptions): RunImageSource {
       }
       if (!signal) return shared;
       // The shared work runs on under the run's deadline; only this caller stops waiting.
-      const cancelled = fail('image-unresolved', `resolving ${key} was cancelled`);
+      const cancelled = fail('cancelled', `resolving ${key} was cancelled`);
       if (signal.aborted) return Promise.resolve(cancelled);
       return new Promise((resolve) => {
         const onAbort = () => resolve(cancelled);

@@ -7,7 +7,7 @@ import { chooseClusters } from '../../src/engine/clusters.js';
 import { canonicalImage, parseImageReference } from '../../src/images/reference.js';
 import { parsePlatform } from '../../src/platforms/normalize.js';
 import type { Platform } from '../../src/platforms/platform.js';
-import type { Resolution, ResolutionErrorRule } from '../../src/registry/source.js';
+import type { Resolution, ResolutionCause } from '../../src/registry/source.js';
 import type { Finding, RuleLevel, Severity } from '../../src/rules/finding.js';
 import { ALL_RULES, runChecks } from '../../src/rules/index.js';
 import type { CheckContext, Rule } from '../../src/rules/rule.js';
@@ -55,8 +55,8 @@ export const pod = (image: string, spec = '') =>
   `apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n${spec}  containers:\n    - name: c\n      image: ${image}\n`;
 
 /** A failed resolution, as image sources report it. */
-export function unresolved(rule: ResolutionErrorRule, reason: string): Resolution {
-  return { kind: 'error', rule, reason };
+export function unresolved(cause: ResolutionCause, reason: string): Resolution {
+  return { kind: 'error', cause, reason };
 }
 
 function resolutionOf(value: string[] | Resolution): Resolution {

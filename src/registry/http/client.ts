@@ -94,7 +94,7 @@ export class RegistryClient {
       if (sending && credential && !this.#transport.mayCarryCredentials(new URL(current))) {
         return failureForAuth(ctx, {
           ok: false,
-          cause: 'unavailable',
+          cause: 'guarded',
           credential,
           reason:
             `the credentials from ${credential.source} are not sent over plain HTTP to ${origin}; ` +

@@ -25,7 +25,7 @@ export function httpContent(client: RegistryClient, blobs: BlobCache, ref: Image
   const url = (kind: 'manifests' | 'blobs', digest: string) => apiUrl(endpoint, ref.repository, kind, digest);
   const notBlob = (what: string, digest: string): Failure =>
     fail(
-      'digest-mismatch',
+      'integrity',
       `the ${what} ${digest} of ${image} served by ${describeEndpoint(endpoint)} does not hash to its digest`,
     );
 

@@ -155,7 +155,7 @@ export class HttpImageSource implements ImageSource {
           ? 'the digest the reference pins'
           : 'the Docker-Content-Digest the registry announced';
       return fail(
-        'digest-mismatch',
+        'integrity',
         `the manifest ${describeEndpoint(endpoint)} served for ${image} hashes to ${actual}, not ${expected} (${claim}); ` +
           'the registry, a mirror or a proxy altered it: do not deploy it until the source is trusted',
       );
@@ -183,7 +183,7 @@ export class HttpImageSource implements ImageSource {
     switch (parsed.kind) {
       case 'invalid':
         return fail(
-          'image-unresolved',
+          'invalid',
           `the manifest of ${image} on ${describeEndpoint(endpoint)} cannot be read: ${parsed.reason}`,
         );
       case 'index':
@@ -195,19 +195,19 @@ export class HttpImageSource implements ImageSource {
         if (!isImageConfigMediaType(config.mediaType) || parsed.artifactType !== undefined) {
           const type = parsed.artifactType ?? config.mediaType;
           return fail(
-            'image-unresolved',
+            'not-an-image',
             `${image} is an OCI artifact (${type}), not a container image: no platform to check`,
           );
         }
         const blob = await this.#configBlob(ref, image, config.digest, signal);
         if (isFailure(blob)) return blob;
         const platform = platformFromConfig(blob, config.mediaType);
-        if ('error' in platform) return fail('image-unresolved', `the config of ${image}: ${platform.error}`);
+        if ('error' in platform) return fail(platform.cause, `the config of ${image}: ${platform.error}`);
         return { kind: 'single', digest, platform };
       }
       default: {
         const unreachable: never = parsed;
-        return fail('image-unresolved', `unhandled manifest ${JSON.stringify(unreachable)}`);
+        return fail('internal', `unhandled manifest ${JSON.stringify(unreachable)}`);
       }
     }
   }
@@ -233,7 +233,7 @@ export class HttpImageSource implements ImageSource {
       if (isFailure(got)) return got;
       if (!verifyDigest(got.response.body, digest)) {
         return fail(
-          'digest-mismatch',
+          'integrity',
           `the config blob of ${image} served by ${describeEndpoint(endpoint)} does not hash to ${digest}`,
         );
       }

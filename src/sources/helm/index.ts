@@ -50,7 +50,7 @@ export async function renderHelmCharts(input: HelmInput): Promise<RenderOutcome>
   if (!helm) {
     for (const entry of input.charts) {
       outcome.problems.push({
-        rule: 'render-error',
+        cause: 'tool-missing',
         message: `${describe(entry, reportName)} was not rendered or checked: helm is not on PATH; install it (https://helm.sh/docs/intro/install/).`,
         location: atFor(entry)(entry.position),
       });
@@ -236,5 +236,5 @@ async function renderFailure(
     if (exists)
       location = { file: reportName(file), line: Number(named[2] ?? 1), column: Number(named[3] ?? 1) };
   }
-  return { rule: 'render-error', message, location };
+  return { cause: 'build-failed', message, location };
 }

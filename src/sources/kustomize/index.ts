@@ -46,7 +46,7 @@ export async function renderKustomizations(input: KustomizeInput): Promise<Rende
   const explicit = settings.roots.length > 0 ? settings.roots : undefined;
   const tree = await loadKustomizeTree(candidateDirs(input.files), explicit, reportName);
   outcome.claimed = tree.claimed;
-  for (const e of tree.errors) outcome.problems.push({ rule: 'render-error', ...e });
+  for (const e of tree.errors) outcome.problems.push({ cause: 'invalid', ...e });
   if (tree.roots.length === 0) return outcome;
 
   const tool = findKustomizeTool(settings.command, input.env);
@@ -56,7 +56,13 @@ export async function renderKustomizations(input: KustomizeInput): Promise<Rende
     const why = `${missing} on PATH; install kubectl (it includes kustomize) or kustomize.`;
     for (const root of tree.roots) {
       outcome.problems.push(
-        rootProblem(tree, root, reportName, `${reportName(root) || '.'} was not built or checked: ${why}`),
+        rootProblem(
+          tree,
+          root,
+          reportName,
+          'tool-missing',
+          `${reportName(root) || '.'} was not built or checked: ${why}`,
+        ),
       );
     }
     return outcome;
@@ -82,7 +88,10 @@ export async function renderKustomizations(input: KustomizeInput): Promise<Rende
         const hint = /is not in or below/.test(result.message)
           ? ' (if you build it with --load-restrictor LoadRestrictionsNone, set the action input kustomize-load-restrictor: none or the CLI flag --kustomize-load-restrictor none in the workflow)'
           : '';
-        return { root, problem: rootProblem(tree, root, reportName, `${result.message}${hint}`) };
+        return {
+          root,
+          problem: rootProblem(tree, root, reportName, 'build-failed', `${result.message}${hint}`),
+        };
       }
       const rootFile = tree.nodes.get(root)?.file ?? path.join(root, 'kustomization.yaml');
       const parsed = parseManifestFile(reportName(rootFile), result.stdout);
@@ -218,10 +227,11 @@ function rootProblem(
   tree: KustomizeTree,
   root: string,
   reportName: (abs: string) => string,
+  cause: RenderProblem['cause'],
   message: string,
 ): RenderProblem {
   const file = tree.nodes.get(root)?.file ?? path.join(root, 'kustomization.yaml');
-  return { rule: 'render-error', message, location: { file: reportName(file), line: 1, column: 1 } };
+  return { cause, message, location: { file: reportName(file), line: 1, column: 1 } };
 }
 
 /** Every kustomization a successful build of `root` went through. */
@@ -245,7 +255,7 @@ function unusedEntries(
     return (k?.images ?? [])
       .filter((e) => !used.has(e))
       .map((e) => ({
-        rule: 'kustomize-image-unused' as const,
+        cause: 'image-entry-unused' as const,
         message:
           `images entry "${e.name}" in ${reportName(k?.file ?? dir)} matches no container image of what it builds, so it changes nothing; ` +
           'the name must be the image as the resources write it, without tag or digest.',
