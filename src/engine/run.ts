@@ -29,7 +29,7 @@ import { extractWorkloads } from '../workloads/extract.js';
 import type { RenderedUnit, RenderOutcome, Workload } from '../workloads/workload.js';
 import { isoDay, setAsideFindings } from './adopt.js';
 import { ASSUMED_CLUSTER_NOTICE, chooseClusters, clusterMatcher } from './clusters.js';
-import { mapLimit } from './pool.js';
+import { mapLimit } from './map-limit.js';
 import { type EngineDeps, type EngineOptions, defaultDeepSettings } from './options.js';
 import type { Report } from './report.js';
 import { buildReport } from './summarize.js';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { ConfigPosition, HelmChartConfig } from '../../config/types.js';
 import type { SourceLocation } from '../../documents/location.js';
 import { parseManifestFile, type KubeObject } from '../../documents/parse.js';
-import { mapLimit } from '../../engine/pool.js';
+import { mapLimit } from '../../engine/map-limit.js';
 import { extractWorkloads } from '../../workloads/extract.js';
 import type { RenderedUnit, RenderOutcome, RenderProblem, Workload } from '../../workloads/workload.js';
 import { MESSAGE_LIMIT, cap } from '../../reporters/untrusted.js';
