@@ -16,7 +16,7 @@ import { ConfigurationError, errorMessage } from './errors.js';
 import { cacheRoot } from './registry/cache/dir.js';
 import { actionFormats } from './reporters/index.js';
 import { countsText, formatSummary } from './reporters/summary.js';
-import { RULES } from './rules/index.js';
+import { RULE_METAS } from './rules/index.js';
 
 /**
  * The workflow file that runs this step (GITHUB_WORKFLOW_REF is `owner/repo/.github/workflows/x.yml@ref`):
@@ -156,7 +156,7 @@ function summaryOf(
 ): string {
   const blob = blobUrl(ctx);
   return formatSummary(report, {
-    rules: RULES,
+    rules: RULE_METAS,
     failOn: inputs.failOn,
     notes,
     headingLevel,

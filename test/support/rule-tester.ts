@@ -9,7 +9,7 @@ import { parsePlatform } from '../../src/platforms/normalize.js';
 import type { Platform } from '../../src/platforms/platform.js';
 import type { Resolution, ResolutionCause } from '../../src/registry/source.js';
 import type { Finding, RuleLevel, Severity } from '../../src/rules/finding.js';
-import { ALL_RULES, runChecks } from '../../src/rules/index.js';
+import { RULES, runChecks } from '../../src/rules/index.js';
 import type { CheckContext, Rule } from '../../src/rules/rule.js';
 import { extractWorkloads } from '../../src/workloads/extract.js';
 import type { RenderProblem } from '../../src/workloads/workload.js';
@@ -102,7 +102,7 @@ export function contextOf(c: RuleCase): { ctx: CheckContext; levels: Record<stri
 export function findingsOf(rule: Rule, c: RuleCase): Finding[] {
   const { ctx, levels } = contextOf(c);
   const others = Object.fromEntries(
-    ALL_RULES.filter((r) => r.meta.id !== rule.meta.id).map((r): [string, RuleLevel] => [r.meta.id, 'off']),
+    RULES.filter((r) => r.meta.id !== rule.meta.id).map((r): [string, RuleLevel] => [r.meta.id, 'off']),
   );
   return runChecks(ctx, { ...levels, ...others });
 }
@@ -114,7 +114,7 @@ export function findingsOf(rule: Rule, c: RuleCase): Finding[] {
 export const ruleTester = {
   run(rule: Rule, cases: { valid: RuleCase[]; invalid: InvalidCase[] }): void {
     describe(rule.meta.id, () => {
-      test('is in the rule list', () => expect(ALL_RULES).toContain(rule));
+      test('is in the rule list', () => expect(RULES).toContain(rule));
       if (cases.valid.length > 0) {
         test.each(cases.valid.map((c) => [c.name, c] as const))('valid: %s', (_name, c) => {
           expect(findingsOf(rule, c).map(brief)).toEqual([]);
