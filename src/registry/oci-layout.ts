@@ -16,9 +16,14 @@ import {
   parseManifest,
   platformFromConfig,
 } from './manifest.js';
-import type { ImageContent, ImageSource, Resolution, ResolutionCause } from './source.js';
-
-type Failure = Extract<Resolution, { kind: 'error' }>;
+import {
+  type ImageContent,
+  type ImageSource,
+  type Resolution,
+  type ResolutionFailure,
+  fail,
+  isFailure,
+} from './source.js';
 
 /** https://github.com/opencontainers/image-spec/blob/v1.1.0/annotations.md#pre-defined-annotation-keys */
 const REF_NAME = 'org.opencontainers.image.ref.name';
@@ -26,10 +31,7 @@ const REF_NAME = 'org.opencontainers.image.ref.name';
 const MAX_INDEX_DEPTH = 4;
 const INDEX_TYPES = new Set<string>([MEDIA_TYPES.ociIndex, MEDIA_TYPES.dockerList]);
 
-const fail = (cause: ResolutionCause, reason: string): Failure => ({ kind: 'error', cause, reason });
-const isFailure = (v: unknown): v is Failure => typeof v === 'object' && v !== null && 'kind' in v;
-
-function fsFailure(error: unknown, file: string, what: string): Failure {
+function fsFailure(error: unknown, file: string, what: string): ResolutionFailure {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'ENOENT' || code === 'ENOTDIR') return fail('not-found', `${what}: ${file} does not exist`);
   return fail('unreachable', `cannot read ${file}: ${code ?? String(error)}`);
@@ -54,8 +56,8 @@ function unique(platforms: Platform[]): Platform[] {
  */
 export class OciLayoutSource implements ImageSource {
   readonly #root: string;
-  readonly #indexes = new Map<string, Promise<Descriptor[] | Failure>>();
-  readonly #blobs = new Map<string, Promise<Uint8Array | Failure>>();
+  readonly #indexes = new Map<string, Promise<Descriptor[] | ResolutionFailure>>();
+  readonly #blobs = new Map<string, Promise<Uint8Array | ResolutionFailure>>();
   readonly #resolutions = new Map<string, Promise<Resolution>>();
 
   constructor(rootDir: string) {
@@ -98,7 +100,7 @@ export class OciLayoutSource implements ImageSource {
     };
   }
 
-  #layoutDir(ref: ImageRef): string | Failure {
+  #layoutDir(ref: ImageRef): string | ResolutionFailure {
     const segments = ref.repository.split('/');
     if (segments.some((s) => s === '' || s === '.' || s === '..' || /[\\\0]/.test(s))) {
       return fail('invalid', `repository "${ref.repository}" cannot name a layout directory`);
@@ -195,7 +197,7 @@ export class OciLayoutSource implements ImageSource {
     return fail('not-an-image', `index ${digest} lists no container image platform${why}`);
   }
 
-  #index(dir: string): Promise<Descriptor[] | Failure> {
+  #index(dir: string): Promise<Descriptor[] | ResolutionFailure> {
     let cached = this.#indexes.get(dir);
     if (!cached) {
       const file = path.join(dir, 'index.json');
@@ -215,7 +217,7 @@ export class OciLayoutSource implements ImageSource {
   }
 
   /** The verified bytes of a blob: its name must be a digest we can check, and the content must match it. */
-  #blob(dir: string, digest: string, what: string): Promise<Uint8Array | Failure> {
+  #blob(dir: string, digest: string, what: string): Promise<Uint8Array | ResolutionFailure> {
     const parsed = parseDigest(digest);
     if (!parsed) {
       return Promise.resolve(fail('invalid', `${what} digest "${digest}" is malformed or not sha256/sha512`));
@@ -224,7 +226,7 @@ export class OciLayoutSource implements ImageSource {
     let cached = this.#blobs.get(file);
     if (!cached) {
       cached = readFile(file).then(
-        (bytes): Uint8Array | Failure => {
+        (bytes): Uint8Array | ResolutionFailure => {
           if (verifyDigest(bytes, digest)) return bytes;
           const actual = parsed.algorithm === 'sha256' ? ` (its content is ${sha256Digest(bytes)})` : '';
           return fail('integrity', `blob ${file} does not match its name ${digest}${actual}`);

@@ -10,14 +10,13 @@ import { RegistryClient } from './http/client.js';
 import { CredentialStore } from './http/credentials.js';
 import { createDispatcher } from './http/dispatcher.js';
 import { type MirrorTarget, defaultEndpoint, normalizeRegistryHost, parseMirror } from './http/endpoint.js';
-import { fail, isFailure } from './http/failures.js';
 import { NetworkGuard, type Resolver } from './http/guard.js';
 import { BlobCache, HttpImageSource } from './http/resolve.js';
 import { Secrets, redactingLogger } from './http/secrets.js';
 import { DEFAULT_RETRY, type RetryPolicy, Transport } from './http/transport.js';
 import { OciLayoutSource } from './oci-layout.js';
 import type { RegistryCache } from './cache/store.js';
-import type { ImageContent, ImageSource, Resolution } from './source.js';
+import { type ImageContent, type ImageSource, type Resolution, fail, isFailure } from './source.js';
 import { type RegistryUsage, UsageMeter } from './http/usage.js';
 
 export interface ImageSourceOptions {

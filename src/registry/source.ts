@@ -52,14 +52,21 @@ export type ResolutionCause =
   /** A bug: an unexpected exception or an unhandled case. */
   | 'internal';
 
+/** A failed resolution, also what deep-mode reads of manifests and blobs fail with. */
+export type ResolutionFailure = Extract<Resolution, { kind: 'error' }>;
+
+export const fail = (cause: ResolutionCause, reason: string, outage?: RegistryOutage): ResolutionFailure =>
+  outage ? { kind: 'error', cause, reason, outage } : { kind: 'error', cause, reason };
+
+export const isFailure = (v: unknown): v is ResolutionFailure =>
+  typeof v === 'object' && v !== null && (v as { kind?: unknown }).kind === 'error';
+
 /** The seam every image source implements: OCI layouts on disk, the Distribution API over HTTP. */
 export interface ImageSource {
   resolve(ref: ImageRef, signal?: AbortSignal): Promise<Resolution>;
   /** What the image holds, for deep verification (src/deep/); absent on sources that cannot read blobs. */
   content?(ref: ImageRef): ImageContent;
 }
-
-type ContentFailure = Extract<Resolution, { kind: 'error' }>;
 
 /**
  * Read access to one repository's manifests and blobs, used only in deep mode. Manifests and whole blobs are
@@ -68,12 +75,16 @@ type ContentFailure = Extract<Resolution, { kind: 'error' }>;
  */
 export interface ImageContent {
   /** The manifest with this digest, verified. */
-  manifest(digest: string, signal: AbortSignal): Promise<Uint8Array | ContentFailure>;
+  manifest(digest: string, signal: AbortSignal): Promise<Uint8Array | ResolutionFailure>;
   /** A small blob (an image config) read whole and verified. */
-  blob(digest: string, signal: AbortSignal): Promise<Uint8Array | ContentFailure>;
+  blob(digest: string, signal: AbortSignal): Promise<Uint8Array | ResolutionFailure>;
   /**
    * The blob's bytes from its start, in chunks, never more than `maxBytes` in all: the consumer stops
    * iterating as soon as it has what it needs, and no further byte is requested. A failure is the last item.
    */
-  openBlob(digest: string, maxBytes: number, signal: AbortSignal): AsyncIterable<Uint8Array | ContentFailure>;
+  openBlob(
+    digest: string,
+    maxBytes: number,
+    signal: AbortSignal,
+  ): AsyncIterable<Uint8Array | ResolutionFailure>;
 }

@@ -1,21 +1,14 @@
-import type { RegistryOutage, Resolution, ResolutionCause } from '../source.js';
+import { type RegistryOutage, type ResolutionFailure, fail } from '../source.js';
 import type { AuthRefusal } from './auth.js';
 import type { Credential } from './credentials.js';
 import { DOCKER_HUB, type Endpoint, describeEndpoint } from './endpoint.js';
 import type { HttpResponse, TransportError } from './transport.js';
-
-export type Failure = Extract<Resolution, { kind: 'error' }>;
-
-export const fail = (cause: ResolutionCause, reason: string, outage?: RegistryOutage): Failure =>
-  outage ? { kind: 'error', cause, reason, outage } : { kind: 'error', cause, reason };
 
 /** The outage a breaker-made transport error stands for. */
 export function outageOf(error: TransportError): RegistryOutage | undefined {
   if ((error.kind !== 'unreachable' && error.kind !== 'rate-limited') || !error.host) return undefined;
   return { registry: error.host, kind: error.kind, reason: error.message };
 }
-export const isFailure = (v: unknown): v is Failure =>
-  typeof v === 'object' && v !== null && (v as { kind?: unknown }).kind === 'error';
 
 /** What was being fetched, for messages: `docker.io/library/nginx:1.27`, "manifest" or "config blob". */
 export interface FetchContext {
@@ -75,7 +68,7 @@ export function failureForStatus(
   response: HttpResponse,
   attempts: number,
   credential?: Credential,
-): Failure {
+): ResolutionFailure {
   const { status, headers, body } = response;
   const codes = registryCodes(body);
   const where = describeEndpoint(ctx.endpoint);
@@ -106,7 +99,11 @@ export function failureForStatus(
 }
 
 /** The Resolution for a request that got no answer. */
-export function failureForTransport(ctx: FetchContext, error: TransportError, attempts: number): Failure {
+export function failureForTransport(
+  ctx: FetchContext,
+  error: TransportError,
+  attempts: number,
+): ResolutionFailure {
   const tries = attempts > 1 ? ` (${attempts} attempts)` : '';
   const what = `the ${ctx.what} of ${ctx.image} from ${describeEndpoint(ctx.endpoint)}`;
   switch (error.kind) {
@@ -147,7 +144,7 @@ export function failureForTransport(ctx: FetchContext, error: TransportError, at
 }
 
 /** The Resolution when no Authorization could be had: refused credentials say how to give others. */
-export function failureForAuth(ctx: FetchContext, refusal: AuthRefusal): Failure {
+export function failureForAuth(ctx: FetchContext, refusal: AuthRefusal): ResolutionFailure {
   const where = describeEndpoint(ctx.endpoint);
   const what = `the ${ctx.what} of ${ctx.image}`;
   switch (refusal.cause) {

@@ -10,11 +10,18 @@ import {
   parseManifest,
   platformFromConfig,
 } from '../manifest.js';
-import type { ImageContent, ImageSource, Resolution } from '../source.js';
+import {
+  type ImageContent,
+  type ImageSource,
+  type Resolution,
+  type ResolutionFailure,
+  fail,
+  isFailure,
+} from '../source.js';
 import type { RegistryClient } from './client.js';
 import { httpContent } from './content.js';
 import { apiUrl, describeEndpoint, repositoryPath } from './endpoint.js';
-import { type Failure, type FetchContext, fail, isFailure } from './failures.js';
+import type { FetchContext } from './failures.js';
 import { checkManifestDigest, manifestPayload } from './integrity.js';
 import type { UsageMeter } from './usage.js';
 
@@ -26,9 +33,12 @@ const ACCEPT = MANIFEST_ACCEPT.join(', ');
  * not kept, so another repository may still succeed.
  */
 export class BlobCache {
-  readonly #blobs = new Map<string, Promise<Uint8Array | Failure>>();
+  readonly #blobs = new Map<string, Promise<Uint8Array | ResolutionFailure>>();
 
-  get(digest: string, fetch: () => Promise<Uint8Array | Failure>): Promise<Uint8Array | Failure> {
+  get(
+    digest: string,
+    fetch: () => Promise<Uint8Array | ResolutionFailure>,
+  ): Promise<Uint8Array | ResolutionFailure> {
     let blob = this.#blobs.get(digest);
     if (!blob) {
       blob = fetch().then((result) => {
@@ -217,7 +227,7 @@ export class HttpImageSource implements ImageSource {
     image: string,
     digest: string,
     signal: AbortSignal,
-  ): Promise<Uint8Array | Failure> {
+  ): Promise<Uint8Array | ResolutionFailure> {
     const endpoint = this.#client.endpoint;
     return this.#blobs.get(digest, async () => {
       const cached = await this.#cached(digest);
