@@ -13,7 +13,7 @@ import { DEFAULT_KUSTOMIZE_CONFIG } from '../../config/load.js';
 import type { KustomizeConfig } from '../../config/types.js';
 import { buildWithOrigins, findKustomizeTool } from './build.js';
 import { attributeImage, patchedImageLine } from './images.js';
-import type { ImageEntry, Kustomization } from './kustomization.js';
+import type { ImageOverride, Kustomization } from './kustomization.js';
 import { findSourceObject, relocateWorkload, relocator, scalarOf } from './relocate.js';
 import { candidateDirs, imageChain, loadKustomizeTree, type KustomizeTree } from './tree.js';
 
@@ -68,7 +68,7 @@ export async function renderKustomizations(input: KustomizeInput): Promise<Rende
     return outcome;
   }
 
-  const used = new Set<ImageEntry>();
+  const used = new Set<ImageOverride>();
   const built = new Set<string>();
   const sources = new SourceFiles(reportName);
   // kustomize is CPU-bound: more builds at once than cores only adds contention.
@@ -135,7 +135,7 @@ interface MapContext {
   root: string;
   rootFile: string;
   sources: SourceFiles;
-  used: Set<ImageEntry>;
+  used: Set<ImageOverride>;
   reportName: (abs: string) => string;
   resolveOrigin: (p: string) => string;
 }
@@ -247,7 +247,7 @@ function markBuilt(tree: KustomizeTree, dir: string, built: Set<string>): void {
 function unusedEntries(
   tree: KustomizeTree,
   built: Set<string>,
-  used: Set<ImageEntry>,
+  used: Set<ImageOverride>,
   reportName: (abs: string) => string,
 ): RenderProblem[] {
   return [...built].flatMap((dir) => {
