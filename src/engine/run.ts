@@ -32,7 +32,7 @@ import { ASSUMED_CLUSTER_NOTICE, chooseClusters, clusterMatcher } from './cluste
 import { mapLimit } from './map-limit.js';
 import { type EngineDeps, type EngineOptions, defaultDeepSettings } from './options.js';
 import type { Report } from './report.js';
-import { buildReport } from './summarize.js';
+import { buildReport } from './build-report.js';
 
 /**
  * The whole pipeline: sources -> documents -> workloads -> images -> resolutions -> findings -> report.
