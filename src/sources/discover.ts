@@ -2,6 +2,7 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { ConfigurationError } from '../errors.js';
+import { posixRelative } from '../paths.js';
 
 /** A file to read: its absolute path and the name reports use (relative to cwd, `/`-separated). */
 export interface SourceFile {
@@ -26,11 +27,6 @@ export interface DiscoverOptions {
 const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 const SKIPPED_DIRS = new Set(['.git', 'node_modules']);
 
-/** Normalizes an OS path into the `/`-separated form reports use. */
-export function reportPath(cwd: string, absolute: string): string {
-  return path.relative(cwd, absolute).split(path.sep).join('/');
-}
-
 /**
  * Lists the manifest files under the given paths, recursively, in a stable order. A path given explicitly is
  * read whatever its extension; in directories only .yaml/.yml/.json (plus `include` globs) are taken.
@@ -41,13 +37,13 @@ export async function discoverFiles(options: DiscoverOptions): Promise<SourceFil
     options.include.length > 0 ? picomatch([...options.include], { dot: true }) : () => false;
   const isExcluded =
     options.exclude.length > 0 ? picomatch([...options.exclude], { dot: true }) : () => false;
-  const globPath = (abs: string) => path.relative(options.globBase, abs).split(path.sep).join('/');
+  const globPath = (abs: string) => posixRelative(options.globBase, abs);
   const found = new Map<string, SourceFile>();
 
   const skip = new Set(options.skip ?? []);
   const add = (abs: string) => {
     if (!skip.has(abs) && !isExcluded(globPath(abs)))
-      found.set(abs, { path: abs, file: reportPath(options.cwd, abs) });
+      found.set(abs, { path: abs, file: posixRelative(options.cwd, abs) });
   };
 
   const walk = async (dir: string): Promise<void> => {

@@ -12,6 +12,7 @@ import { execText, findOnPath } from '../exec.js';
 import { helmTemplateOf, nameTemplate } from './source-comment.js';
 import { TemplateLines } from './template-lines.js';
 import { imageValueLocation, MergedValues, selectorValueLocation } from './values.js';
+import { posixRelative } from '../../paths.js';
 
 export interface HelmInput {
   cwd: string;
@@ -32,7 +33,7 @@ export interface HelmInput {
 export async function renderHelmCharts(input: HelmInput): Promise<RenderOutcome> {
   const outcome: RenderOutcome = { units: [], problems: [], claimed: new Set() };
   if (input.charts.length === 0) return outcome;
-  const reportName = (abs: string) => path.relative(input.cwd, abs).split(path.sep).join('/');
+  const reportName = (abs: string) => posixRelative(input.cwd, abs);
   // Positions of an entry's keys are in the file that declares it (the config, or the workflow for the input).
   const atFor =
     (entry: HelmChartConfig) =>

@@ -16,6 +16,7 @@ import { attributeImage, patchedImageLine } from './images.js';
 import type { ImageOverride, Kustomization } from './kustomization.js';
 import { findSourceObject, relocateWorkload, relocator, scalarOf } from './relocate.js';
 import { candidateDirs, imageChain, loadKustomizeTree, type KustomizeTree } from './tree.js';
+import { posixRelative } from '../../paths.js';
 
 /** What runs when the config says nothing about kustomize. */
 export const DEFAULT_KUSTOMIZE_SETTINGS: Readonly<KustomizeConfig> = DEFAULT_KUSTOMIZE_CONFIG;
@@ -42,7 +43,7 @@ export async function renderKustomizations(input: KustomizeInput): Promise<Rende
   const { cwd, settings } = input;
   const outcome: RenderOutcome = { units: [], problems: [], claimed: new Set() };
   if (!settings.enabled) return outcome;
-  const reportName = (abs: string) => path.relative(cwd, abs).split(path.sep).join('/');
+  const reportName = (abs: string) => posixRelative(cwd, abs);
   const explicit = settings.roots.length > 0 ? settings.roots : undefined;
   const tree = await loadKustomizeTree(candidateDirs(input.files), explicit, reportName);
   outcome.claimed = tree.claimed;
