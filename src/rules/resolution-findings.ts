@@ -2,7 +2,7 @@ import { canonicalImage } from '../images/reference.js';
 import type { Platform } from '../platforms/platform.js';
 import type { Resolution } from '../registry/source.js';
 import { type ResolutionRule, ruleForResolution } from './causes.js';
-import { workloadFields } from './describe.js';
+import { containerFields } from './describe.js';
 import type { CheckContext, Draft } from './rule.js';
 
 /** The platforms a resolution found, or undefined when the image could not be inspected ("unknown"). */
@@ -32,10 +32,7 @@ export function resolutionFailures(ctx: CheckContext, rule: ResolutionRule, what
       return [
         {
           message: `${what} ${c.image} (container "${c.name}"): ${r.reason}`,
-          location: c.location,
-          ...workloadFields(w),
-          container: c.name,
-          image: c.image,
+          ...containerFields(w, c),
         },
       ];
     }),
