@@ -207,12 +207,7 @@ describe('OciLayoutSource over synthetic layouts', () => {
 
   test.each([
     ['a missing layout', 'no/such/repo', 'index.json does not exist', 'not-found'],
-    [
-      'a repository that climbs out of the root',
-      'a/../../etc',
-      'cannot name a layout directory',
-      'invalid',
-    ],
+    ['a repository that climbs out of the root', 'a/../../etc', 'cannot name a layout directory', 'invalid'],
   ] as const)('%s', async (_name, repository, mention, cause) => {
     const result = await new OciLayoutSource(root).resolve(refOf(repository, { tag: '1' }));
     expect(result).toMatchObject({ kind: 'error', cause });

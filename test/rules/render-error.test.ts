@@ -8,9 +8,7 @@ ruleTester.run(renderError, {
     { name: 'nothing to render', renderProblems: [] },
     {
       name: 'an unused kustomize image is another rule',
-      renderProblems: [
-        { cause: 'image-entry-unused', message: 'images[0] matches nothing', location: at },
-      ],
+      renderProblems: [{ cause: 'image-entry-unused', message: 'images[0] matches nothing', location: at }],
     },
   ],
   invalid: [
