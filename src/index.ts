@@ -1,4 +1,4 @@
 // The action's entry point (action.yml `runs.main` is its bundle, dist/index.js): all the work is in run().
-import { run } from './main.js';
+import { run } from './action/main.js';
 
 void run();

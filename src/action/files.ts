@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Report } from '../engine/report.js';
 import { REPORTERS, type FormatId } from '../reporters/index.js';
 import { VERSION } from '../version.js';
-import { RULES } from '../rules/index.js';
+import { RULE_METAS } from '../rules/index.js';
 
 /** Absolute paths of the report files written, by format; `json` is always there. */
 export type WrittenFiles = Partial<Record<FormatId, string>> & { json: string };
@@ -25,7 +25,7 @@ export async function writeReportFiles(
     ? path.resolve(workspace, files.json)
     : path.join(env.RUNNER_TEMP || os.tmpdir(), `archcheck-report-${step}.json`);
   const targets: WrittenFiles = { ...resolveAll(files, workspace), json };
-  const ctx = { color: false, rules: RULES, toolVersion: VERSION };
+  const ctx = { color: false, rules: RULE_METAS, toolVersion: VERSION };
   for (const [id, file] of Object.entries(targets) as [FormatId, string][]) {
     await writeText(file, REPORTERS[id].render(report, ctx));
   }

@@ -8,7 +8,7 @@ import { ConfigurationError, errorMessage } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { FORMAT_IDS, REPORTERS } from '../reporters/index.js';
 import { safeTerminalText } from '../reporters/untrusted.js';
-import { RULES } from '../rules/index.js';
+import { RULE_METAS } from '../rules/index.js';
 import { VERSION } from '../version.js';
 import { describeArgsError } from './args-error.js';
 import { planOutputs, writeOutputs } from './outputs.js';
@@ -170,7 +170,7 @@ export async function main(
       },
       { logger: stderrLogger(io.stderr, values.quiet) },
     );
-    const ctx = { color: io.stdout.color, rules: RULES, toolVersion: VERSION };
+    const ctx = { color: io.stdout.color, rules: RULE_METAS, toolVersion: VERSION };
     await writeOutputs(report, targets, ctx, io.stdout);
     const lost = values['fail-on-unresolved'] ? coverageLost(report.findings).length : 0;
     if (lost > 0)

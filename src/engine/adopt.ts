@@ -3,9 +3,9 @@ import { applyBaseline, loadBaseline } from '../baseline/baseline.js';
 import type { Config } from '../config/types.js';
 import type { ParsedFile } from '../documents/parse.js';
 import type { Logger } from '../logger.js';
-import { reportPath } from '../sources/discover.js';
+import { posixRelative } from '../paths.js';
 import type { Finding } from '../rules/finding.js';
-import { RULES } from '../rules/index.js';
+import { RULE_METAS } from '../rules/index.js';
 import { applySuppressions } from '../suppressions/apply.js';
 import type { IgnoreComment } from '../suppressions/comments.js';
 import { entryMatchers } from '../suppressions/config-entries.js';
@@ -56,8 +56,8 @@ export async function setAsideFindings(
       comments,
       workloads: ctx.workloads,
       entries: entryMatchers(ctx.config.ignore ?? [], ctx.today, baseDir, ctx.cwd),
-      configFile: ctx.config.file ? reportPath(ctx.cwd, ctx.config.file) : '.archcheck.yaml',
-      knownRules: new Set(RULES.map((r) => r.id)),
+      configFile: ctx.config.file ? posixRelative(ctx.cwd, ctx.config.file) : '.archcheck.yaml',
+      knownRules: new Set(RULE_METAS.map((r) => r.id)),
     });
     active = outcome.active;
     suppressed = outcome.suppressed;

@@ -1,9 +1,9 @@
-import path from 'node:path';
 import picomatch from 'picomatch';
 import { poolsFromArchitectures } from '../clusters/pools.js';
 import type { ClusterConfig, Config } from '../config/types.js';
 import { ConfigurationError } from '../errors.js';
 import { ambiguousPlatformNote } from '../platforms/node.js';
+import { posixRelative } from '../paths.js';
 
 export const DEFAULT_ARCHITECTURES = ['amd64', 'arm64'] as const;
 
@@ -66,7 +66,7 @@ export function clusterMatcher(clusters: readonly ClusterConfig[], globBase: str
     matches: c.paths.length === 0 ? () => true : picomatch([...c.paths], { dot: true }),
   }));
   return (absoluteFile: string): ClusterConfig[] => {
-    const rel = path.relative(globBase, absoluteFile).split(path.sep).join('/');
+    const rel = posixRelative(globBase, absoluteFile);
     return matchers.filter((m) => m.matches(rel)).map((m) => m.cluster);
   };
 }

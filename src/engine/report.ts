@@ -82,6 +82,10 @@ export interface MatrixCell {
   /** Canonical image reference (or the written one when it does not parse). */
   image: string;
   cluster: string;
+  /**
+   * The name of the one node pool of this cell; findings' and clusters' `nodePools` list several. Both
+   * names are part of the JSON contract (README), so they stay as they are.
+   */
   nodePool: string;
   verdict: CellVerdict;
 }

@@ -36,10 +36,10 @@ import {
   clusterMatcher,
   describesNodes,
 } from './clusters.js';
-import { mapLimit } from './pool.js';
+import { mapLimit } from './map-limit.js';
 import { type EngineDeps, type EngineOptions, defaultDeepSettings } from './options.js';
 import type { Report } from './report.js';
-import { buildReport } from './summarize.js';
+import { buildReport } from './build-report.js';
 
 /**
  * The whole pipeline: sources -> documents -> workloads -> images -> resolutions -> findings -> report.
@@ -369,7 +369,7 @@ async function resolveSafely(source: ImageSource, ref: ImageRef): Promise<Resolu
   } catch (error) {
     return {
       kind: 'error',
-      rule: 'image-unresolved',
+      cause: 'internal',
       reason: `internal error while resolving: ${String(error)}`,
     };
   }

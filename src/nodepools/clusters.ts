@@ -1,5 +1,4 @@
 import { readFile, stat } from 'node:fs/promises';
-import path from 'node:path';
 import picomatch from 'picomatch';
 import type { ClusterConfig } from '../config/types.js';
 import { parseManifestFile } from '../documents/parse.js';
@@ -7,6 +6,7 @@ import { ConfigurationError } from '../errors.js';
 import { discoverFiles } from '../sources/discover.js';
 import { collectFacts, mergeFacts } from './collect.js';
 import type { DeclaredFacts, DeclaredPool } from './declared-pool.js';
+import { posixRelative } from '../paths.js';
 
 /** Node-pool files are small; a bigger one is not a cluster description and is not read. */
 const MAX_FILE_BYTES = 16 * 1024 * 1024;
@@ -31,7 +31,7 @@ export async function loadPoolsFrom(
     exclude: [],
     globBase: baseDir,
   });
-  const rel = (abs: string) => path.relative(baseDir, abs).split(path.sep).join('/');
+  const rel = (abs: string) => posixRelative(baseDir, abs);
   const byFile = new Map<string, DeclaredFacts>();
   const all: DeclaredFacts[] = [];
   const result = [];

@@ -267,23 +267,24 @@ export function isImageConfigMediaType(mediaType: string | undefined): boolean {
 
 /**
  * Platform of an image config blob (OCI or Docker config: os, architecture, variant, os.version); an error
- * when it is not an image config (e.g. artifacts, Helm chart configs).
+ * when it is not an image config (e.g. artifacts, Helm chart configs) or cannot be read.
  * https://github.com/opencontainers/image-spec/blob/v1.1.0/config.md#properties
  */
 export function platformFromConfig(
   bytes: Uint8Array,
   configMediaType?: string,
-): Platform | { error: string } {
+): Platform | { error: string; cause: 'invalid' | 'not-an-image' } {
+  const notAnImage = (error: string) => ({ error, cause: 'not-an-image' as const });
   if (!isImageConfigMediaType(configMediaType)) {
-    return { error: `config media type ${configMediaType}: not a container image` };
+    return notAnImage(`config media type ${configMediaType}: not a container image`);
   }
   const doc = decodeJson(bytes);
-  if (typeof doc === 'string') return { error: `config is ${doc}` };
+  if (typeof doc === 'string') return { error: `config is ${doc}`, cause: 'invalid' };
   const raw = rawPlatform(doc) ?? {};
   if (!raw.os || !raw.architecture)
-    return { error: 'config names no os and architecture: not a container image' };
+    return notAnImage('config names no os and architecture: not a container image');
   const platform = normalizePlatform(raw);
   if (isUnknownPlatform(platform))
-    return { error: 'config platform is unknown/unknown (an attestation, not an image)' };
+    return notAnImage('config platform is unknown/unknown (an attestation, not an image)');
   return platform;
 }

@@ -16,9 +16,14 @@ import {
   parseManifest,
   platformFromConfig,
 } from './manifest.js';
-import type { ImageContent, ImageSource, Resolution, ResolutionErrorRule } from './source.js';
-
-type Failure = Extract<Resolution, { kind: 'error' }>;
+import {
+  type ImageContent,
+  type ImageSource,
+  type Resolution,
+  type ResolutionFailure,
+  fail,
+  isFailure,
+} from './source.js';
 
 /** https://github.com/opencontainers/image-spec/blob/v1.1.0/annotations.md#pre-defined-annotation-keys */
 const REF_NAME = 'org.opencontainers.image.ref.name';
@@ -26,14 +31,10 @@ const REF_NAME = 'org.opencontainers.image.ref.name';
 const MAX_INDEX_DEPTH = 4;
 const INDEX_TYPES = new Set<string>([MEDIA_TYPES.ociIndex, MEDIA_TYPES.dockerList]);
 
-const fail = (rule: ResolutionErrorRule, reason: string): Failure => ({ kind: 'error', rule, reason });
-const isFailure = (v: unknown): v is Failure => typeof v === 'object' && v !== null && 'kind' in v;
-
-function fsFailure(error: unknown, file: string, what: string): Failure {
+function fsFailure(error: unknown, file: string, what: string): ResolutionFailure {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT' || code === 'ENOTDIR')
-    return fail('image-not-found', `${what}: ${file} does not exist`);
-  return fail('image-unresolved', `cannot read ${file}: ${code ?? String(error)}`);
+  if (code === 'ENOENT' || code === 'ENOTDIR') return fail('not-found', `${what}: ${file} does not exist`);
+  return fail('unreachable', `cannot read ${file}: ${code ?? String(error)}`);
 }
 
 function unique(platforms: Platform[]): Platform[] {
@@ -51,12 +52,12 @@ function unique(platforms: Platform[]): Platform[] {
  *
  * Each file is read at most once per instance, and concurrent resolves of one reference share a promise.
  * Bad data and file-system errors become error resolutions; an aborted signal resolves to
- * `image-unresolved` for that caller only (the shared work goes on for the others).
+ * `cancelled` for that caller only (the shared work goes on for the others).
  */
 export class OciLayoutSource implements ImageSource {
   readonly #root: string;
-  readonly #indexes = new Map<string, Promise<Descriptor[] | Failure>>();
-  readonly #blobs = new Map<string, Promise<Uint8Array | Failure>>();
+  readonly #indexes = new Map<string, Promise<Descriptor[] | ResolutionFailure>>();
+  readonly #blobs = new Map<string, Promise<Uint8Array | ResolutionFailure>>();
   readonly #resolutions = new Map<string, Promise<Resolution>>();
 
   constructor(rootDir: string) {
@@ -82,7 +83,7 @@ export class OciLayoutSource implements ImageSource {
       openBlob: async function* (digest, maxBytes, signal) {
         const parsed = parseDigest(digest);
         if (isFailure(dir) || !parsed) {
-          yield isFailure(dir) ? dir : fail('image-unresolved', `layer digest "${digest}" is malformed`);
+          yield isFailure(dir) ? dir : fail('invalid', `layer digest "${digest}" is malformed`);
           return;
         }
         const file = path.join(dir, 'blobs', parsed.algorithm, parsed.encoded);
@@ -99,10 +100,10 @@ export class OciLayoutSource implements ImageSource {
     };
   }
 
-  #layoutDir(ref: ImageRef): string | Failure {
+  #layoutDir(ref: ImageRef): string | ResolutionFailure {
     const segments = ref.repository.split('/');
     if (segments.some((s) => s === '' || s === '.' || s === '..' || /[\\\0]/.test(s))) {
-      return fail('image-unresolved', `repository "${ref.repository}" cannot name a layout directory`);
+      return fail('invalid', `repository "${ref.repository}" cannot name a layout directory`);
     }
     return path.join(this.#root, ...segments);
   }
@@ -119,15 +120,16 @@ export class OciLayoutSource implements ImageSource {
       : entries.find((d) => d.annotations?.[REF_NAME] === tag);
     if (entry) {
       const r = await this.#describe(dir, entry, 0);
-      // Reasons below name digests; the layout directory is said once, here.
-      return r.kind === 'error' && r.rule === 'image-unresolved'
-        ? fail(r.rule, `${r.reason}; layout ${dir}`)
+      // Reasons below name digests; the layout directory is said once, here (not-found and integrity
+      // reasons already name the file).
+      return r.kind === 'error' && r.cause !== 'not-found' && r.cause !== 'integrity'
+        ? fail(r.cause, `${r.reason}; layout ${dir}`)
         : r;
     }
     const tags = entries.flatMap((d) => d.annotations?.[REF_NAME] ?? []);
     const known =
       tags.length === 0 ? 'it has no tagged entries' : `its tags: ${tags.slice(0, 10).join(', ')}`;
-    return fail('image-not-found', `tag "${tag}" is not in ${path.join(dir, 'index.json')} (${known})`);
+    return fail('not-found', `tag "${tag}" is not in ${path.join(dir, 'index.json')} (${known})`);
   }
 
   /** The platforms of the manifest or index a descriptor points at. */
@@ -139,7 +141,7 @@ export class OciLayoutSource implements ImageSource {
     const parsed = parseManifest(bytes, hint);
     switch (parsed.kind) {
       case 'invalid':
-        return fail('image-unresolved', `${desc.digest} is not a usable manifest: ${parsed.reason}`);
+        return fail('invalid', `${desc.digest} is not a usable manifest: ${parsed.reason}`);
       case 'schema1':
         return { kind: 'single', digest: desc.digest, platform: parsed.platform };
       case 'manifest': {
@@ -147,12 +149,12 @@ export class OciLayoutSource implements ImageSource {
         if (!isImageConfigMediaType(config.mediaType)) {
           const artifact = parsed.artifactType ? `artifactType ${parsed.artifactType}, ` : '';
           const detail = `${artifact}config media type ${config.mediaType}`;
-          return fail('image-unresolved', `${desc.digest} is not a container image (${detail})`);
+          return fail('not-an-image', `${desc.digest} is not a container image (${detail})`);
         }
         const configBytes = await this.#blob(dir, config.digest, 'image config');
         if (isFailure(configBytes)) return configBytes;
         const platform = platformFromConfig(configBytes, config.mediaType);
-        if ('error' in platform) return fail('image-unresolved', `${desc.digest}: ${platform.error}`);
+        if ('error' in platform) return fail(platform.cause, `${desc.digest}: ${platform.error}`);
         return { kind: 'single', digest: desc.digest, platform };
       }
       case 'index':
@@ -186,16 +188,16 @@ export class OciLayoutSource implements ImageSource {
       for (const r of results) {
         if (r.kind === 'index') platforms.push(...r.platforms);
         else if (r.kind === 'single') platforms.push(r.platform);
-        else if (r.rule === 'digest-mismatch') return r;
+        else if (r.cause === 'integrity') return r;
         else skipped.push(r.reason);
       }
     }
     if (platforms.length > 0) return { kind: 'index', digest, platforms: unique(platforms) };
     const why = skipped.length > 0 ? `: ${skipped.slice(0, 3).join('; ')}` : '';
-    return fail('image-unresolved', `index ${digest} lists no container image platform${why}`);
+    return fail('not-an-image', `index ${digest} lists no container image platform${why}`);
   }
 
-  #index(dir: string): Promise<Descriptor[] | Failure> {
+  #index(dir: string): Promise<Descriptor[] | ResolutionFailure> {
     let cached = this.#indexes.get(dir);
     if (!cached) {
       const file = path.join(dir, 'index.json');
@@ -205,7 +207,7 @@ export class OciLayoutSource implements ImageSource {
           const parsed = parseManifest(bytes, MEDIA_TYPES.ociIndex);
           if (parsed.kind === 'index') return parsed.manifests;
           const reason = parsed.kind === 'invalid' ? parsed.reason : `it is a ${parsed.kind}`;
-          return fail('image-unresolved', `${file} is not an OCI image index: ${reason}`);
+          return fail('invalid', `${file} is not an OCI image index: ${reason}`);
         },
         (error: unknown) => fsFailure(error, file, 'no OCI image layout'),
       );
@@ -215,21 +217,19 @@ export class OciLayoutSource implements ImageSource {
   }
 
   /** The verified bytes of a blob: its name must be a digest we can check, and the content must match it. */
-  #blob(dir: string, digest: string, what: string): Promise<Uint8Array | Failure> {
+  #blob(dir: string, digest: string, what: string): Promise<Uint8Array | ResolutionFailure> {
     const parsed = parseDigest(digest);
     if (!parsed) {
-      return Promise.resolve(
-        fail('image-unresolved', `${what} digest "${digest}" is malformed or not sha256/sha512`),
-      );
+      return Promise.resolve(fail('invalid', `${what} digest "${digest}" is malformed or not sha256/sha512`));
     }
     const file = path.join(dir, 'blobs', parsed.algorithm, parsed.encoded);
     let cached = this.#blobs.get(file);
     if (!cached) {
       cached = readFile(file).then(
-        (bytes): Uint8Array | Failure => {
+        (bytes): Uint8Array | ResolutionFailure => {
           if (verifyDigest(bytes, digest)) return bytes;
           const actual = parsed.algorithm === 'sha256' ? ` (its content is ${sha256Digest(bytes)})` : '';
-          return fail('digest-mismatch', `blob ${file} does not match its name ${digest}${actual}`);
+          return fail('integrity', `blob ${file} does not match its name ${digest}${actual}`);
         },
         (error: unknown) => fsFailure(error, file, `${what} ${digest} not found`),
       );
@@ -241,8 +241,7 @@ export class OciLayoutSource implements ImageSource {
 
 /** The caller's view of shared work: its own abort ends its wait, not the work. */
 function raceAbort(shared: Promise<Resolution>, signal: AbortSignal): Promise<Resolution> {
-  const aborted = (): Resolution =>
-    fail('image-unresolved', `resolution aborted: ${errorMessage(signal.reason)}`);
+  const aborted = (): Resolution => fail('cancelled', `resolution aborted: ${errorMessage(signal.reason)}`);
   if (signal.aborted) return Promise.resolve(aborted());
   return new Promise((resolve) => {
     const onAbort = () => resolve(aborted());

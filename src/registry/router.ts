@@ -10,14 +10,13 @@ import { RegistryClient } from './http/client.js';
 import { CredentialStore } from './http/credentials.js';
 import { createDispatcher } from './http/dispatcher.js';
 import { type MirrorTarget, defaultEndpoint, normalizeRegistryHost, parseMirror } from './http/endpoint.js';
-import { fail, isFailure } from './http/failures.js';
 import { NetworkGuard, type Resolver } from './http/guard.js';
 import { BlobCache, HttpImageSource } from './http/resolve.js';
 import { Secrets, redactingLogger } from './http/secrets.js';
 import { DEFAULT_RETRY, type RetryPolicy, Transport } from './http/transport.js';
 import { OciLayoutSource } from './oci-layout.js';
 import type { RegistryCache } from './cache/store.js';
-import type { ImageContent, ImageSource, Resolution } from './source.js';
+import { type ImageContent, type ImageSource, type Resolution, fail, isFailure } from './source.js';
 import { type RegistryUsage, UsageMeter } from './http/usage.js';
 
 export interface ImageSourceOptions {
@@ -161,7 +160,7 @@ export function createImageSource(opts: ImageSourceOptions): RunImageSource {
     try {
       resolution = await sourceFor(ref.registry).resolve(ref, deadlineSignal());
     } catch (error) {
-      resolution = fail('image-unresolved', `unexpected error resolving ${key}: ${errorMessage(error)}`);
+      resolution = fail('internal', `unexpected error resolving ${key}: ${errorMessage(error)}`);
     }
     switch (resolution.kind) {
       case 'index':
@@ -171,7 +170,7 @@ export function createImageSource(opts: ImageSourceOptions): RunImageSource {
         logger.debug(`${key}: single-platform ${resolution.digest}`);
         return resolution;
       case 'error':
-        logger.debug(`${key}: ${resolution.rule}`);
+        logger.debug(`${key}: ${resolution.cause}`);
         return { ...resolution, reason: secrets.redact(resolution.reason) };
       default: {
         const unreachable: never = resolution;
@@ -208,7 +207,7 @@ export function createImageSource(opts: ImageSourceOptions): RunImageSource {
       }
       if (!signal) return shared;
       // The shared work runs on under the run's deadline; only this caller stops waiting.
-      const cancelled = fail('image-unresolved', `resolving ${key} was cancelled`);
+      const cancelled = fail('cancelled', `resolving ${key} was cancelled`);
       if (signal.aborted) return Promise.resolve(cancelled);
       return new Promise((resolve) => {
         const onAbort = () => resolve(cancelled);

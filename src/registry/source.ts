@@ -8,7 +8,7 @@ import type { Platform } from '../platforms/platform.js';
 export type Resolution =
   | { kind: 'index'; digest: string; platforms: Platform[] }
   | { kind: 'single'; digest: string; platform: Platform }
-  | { kind: 'error'; rule: ResolutionErrorRule; reason: string; outage?: RegistryOutage };
+  | { kind: 'error'; cause: ResolutionCause; reason: string; outage?: RegistryOutage };
 
 /**
  * Why an image was not checked when its registry host was cut off for the run by a circuit breaker: it
@@ -22,8 +22,44 @@ export interface RegistryOutage {
   reason: string;
 }
 
-/** The rule a failed resolution is reported under. */
-export type ResolutionErrorRule = 'image-not-found' | 'image-unresolved' | 'digest-mismatch';
+/**
+ * Why an image could not be resolved, as a fact about the registry or layout; the rules decide what each
+ * cause is reported as (src/rules/causes.ts).
+ */
+export type ResolutionCause =
+  /** The registry or layout has no such repository, tag, digest or blob. */
+  | 'not-found'
+  /** 401/403, or the token service refused the credentials. */
+  | 'unauthorized'
+  /** 429, at the registry or its token service, or the host was cut off for the run after one. */
+  | 'rate-limited'
+  /** No answer: connection refused, DNS, TLS, or a host cut off after repeated failures. */
+  | 'unreachable'
+  /** A request, or the run's registry deadline, timed out. */
+  | 'timeout'
+  /** archcheck declined to send or read: the network guard, or an answer over the size limit. */
+  | 'refused'
+  /** The registry answered a status that is none of the above (5xx after retries). */
+  | 'registry-error'
+  /** Bytes that do not hash to the digest that names them. */
+  | 'integrity'
+  /** An OCI artifact (a Helm chart, a signature) or an index without a container image platform. */
+  | 'not-an-image'
+  /** A manifest, config, index or digest that cannot be read as one. */
+  | 'invalid'
+  /** The caller stopped waiting. */
+  | 'cancelled'
+  /** A bug: an unexpected exception or an unhandled case. */
+  | 'internal';
+
+/** A failed resolution, also what deep-mode reads of manifests and blobs fail with. */
+export type ResolutionFailure = Extract<Resolution, { kind: 'error' }>;
+
+export const fail = (cause: ResolutionCause, reason: string, outage?: RegistryOutage): ResolutionFailure =>
+  outage ? { kind: 'error', cause, reason, outage } : { kind: 'error', cause, reason };
+
+export const isFailure = (v: unknown): v is ResolutionFailure =>
+  typeof v === 'object' && v !== null && (v as { kind?: unknown }).kind === 'error';
 
 /** The seam every image source implements: OCI layouts on disk, the Distribution API over HTTP. */
 export interface ImageSource {
@@ -32,8 +68,6 @@ export interface ImageSource {
   content?(ref: ImageRef): ImageContent;
 }
 
-type ContentFailure = Extract<Resolution, { kind: 'error' }>;
-
 /**
  * Read access to one repository's manifests and blobs, used only in deep mode. Manifests and whole blobs are
  * verified against their digests; a streamed blob cannot be (it is read only in part), so its bytes are
@@ -41,12 +75,16 @@ type ContentFailure = Extract<Resolution, { kind: 'error' }>;
  */
 export interface ImageContent {
   /** The manifest with this digest, verified. */
-  manifest(digest: string, signal: AbortSignal): Promise<Uint8Array | ContentFailure>;
+  manifest(digest: string, signal: AbortSignal): Promise<Uint8Array | ResolutionFailure>;
   /** A small blob (an image config) read whole and verified. */
-  blob(digest: string, signal: AbortSignal): Promise<Uint8Array | ContentFailure>;
+  blob(digest: string, signal: AbortSignal): Promise<Uint8Array | ResolutionFailure>;
   /**
    * The blob's bytes from its start, in chunks, never more than `maxBytes` in all: the consumer stops
    * iterating as soon as it has what it needs, and no further byte is requested. A failure is the last item.
    */
-  openBlob(digest: string, maxBytes: number, signal: AbortSignal): AsyncIterable<Uint8Array | ContentFailure>;
+  openBlob(
+    digest: string,
+    maxBytes: number,
+    signal: AbortSignal,
+  ): AsyncIterable<Uint8Array | ResolutionFailure>;
 }

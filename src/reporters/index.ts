@@ -11,7 +11,7 @@ import { formatText } from './text.js';
 export interface RenderContext {
   /** ANSI colours: only ever true for text going to a terminal. */
   color: boolean;
-  /** Every rule's metadata (`RULES`), for formats that describe rules. */
+  /** Every rule's metadata (`RULE_METAS`), for formats that describe rules. */
   rules: readonly RuleMeta[];
   toolVersion: string;
 }

@@ -14,7 +14,7 @@ export const FINGERPRINT_KEY = 'archcheckFindingHash/v2';
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
 export interface SarifOptions {
-  /** Every rule the tool has (`RULES`), so code scanning can describe rules of results it tracks. */
+  /** Every rule the tool has (`RULE_METAS`), so code scanning can describe rules of results it tracks. */
   rules: readonly RuleMeta[];
   toolVersion?: string;
   /** Where people read about the tool; archcheck's repository when not given. */

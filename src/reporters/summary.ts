@@ -12,7 +12,7 @@ import { describeUsage } from './usage.js';
 export const SUMMARY_LIMIT_BYTES = 1024 * 1024;
 
 export interface SummaryOptions {
-  /** Every rule's metadata (`RULES`): the "how to fix" section reads it. */
+  /** Every rule's metadata (`RULE_METAS`): the "how to fix" section reads it. */
   rules: readonly RuleMeta[];
   /** `https://github.com/OWNER/REPO/blob/SHA`: locations link to `${blobUrl}/${file}#L${line}`. */
   blobUrl?: string;

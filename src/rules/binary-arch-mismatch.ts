@@ -4,7 +4,7 @@ import { type LoadedFile, childKey, contradicts, programKey } from '../deep/fact
 import { nodeRuns } from '../platforms/match.js';
 import { formatPlatform } from '../platforms/normalize.js';
 import { deepTargets, poolList, printable } from './deep-targets.js';
-import { workloadFields, workloadLabel } from './describe.js';
+import { containerFields, workloadLabel } from './describe.js';
 import type { Draft, Rule } from './rule.js';
 
 export const binaryArchMismatch: Rule = {
@@ -52,11 +52,8 @@ export const binaryArchMismatch: Rule = {
               `${poolList(failing)} of cluster ${t.cluster.name} cannot run it: the container fails with "exec format error". ` +
               `Fix: build ${path} for ${platform} and push the image again.`,
           ),
-          location: t.container.location,
+          ...containerFields(t.workload, t.container),
           cluster: t.cluster.name,
-          ...workloadFields(t.workload),
-          container: t.container.name,
-          image: t.container.image,
           nodePools: failing.map((p) => p.name),
           platforms: [platform],
         },

@@ -1,7 +1,7 @@
 import { childKey, programKey } from '../deep/facts.js';
 import { formatPlatform } from '../platforms/normalize.js';
 import { deepTargets, printable } from './deep-targets.js';
-import { workloadFields } from './describe.js';
+import { containerFields } from './describe.js';
 import type { Draft, Rule } from './rule.js';
 
 export const deepCheckIncomplete: Rule = {
@@ -34,11 +34,8 @@ export const deepCheckIncomplete: Rule = {
           message: printable(
             `container "${t.container.name}": the ${platform} build of ${t.container.image} was not fully checked: ${why}.`,
           ),
-          location: t.container.location,
+          ...containerFields(t.workload, t.container),
           cluster: t.cluster.name,
-          ...workloadFields(t.workload),
-          container: t.container.name,
-          image: t.container.image,
           platforms: [platform],
         },
       ];

@@ -1,5 +1,5 @@
 import type { WorkloadId } from './finding.js';
-import type { Workload } from '../workloads/workload.js';
+import type { ContainerUse, Workload } from '../workloads/workload.js';
 
 function workloadId(w: Workload): WorkloadId {
   return w.namespace
@@ -13,6 +13,11 @@ function workloadId(w: Workload): WorkloadId {
  */
 export function workloadFields(w: Workload): { workload: WorkloadId; template?: string } {
   return w.template ? { workload: workloadId(w), template: w.template } : { workload: workloadId(w) };
+}
+
+/** The fields of a finding about one container: at its `image:`, naming its workload, the container and the image. */
+export function containerFields(w: Workload, c: ContainerUse) {
+  return { location: c.location, ...workloadFields(w), container: c.name, image: c.image };
 }
 
 export function workloadLabel(w: Workload): string {

@@ -1,7 +1,7 @@
 import { childKey, contradicts } from '../deep/facts.js';
 import { formatPlatform } from '../platforms/normalize.js';
 import { deepTargets, poolList, printable } from './deep-targets.js';
-import { workloadFields, workloadLabel } from './describe.js';
+import { containerFields, workloadLabel } from './describe.js';
 import type { Draft, Rule } from './rule.js';
 
 export const imagePlatformMislabeled: Rule = {
@@ -30,11 +30,8 @@ export const imagePlatformMislabeled: Rule = {
               `with "exec format error". Fix: rebuild and push the ${claimed} image (docker buildx build --platform ${claimed}), ` +
               'or correct the index entry.',
           ),
-          location: t.container.location,
+          ...containerFields(t.workload, t.container),
           cluster: t.cluster.name,
-          ...workloadFields(t.workload),
-          container: t.container.name,
-          image: t.container.image,
           nodePools: t.pools.map((p) => p.name),
           platforms: [claimed, real],
         },

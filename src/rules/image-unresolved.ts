@@ -1,4 +1,4 @@
-import { workloadFields } from './describe.js';
+import { containerFields } from './describe.js';
 import { resolutionFailures } from './resolution-findings.js';
 import type { CheckContext, Draft, Rule } from './rule.js';
 
@@ -28,10 +28,7 @@ function koImages(ctx: CheckContext): Draft[] {
               message:
                 `container "${c.name}": ${c.image} is built by ko at deploy time, so its platforms cannot be checked ` +
                 'here; make ko build every platform your node pools run (ko build --platform=linux/amd64,linux/arm64, or defaultPlatforms in .ko.yaml).',
-              location: c.location,
-              ...workloadFields(w),
-              container: c.name,
-              image: c.image,
+              ...containerFields(w, c),
               defaultSeverity: 'notice',
             },
           ]

@@ -17,7 +17,7 @@ import { workloadNotChecked } from './workload-not-checked.js';
 import { yamlParseError } from './yaml-parse-error.js';
 
 /** Every check, in the order their findings are listed. Ids are a public contract. */
-export const ALL_RULES: readonly Rule[] = [
+export const RULES: readonly Rule[] = [
   imageArchMismatch,
   noEligibleNodes,
   workloadNotChecked,
@@ -35,7 +35,8 @@ export const ALL_RULES: readonly Rule[] = [
   deepCheckIncomplete,
 ];
 
-export const RULES: readonly RuleMeta[] = ALL_RULES.map((r) => r.meta);
+/** Every rule's metadata, in the same order: what reporters and config validation read. */
+export const RULE_METAS: readonly RuleMeta[] = RULES.map((r) => r.meta);
 
 /**
  * Runs every rule not turned off, at its configured severity, and sorts findings by position then severity.
@@ -45,7 +46,7 @@ export const RULES: readonly RuleMeta[] = ALL_RULES.map((r) => r.meta);
 export function runChecks(ctx: CheckContext, levels: Readonly<Record<string, RuleLevel>>): Finding[] {
   const findings: Finding[] = [];
   const seen = new Set<string>();
-  for (const rule of ALL_RULES) {
+  for (const rule of RULES) {
     const configured = levels[rule.meta.id];
     if (configured === 'off') continue;
     for (const { defaultSeverity, ...draft } of rule.check(ctx)) {

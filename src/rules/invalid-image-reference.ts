@@ -1,4 +1,4 @@
-import { workloadFields } from './describe.js';
+import { containerFields } from './describe.js';
 import type { Rule } from './rule.js';
 
 export const invalidImageReference: Rule = {
@@ -20,10 +20,7 @@ export const invalidImageReference: Rule = {
                 message: `${c.type === 'container' ? 'container' : `${c.type} container`} "${c.name}": ${
                   c.image ? `"${c.image}" is not a valid image reference: ` : ''
                 }${c.parseError.reason}`,
-                location: c.location,
-                ...workloadFields(w),
-                container: c.name,
-                image: c.image,
+                ...containerFields(w, c),
               },
             ]
           : [],

@@ -1,3 +1,4 @@
+import { ruleForRenderProblem } from './causes.js';
 import type { Rule } from './rule.js';
 
 export const kustomizeImageUnused: Rule = {
@@ -12,6 +13,8 @@ export const kustomizeImageUnused: Rule = {
   },
   check: (ctx) =>
     (ctx.renderProblems ?? []).flatMap((p) =>
-      p.rule === 'kustomize-image-unused' ? [{ message: p.message, location: p.location }] : [],
+      ruleForRenderProblem(p.cause) === 'kustomize-image-unused'
+        ? [{ message: p.message, location: p.location }]
+        : [],
     ),
 };

@@ -1,5 +1,5 @@
 import { isMutableTag } from '../images/reference.js';
-import { workloadFields } from './describe.js';
+import { containerFields } from './describe.js';
 import type { Rule } from './rule.js';
 
 export const mutableImageTag: Rule = {
@@ -18,10 +18,7 @@ export const mutableImageTag: Rule = {
           ? [
               {
                 message: `container "${c.name}": image ${c.image} ${c.ref.tag ? 'uses the tag latest' : 'has no tag (latest is implied)'}; what it runs (and for which platforms) can change without a change here.`,
-                location: c.location,
-                ...workloadFields(w),
-                container: c.name,
-                image: c.image,
+                ...containerFields(w, c),
               },
             ]
           : [],

@@ -1,3 +1,4 @@
+import { ruleForRenderProblem } from './causes.js';
 import type { Rule } from './rule.js';
 
 export const renderError: Rule = {
@@ -13,6 +14,6 @@ export const renderError: Rule = {
   },
   check: (ctx) =>
     (ctx.renderProblems ?? []).flatMap((p) =>
-      p.rule === 'render-error' ? [{ message: p.message, location: p.location }] : [],
+      ruleForRenderProblem(p.cause) === 'render-error' ? [{ message: p.message, location: p.location }] : [],
     ),
 };

@@ -1,7 +1,8 @@
 import { canonicalImage } from '../images/reference.js';
 import type { Platform } from '../platforms/platform.js';
-import type { Resolution, ResolutionErrorRule } from '../registry/source.js';
-import { workloadFields } from './describe.js';
+import type { Resolution } from '../registry/source.js';
+import { type ResolutionRule, ruleForResolution } from './causes.js';
+import { containerFields } from './describe.js';
 import type { CheckContext, Draft } from './rule.js';
 
 /** The platforms a resolution found, or undefined when the image could not be inspected ("unknown"). */
@@ -21,20 +22,17 @@ export function platformsOf(resolution: Resolution | undefined): Platform[] | un
   }
 }
 
-/** One finding per container whose image failed to resolve under `rule`, at the container's `image:` line. */
-export function resolutionFailures(ctx: CheckContext, rule: ResolutionErrorRule, what: string): Draft[] {
+/** One finding per container whose image failed to resolve for a cause reported under `rule`, at the container's `image:` line. */
+export function resolutionFailures(ctx: CheckContext, rule: ResolutionRule, what: string): Draft[] {
   return ctx.workloads.flatMap((w) =>
     w.containers.flatMap((c) => {
       if (!c.ref) return [];
       const r = ctx.resolutions.get(canonicalImage(c.ref));
-      if (r?.kind !== 'error' || r.rule !== rule) return [];
+      if (r?.kind !== 'error' || ruleForResolution(r.cause) !== rule) return [];
       return [
         {
           message: `${what} ${c.image} (container "${c.name}"): ${r.reason}`,
-          location: c.location,
-          ...workloadFields(w),
-          container: c.name,
-          image: c.image,
+          ...containerFields(w, c),
         },
       ];
     }),

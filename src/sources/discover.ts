@@ -4,6 +4,7 @@ import path from 'node:path';
 import picomatch from 'picomatch';
 import type { ParseProblem } from '../documents/parse.js';
 import { ConfigurationError } from '../errors.js';
+import { posixRelative } from '../paths.js';
 
 /** A file to read: its absolute path and the name reports use (relative to cwd, `/`-separated). */
 export interface SourceFile {
@@ -52,11 +53,6 @@ const REAL_FS: DiscoverFs = {
   stat,
 };
 
-/** Normalizes an OS path into the `/`-separated form reports use. */
-export function reportPath(cwd: string, absolute: string): string {
-  return path.relative(cwd, absolute).split(path.sep).join('/');
-}
-
 const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 const inside = (root: string, p: string) => p === root || p.startsWith(`${root}${path.sep}`);
 
@@ -74,7 +70,7 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
     options.include.length > 0 ? picomatch([...options.include], { dot: true }) : () => false;
   const isExcluded =
     options.exclude.length > 0 ? picomatch([...options.exclude], { dot: true }) : () => false;
-  const globPath = (abs: string) => path.relative(options.globBase, abs).split(path.sep).join('/');
+  const globPath = (abs: string) => posixRelative(options.globBase, abs);
   const found = new Map<string, SourceFile>();
   const charts = new Set<string>();
   const problems: ParseProblem[] = [];
@@ -86,12 +82,12 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
   const skip = new Set(options.skip ?? []);
   const add = (abs: string) => {
     if (!skip.has(abs) && !isExcluded(globPath(abs)))
-      found.set(abs, { path: abs, file: reportPath(options.cwd, abs) });
+      found.set(abs, { path: abs, file: posixRelative(options.cwd, abs) });
   };
   const problem = (abs: string, what: string, error: unknown) =>
     problems.push({
       message: `cannot read ${what}: ${(error as NodeJS.ErrnoException).code ?? String(error)}; the rest of the tree was checked`,
-      location: { file: reportPath(options.cwd, abs) || '.', line: 1, column: 1 },
+      location: { file: posixRelative(options.cwd, abs) || '.', line: 1, column: 1 },
     });
 
   /** What a symlink points at, when it stays inside the workspace; otherwise a notice and undefined. */
@@ -100,7 +96,7 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
       const target = await fs.realpath(abs);
       if (!inside(workspace, target)) {
         notices.push(
-          `${reportPath(options.cwd, abs)} is a symlink to a path outside the workspace: not read.`,
+          `${posixRelative(options.cwd, abs)} is a symlink to a path outside the workspace: not read.`,
         );
         return undefined;
       }

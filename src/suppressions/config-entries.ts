@@ -3,6 +3,7 @@ import picomatch from 'picomatch';
 import type { IgnoreEntry } from '../config/types.js';
 import { canonicalImage, parseImageReference } from '../images/reference.js';
 import type { Finding } from '../rules/finding.js';
+import { posixRelative } from '../paths.js';
 
 /** One `ignore:` entry ready to test findings, with how many it matched. */
 export interface EntryMatcher {
@@ -39,7 +40,7 @@ export function entryMatchers(
         if (workload && !(f.workload && workload(workloadId(f.workload)))) return false;
         if (image && !(f.image && imageForms(f.image).some((i) => image(i)))) return false;
         if (paths) {
-          const rel = path.relative(baseDir, path.resolve(cwd, f.location.file)).split(path.sep).join('/');
+          const rel = posixRelative(baseDir, path.resolve(cwd, f.location.file));
           if (!paths(rel)) return false;
         }
         return true;

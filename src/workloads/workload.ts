@@ -74,9 +74,16 @@ export interface Workload {
   ignore?: AnnotationIgnore;
 }
 
-/** Something rendering reported, checked by the rule `rule`: a failed `helm template` or build, an unused `images:` entry. */
+/**
+ * Something rendering reported, as a fact; the rules decide what each cause is reported as
+ * (src/rules/causes.ts).
+ */
 export interface RenderProblem {
-  rule: 'render-error' | 'kustomize-image-unused';
+  /**
+   * `invalid`: a kustomization that cannot be read; `tool-missing`: helm or kustomize is not installed;
+   * `build-failed`: `helm template` or the build failed; `image-entry-unused`: an `images:` entry matched nothing.
+   */
+  cause: 'invalid' | 'tool-missing' | 'build-failed' | 'image-entry-unused';
   message: string;
   location: SourceLocation;
 }

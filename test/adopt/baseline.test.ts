@@ -6,7 +6,7 @@ import { shouldFail } from '../../src/engine/gate.js';
 import { RecordingLogger } from '../../src/logger.js';
 import { formatJson } from '../../src/reporters/json.js';
 import { toSarif } from '../../src/reporters/sarif.js';
-import { RULES } from '../../src/rules/index.js';
+import { RULE_METAS } from '../../src/rules/index.js';
 import { imageTable } from '../engine/fake-source.js';
 import { CLUSTER, deployment, tree } from './scan.js';
 
@@ -75,7 +75,7 @@ describe('--baseline: findings an earlier report had do not count', () => {
       ['api', undefined],
       ['web', true],
     ]);
-    const results = toSarif(report, { rules: RULES }).runs[0]?.results ?? [];
+    const results = toSarif(report, { rules: RULE_METAS }).runs[0]?.results ?? [];
     expect(results.map((r) => r.baselineState)).toEqual(['new', 'unchanged']);
   });
 

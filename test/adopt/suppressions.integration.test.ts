@@ -3,7 +3,7 @@ import { formatJson } from '../../src/reporters/json.js';
 import { toSarif } from '../../src/reporters/sarif.js';
 import { formatSummary } from '../../src/reporters/summary.js';
 import { formatText } from '../../src/reporters/text.js';
-import { RULES } from '../../src/rules/index.js';
+import { RULE_METAS } from '../../src/rules/index.js';
 import { CLUSTER, deployment, scan } from './scan.js';
 
 const RULE = 'image-arch-mismatch';
@@ -201,7 +201,7 @@ describe('suppressed findings stay visible to reviewers', () => {
 
   test('SARIF has a suppressions entry', async () => {
     const { report } = await scan(files);
-    const results = toSarif(report, { rules: RULES }).runs[0]?.results ?? [];
+    const results = toSarif(report, { rules: RULE_METAS }).runs[0]?.results ?? [];
     expect(results.map((r) => [r.ruleId, r.suppressions])).toEqual([
       [RULE, [{ kind: 'inSource', justification: '<b>vendor</b> | later' }]],
     ]);
@@ -209,7 +209,7 @@ describe('suppressed findings stay visible to reviewers', () => {
 
   test('the summary shows a collapsed count, escaped; text a line', async () => {
     const { report } = await scan(files);
-    const summary = formatSummary(report, { rules: RULES, failOn: 'error' });
+    const summary = formatSummary(report, { rules: RULE_METAS, failOn: 'error' });
     expect(summary).toContain('# Not counted: 1 suppressed');
     expect(summary).toContain('<details>');
     expect(summary).toContain('suppressed (inline): \\<b\\>vendor\\</b\\> \\| later');

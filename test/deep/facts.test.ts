@@ -39,7 +39,7 @@ describe('the build a pool pulls', () => {
     [
       'nothing for a failed resolution',
       p('linux/amd64'),
-      { kind: 'error', rule: 'image-unresolved', reason: 'x' },
+      { kind: 'error', cause: 'unreachable', reason: 'x' },
       undefined,
     ],
   ])('%s', (_name, pool, resolution, expected) => {

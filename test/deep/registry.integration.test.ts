@@ -9,7 +9,7 @@ import { toCheckAnnotation } from '../../src/action/annotations.js';
 import { formatSummary } from '../../src/reporters/summary.js';
 import { toSarif } from '../../src/reporters/sarif.js';
 import { formatText } from '../../src/reporters/text.js';
-import { RULES } from '../../src/rules/index.js';
+import { RULE_METAS } from '../../src/rules/index.js';
 import { RecordingLogger } from '../../src/logger.js';
 import { type FaultProxy, startFaultProxy } from '../support/fault-proxy.js';
 import { writeOciLayout } from '../support/images.js';
@@ -149,8 +149,8 @@ test('every reporter carries the deep findings, and the matrix agrees with them'
     cell('deep/wrong-entry', 'linux/amd64'),
   ]).toEqual(['exec-format-error', 'exec-format-error', 'runs']);
   expect(formatText(report, { color: false })).toMatch(/binary-arch-mismatch/);
-  expect(formatSummary(report, { rules: RULES })).toMatch(/binary-arch-mismatch/);
-  const sarif = toSarif(report, { rules: RULES });
+  expect(formatSummary(report, { rules: RULE_METAS })).toMatch(/binary-arch-mismatch/);
+  const sarif = toSarif(report, { rules: RULE_METAS });
   const results = sarif.runs[0]!.results!.filter((r) => r.ruleId === 'binary-arch-mismatch');
   expect(results.map((r) => r.locations![0]!.physicalLocation!.region!.startLine)).toEqual([
     lines['pod-command'],

@@ -14,7 +14,7 @@ export const index = (...platforms: Platform[]): Resolution => ({
 
 /**
  * An ImageSource answering from a table keyed by canonical reference (an Error entry is thrown), counting the
- * calls per reference. References missing from the table are `image-not-found`, so a typo in a test shows up.
+ * calls per reference. References missing from the table are `not-found`, so a typo in a test shows up.
  */
 export class TableImageSource implements ImageSource {
   readonly calls = new Map<string, number>();
@@ -26,7 +26,7 @@ export class TableImageSource implements ImageSource {
     this.calls.set(key, (this.calls.get(key) ?? 0) + 1);
     const entry = this.table[key];
     if (entry instanceof Error) throw entry;
-    return entry ?? { kind: 'error', rule: 'image-not-found', reason: `${key} is not in the test table` };
+    return entry ?? { kind: 'error', cause: 'not-found', reason: `${key} is not in the test table` };
   }
 }
 
@@ -42,10 +42,10 @@ export function imageTable() {
       digest: `sha256:${'b'.repeat(64)}`,
       platform: linux('amd64'),
     },
-    'example.com/unreachable:1.0': { kind: 'error', rule: 'image-unresolved', reason: 'connection refused' },
+    'example.com/unreachable:1.0': { kind: 'error', cause: 'unreachable', reason: 'connection refused' },
     [`example.com/multi@${DIGEST_PIN}`]: {
       kind: 'error',
-      rule: 'digest-mismatch',
+      cause: 'integrity',
       reason: 'the served manifest hashes to sha256:1111',
     },
     'example.com/throws:1.0': new Error('boom'),

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Report } from '../../src/engine/report.js';
 import { runArchcheck } from '../../src/engine/run.js';
 import { RecordingLogger } from '../../src/logger.js';
-import { RULES } from '../../src/rules/index.js';
+import { RULE_METAS } from '../../src/rules/index.js';
 import { formatSummary } from '../../src/reporters/summary.js';
 import { formatText } from '../../src/reporters/text.js';
 import type { Resolver } from '../../src/registry/http/guard.js';
@@ -54,7 +54,7 @@ function expectOneLinePerRegistry(report: Report, registry: string, what: RegExp
   expect(lines[0]).toMatch(what);
   expect(lines[0]).toMatch(/: 40 images not checked: 127\.0\.0\.1:\d+\/app-0:1, .* and 37 more$/);
   expect(text).not.toMatch(/image-unresolved/);
-  const summary = formatSummary(report, { rules: RULES });
+  const summary = formatSummary(report, { rules: RULE_METAS });
   expect(summary.split('\n').filter((l) => l.startsWith('- ⚠️') && l.includes(registry))).toHaveLength(1);
 }
 

@@ -81,7 +81,7 @@ test('after a redirect from HTTPS to plain HTTP, a 401 does not get the Basic cr
     allow: '127.0.0.0/8,::1/128',
   });
   expect(refused).toMatchObject({
-    rule: 'image-unresolved',
+    cause: 'refused',
     reason: expect.stringMatching(
       new RegExp(
         `credentials from registries.credentials for localhost:${port(plain)} are not sent over plain HTTP to http://localhost:${port(plain)}; .*--allow-private-registry localhost:${port(plain)}`,
@@ -121,7 +121,7 @@ test("a redirect target's token realm never gets the registry's credentials", as
       allow: '127.0.0.0/8',
       credentialHosts: [plain.host],
     });
-    expect(got).toMatchObject({ rule: 'image-unresolved' });
+    expect(got).toMatchObject({ cause: 'unauthorized' });
     expect(other.requests.some((r) => r.path.startsWith('/token'))).toBe(true);
     expect(other.requests.filter((r) => r.authorization)).toEqual([]);
   } finally {

@@ -83,7 +83,7 @@ test.each([
 ])('%s is refused before any connection', async (image, reason) => {
   const { dispatcher, dialled } = loopbackOnlyDispatcher();
   const got = await resolveOne(image, { dispatcher });
-  expect(got).toEqual({ kind: 'error', rule: 'image-unresolved', reason: expect.stringMatching(reason) });
+  expect(got).toEqual({ kind: 'error', cause: 'refused', reason: expect.stringMatching(reason) });
   expect((got as { reason: string }).reason).toMatch(ALLOW_HINT);
   expect(dialled).toEqual([]);
 });
@@ -92,7 +92,7 @@ test('a loopback registry is not connected to unless allowed, and is once allowe
   const image = `127.0.0.1:${listener.port}/x:1`;
   const refused = await resolveOne(image);
   expect(refused).toMatchObject({
-    rule: 'image-unresolved',
+    cause: 'refused',
     reason: expect.stringMatching(/loopback address/),
   });
   expect(listener.accepted()).toBe(0);
@@ -142,7 +142,7 @@ test.each([
     env: await isolatedEnv({ ARCHCHECK_ALLOW_PRIVATE_REGISTRIES: allow }),
     settings: settings({ mirrors: { 'rebind.test': `http://rebind.test:${listener.port}` } }),
   });
-  expect(got).toMatchObject({ rule: 'image-unresolved', reason: expect.stringMatching(reason) });
+  expect(got).toMatchObject({ cause: 'refused', reason: expect.stringMatching(reason) });
   expect(dns.asked).toContain('rebind.test');
   expect(listener.accepted()).toBe(before);
 });
@@ -181,7 +181,7 @@ test('a redirect to another private address is refused, even from an allowed reg
     for (const [image, reason] of cases) {
       const { dispatcher, dialled } = loopbackOnlyDispatcher();
       const got = await resolveOne(`${stub.host}/${image}`, { env, dispatcher });
-      expect(got).toMatchObject({ rule: 'image-unresolved', reason: expect.stringMatching(reason) });
+      expect(got).toMatchObject({ cause: 'refused', reason: expect.stringMatching(reason) });
       expect(dialled).toEqual([]);
     }
     expect(listener.accepted()).toBe(before);
@@ -202,7 +202,7 @@ test('a token realm on a private address is refused', async () => {
       dispatcher,
     });
     expect(got).toMatchObject({
-      rule: 'image-unresolved',
+      cause: 'refused',
       reason: expect.stringMatching(/token request failed: 10\.0\.0\.1 is a private address/),
     });
     expect(dialled).toEqual([]);

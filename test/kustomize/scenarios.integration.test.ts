@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { applyEntry, splitImage } from '../../src/sources/kustomize/images.js';
-import type { ImageEntry } from '../../src/sources/kustomize/kustomization.js';
+import type { ImageOverride } from '../../src/sources/kustomize/kustomization.js';
 import { findOnPath } from '../../src/sources/exec.js';
 import { kustomizeError } from '../../src/sources/kustomize/build.js';
 import { check, FIXTURES, where } from './support.js';
@@ -172,7 +172,7 @@ describe("kustomize's image rewriting (api/filters/imagetag), replayed", () => {
     expect(splitImage(image)).toEqual(parts);
   });
 
-  const entry = (e: Partial<ImageEntry>): ImageEntry => ({
+  const entry = (e: Partial<ImageOverride>): ImageOverride => ({
     name: 'app',
     location: { file: 'k', line: 1, column: 1 },
     fields: {},

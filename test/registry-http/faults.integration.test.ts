@@ -77,13 +77,13 @@ test.each(recovers)('%s resolves', async (_name, fault, manifests, minElapsed) =
   expect(result.elapsed).toBeGreaterThanOrEqual(minElapsed);
 });
 
-/** [scenario, image, fault, rule, reason, manifest GETs made] */
+/** [scenario, image, fault, cause, reason, manifest GETs made] */
 const fails: [string, string, (r: SeenRequest, n: number) => Fault | undefined, string, RegExp, number][] = [
   [
     '503 every time',
     'scenarios/oci-single:v1',
     onManifest(() => status(503)),
-    'image-unresolved',
+    'registry-error',
     /answered HTTP 503 for the manifest .* after 3 attempts/,
     3,
   ],
@@ -91,7 +91,7 @@ const fails: [string, string, (r: SeenRequest, n: number) => Fault | undefined, 
     'a reset connection every time',
     'scenarios/oci-single:v1',
     onManifest(() => ({ kind: 'reset' })),
-    'image-unresolved',
+    'unreachable',
     /cannot reach the manifest .*\(3 attempts\)/,
     3,
   ],
@@ -99,7 +99,7 @@ const fails: [string, string, (r: SeenRequest, n: number) => Fault | undefined, 
     'a truncated body every time',
     'scenarios/oci-single:v1',
     onManifest(() => ({ kind: 'truncate' })),
-    'image-unresolved',
+    'unreachable',
     /cannot reach the manifest/,
     3,
   ],
@@ -107,7 +107,7 @@ const fails: [string, string, (r: SeenRequest, n: number) => Fault | undefined, 
     '429 with a Retry-After beyond the bound (Docker Hub headers)',
     'scenarios/oci-single:v1',
     onManifest(() => status(429, HUB_LIMIT, '{"errors":[{"code":"TOOMANYREQUESTS"}]}')),
-    'image-unresolved',
+    'rate-limited',
     /rate limit reached .*HTTP 429 TOOMANYREQUESTS, Retry-After 3600\) \(ratelimit-remaining: 0;w=21600, ratelimit-limit: 100;w=21600\)/,
     1,
   ],
@@ -115,7 +115,7 @@ const fails: [string, string, (r: SeenRequest, n: number) => Fault | undefined, 
     '429 again after waiting',
     'scenarios/oci-single:v1',
     onManifest(() => status(429, { 'retry-after': '0' })),
-    'image-unresolved',
+    'rate-limited',
     /rate limit reached/,
     2,
   ],
@@ -123,7 +123,7 @@ const fails: [string, string, (r: SeenRequest, n: number) => Fault | undefined, 
     'a manifest whose bytes do not match Docker-Content-Digest',
     'scenarios/oci-single:v1',
     onManifest(() => ({ kind: 'corrupt' })),
-    'digest-mismatch',
+    'integrity',
     /not sha256:\w+ \(the Docker-Content-Digest the registry announced\)/,
     1,
   ],
@@ -133,7 +133,7 @@ const fails: [string, string, (r: SeenRequest, n: number) => Fault | undefined, 
     onManifest(() =>
       status(404, {}, '{"errors":[{"code":"NAME_UNKNOWN","message":"repository name not known"}]}'),
     ),
-    'image-not-found',
+    'not-found',
     /HTTP 404 NAME_UNKNOWN/,
     1,
   ],
@@ -141,7 +141,7 @@ const fails: [string, string, (r: SeenRequest, n: number) => Fault | undefined, 
     'a 403 DENIED',
     'scenarios/oci-single:v1',
     onManifest(() => status(403, {}, '{"errors":[{"code":"DENIED"}]}')),
-    'image-unresolved',
+    'unauthorized',
     /refused access .*HTTP 403 DENIED.*docker login/,
     1,
   ],
@@ -149,37 +149,37 @@ const fails: [string, string, (r: SeenRequest, n: number) => Fault | undefined, 
     'a config blob whose bytes do not match its digest',
     'copies/oci-single:v1',
     (r) => (isBlob(r) ? { kind: 'corrupt' } : undefined),
-    'digest-mismatch',
+    'integrity',
     /config blob .* does not hash to sha256:/,
     1,
   ],
 ];
 
-test.each(fails)('%s ends as a finding', async (_name, image, fault, rule, reason, manifests) => {
+test.each(fails)('%s ends as a finding', async (_name, image, fault, cause, reason, manifests) => {
   proxy.setFault(fault);
   const result = await resolveThrough(image);
-  expect(result.got).toMatchObject({ kind: 'error', rule, reason: expect.stringMatching(reason) });
+  expect(result.got).toMatchObject({ kind: 'error', cause, reason: expect.stringMatching(reason) });
   expect(result.manifests).toBe(manifests);
 });
 
-test('a manifest that does not match the pinned digest is digest-mismatch', async () => {
+test('a manifest that does not match the pinned digest is an integrity failure', async () => {
   const digest = world.scenarios.ociSingle.manifest.digest;
   // Strip Docker-Content-Digest so only the reference's digest can catch it.
   proxy.setFault(onManifest(() => ({ kind: 'corrupt' })));
   const result = await resolveThrough(`scenarios/oci-single@${digest}`);
   expect(result.got).toMatchObject({
     kind: 'error',
-    rule: 'digest-mismatch',
+    cause: 'integrity',
     reason: expect.stringContaining(`not ${digest} (the digest the reference pins)`),
   });
 });
 
-test('a slow response past the timeout is image-unresolved, without a retry', async () => {
+test('a slow response past the timeout is a timeout, without a retry', async () => {
   proxy.setFault(onManifest(() => ({ kind: 'delay', ms: 3_000 })));
   const result = await resolveThrough('scenarios/oci-single:v1', { timeoutMs: 300 });
   expect(result.got).toMatchObject({
     kind: 'error',
-    rule: 'image-unresolved',
+    cause: 'timeout',
     reason: expect.stringMatching(/timed out .*within 300 ms/),
   });
   expect(result.manifests).toBe(1);
@@ -191,7 +191,7 @@ test('the overall deadline stops waiting', async () => {
   const result = await resolveThrough('scenarios/oci-single:v1', { deadlineMs: 400 });
   expect(result.got).toMatchObject({
     kind: 'error',
-    rule: 'image-unresolved',
+    cause: 'timeout',
     reason: expect.stringMatching(/deadline passed/),
   });
   expect(result.elapsed).toBeLessThan(1_500);
@@ -231,6 +231,6 @@ test('one bad registry does not stop the others', async () => {
     source.resolve(ref(`${world.open.host}/scenarios/oci-index:v1`)),
   ]);
   await source.close();
-  expect(bad).toMatchObject({ kind: 'error', rule: 'image-unresolved' });
+  expect(bad).toMatchObject({ kind: 'error', cause: 'unreachable' });
   expect(good).toMatchObject({ kind: 'index', digest: world.scenarios.ociIndex.manifest.digest });
 });

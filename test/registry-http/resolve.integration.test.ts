@@ -168,21 +168,21 @@ describe.each(modes)('$name', (mode) => {
     expect(got).toEqual(expected(world));
   });
 
-  test.each(missing)('%s is image-not-found', async (_name, image, reason) => {
+  test.each(missing)('%s is not found', async (_name, image, reason) => {
     const got = await run.source.resolve(ref(`${mode.host(world)}/${image}`));
     expect(got).toMatchObject({
       kind: 'error',
-      rule: 'image-not-found',
+      cause: 'not-found',
       reason: expect.stringMatching(reason),
     });
     if (got.kind === 'error') reasons.push(got.reason);
   });
 
-  test('a Helm chart (OCI artifact) is image-unresolved, not a crash', async () => {
+  test('a Helm chart (OCI artifact) is not an image, not a crash', async () => {
     const got = await run.source.resolve(ref(`${mode.host(world)}/scenarios/helm-chart:v1`));
     expect(got).toMatchObject({
       kind: 'error',
-      rule: 'image-unresolved',
+      cause: 'not-an-image',
       reason: expect.stringContaining('helm.config'),
     });
   });
@@ -258,7 +258,7 @@ const refusals: [string, (w: World) => string, ((w: World) => object) | undefine
 ];
 
 test.each(refusals)(
-  '%s is image-unresolved saying how to give credentials',
+  '%s is unauthorized, saying how to give credentials',
   async (_name, host, config, reason) => {
     const env = await isolatedEnv();
     if (config) await writeDockerConfig(env, config(world));
@@ -266,7 +266,7 @@ test.each(refusals)(
     const got = await source.resolve(ref(`${host(world)}/scenarios/oci-single:v1`));
     expect(got).toMatchObject({
       kind: 'error',
-      rule: 'image-unresolved',
+      cause: 'unauthorized',
       reason: expect.stringMatching(reason),
     });
     const text = JSON.stringify([got, logger.lines]);
@@ -300,6 +300,6 @@ test('a refused anonymous token is asked for once, not again for the same scope'
   const { source } = harness({ env: await isolatedEnv() });
   const got = await source.resolve(ref(`${world.token.host}/scenarios/docker-list:v1`));
   await source.close();
-  expect(got).toMatchObject({ kind: 'error', rule: 'image-unresolved' });
+  expect(got).toMatchObject({ kind: 'error', cause: 'unauthorized' });
   expect(world.tokenServer.requests.slice(before).map((r) => r.via)).toEqual(['anonymous']);
 });

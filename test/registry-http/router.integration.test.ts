@@ -110,7 +110,7 @@ test.each([1, 3])('no more than concurrency=%i requests are in flight', async (c
   expect(bounded.maxInFlight()).toBe(concurrency);
 });
 
-test('a caller that gives up gets image-unresolved; the shared resolve still answers others', async () => {
+test('a caller that gives up is cancelled; the shared resolve still answers others', async () => {
   const { source } = harness({ env: await isolatedEnv() });
   const controller = new AbortController();
   const image = ref(`${proxy.host}/scenarios/docker-schema2:v1`);
@@ -119,7 +119,7 @@ test('a caller that gives up gets image-unresolved; the shared resolve still ans
   controller.abort();
   expect(await first).toMatchObject({
     kind: 'error',
-    rule: 'image-unresolved',
+    cause: 'cancelled',
     reason: expect.stringContaining('cancelled'),
   });
   expect(await second).toMatchObject({ kind: 'single' });

@@ -47,11 +47,11 @@ test('an HTTPS mirror signed by the CA in NODE_EXTRA_CA_CERTS resolves', async (
   expect(got).toEqual(expected());
 });
 
-test('without NODE_EXTRA_CA_CERTS the same mirror fails TLS verification as image-unresolved', async () => {
+test('without NODE_EXTRA_CA_CERTS the same mirror fails TLS verification as unreachable', async () => {
   const { got } = await resolveVia(tlsFront.url, {});
   expect(got).toMatchObject({
     kind: 'error',
-    rule: 'image-unresolved',
+    cause: 'unreachable',
     reason: expect.stringMatching(/cannot reach .*SELF_SIGNED|cannot reach .*CERT/),
   });
 });

@@ -19,14 +19,14 @@ function view(r: Resolution): unknown {
   if (r.kind === 'index')
     return { kind: 'index', digest: r.digest, platforms: r.platforms.map(formatPlatform) };
   if (r.kind === 'single') return { kind: 'single', digest: r.digest, platform: formatPlatform(r.platform) };
-  return { kind: 'error', rule: r.rule };
+  return { kind: 'error', cause: r.cause };
 }
 
 const ALL_FOUR = ['linux/amd64', 'linux/arm/v6', 'linux/arm/v7', 'linux/arm64'];
 const idx = (hex: string, platforms: string[]) => ({ kind: 'index', digest: sha(hex), platforms });
 const one = (hex: string, platform: string) => ({ kind: 'single', digest: sha(hex), platform });
-const UNRESOLVED = { kind: 'error', rule: 'image-unresolved' };
-const NOT_FOUND = { kind: 'error', rule: 'image-not-found' };
+const NOT_AN_IMAGE = { kind: 'error', cause: 'not-an-image' };
+const NOT_FOUND = { kind: 'error', cause: 'not-found' };
 
 // prettier-ignore
 const cases: Array<[string, string, string, { tag?: string; digest?: string }, unknown]> = [
@@ -47,12 +47,12 @@ const cases: Array<[string, string, string, { tag?: string; digest?: string }, u
   ['digest of v1 amd64 child', REGCLIENT, 'testrepo',
     { digest: sha('1effc9d48232693f4584ceb9c5e8d84ddeb5924ea4aff341aa8204510422f668') },
     one('1effc9d48232693f4584ceb9c5e8d84ddeb5924ea4aff341aa8204510422f668', 'linux/amd64')],
-  ['a-docker: an attestation manifest tagged directly', REGCLIENT, 'testrepo', { tag: 'a-docker' }, UNRESOLVED],
-  ['a1: sbom artifact', REGCLIENT, 'testrepo', { tag: 'a1' }, UNRESOLVED],
-  ['ai: index of artifacts', REGCLIENT, 'testrepo', { tag: 'ai' }, UNRESOLVED],
-  ['loop: artifact index whose subject is its child', REGCLIENT, 'testrepo', { tag: 'loop' }, UNRESOLVED],
+  ['a-docker: an attestation manifest tagged directly', REGCLIENT, 'testrepo', { tag: 'a-docker' }, NOT_AN_IMAGE],
+  ['a1: sbom artifact', REGCLIENT, 'testrepo', { tag: 'a1' }, NOT_AN_IMAGE],
+  ['ai: index of artifacts', REGCLIENT, 'testrepo', { tag: 'ai' }, NOT_AN_IMAGE],
+  ['loop: artifact index whose subject is its child', REGCLIENT, 'testrepo', { tag: 'loop' }, NOT_AN_IMAGE],
   ['missing tag', REGCLIENT, 'testrepo', { tag: 'v9' }, NOT_FOUND],
-  ['external a4: sbom artifact', REGCLIENT, 'external', { tag: 'a4' }, UNRESOLVED],
+  ['external a4: sbom artifact', REGCLIENT, 'external', { tag: 'a4' }, NOT_AN_IMAGE],
   // go-containerregistry: OCI index entries pointing at Docker schema2 manifests, nested indexes, Helm artifact.
   ['test_index 1: Docker schema2 under an OCI descriptor', GGCR, 'test_index', { tag: '1' },
     one('eebff607b1628d67459b0596643fc07de70d702eccf030f0bc7bb6fc2b278650', 'linux/amd64')],
@@ -67,7 +67,7 @@ const cases: Array<[string, string, string, { tag?: string; digest?: string }, u
     one('98ceaf93e482fe91b9bfd6bba07137c098e49ee2d55e69f09fb6c951e75e0e46', 'linux/amd64')],
   ['test_index_one_image has no tags', GGCR, 'test_index_one_image', { tag: 'latest' }, NOT_FOUND],
   ['test_index_media_type: Helm chart artifact', GGCR, 'test_index_media_type',
-    { digest: sha('b544f71ecd82372bc9a3c0dbef378abfd2734fe437df81ff6e242a0d720d8e3e') }, UNRESOLVED],
+    { digest: sha('b544f71ecd82372bc9a3c0dbef378abfd2734fe437df81ff6e242a0d720d8e3e') }, NOT_AN_IMAGE],
 ];
 
 describeCorpus('OciLayoutSource over real layouts in the corpus', () => {

@@ -38,14 +38,14 @@ describe('OciLayoutSource reads each file once and shares work', () => {
     // Tag 2 is a different reference, so only the cached index.json and blob can answer it.
     expect(await source.resolve(ref('cache', '2'))).toEqual(first);
     expect(await new OciLayoutSource(root).resolve(ref('cache', '2'))).toMatchObject({
-      rule: 'image-not-found',
+      cause: 'not-found',
     });
   });
 
   test.each([
     ['before the call', true],
     ['while the files are read', false],
-  ])('a caller aborted %s gets image-unresolved; others still get the result', async (_when, early) => {
+  ])('a caller aborted %s is cancelled; others still get the result', async (_when, early) => {
     const source = new OciLayoutSource(root);
     const controller = new AbortController();
     if (early) controller.abort(new Error('deadline'));
@@ -54,7 +54,7 @@ describe('OciLayoutSource reads each file once and shares work', () => {
     if (!early) controller.abort(new Error('deadline'));
     expect(await aborted).toEqual({
       kind: 'error',
-      rule: 'image-unresolved',
+      cause: 'cancelled',
       reason: 'resolution aborted: deadline',
     });
     expect(await other).toMatchObject({ kind: 'index', digest: index.digest });

@@ -6,13 +6,13 @@ import type { ImageRef } from '../../src/images/reference.js';
 import { formatPlatform } from '../../src/platforms/normalize.js';
 import type { Descriptor } from '../../src/registry/manifest.js';
 import { OciLayoutSource } from '../../src/registry/oci-layout.js';
-import type { Resolution, ResolutionErrorRule } from '../../src/registry/source.js';
+import type { Resolution, ResolutionCause } from '../../src/registry/source.js';
 import { LayoutBuilder, blobPath } from './layout-builder.js';
 
 type Expected =
   | { kind: 'index'; digest: string; platforms: string[] }
   | { kind: 'single'; digest: string; platform: string }
-  | { kind: 'error'; rule: ResolutionErrorRule; mentions: string[] };
+  | { kind: 'error'; cause: ResolutionCause; mentions: string[] };
 
 interface Built {
   ref: { tag?: string; digest?: string };
@@ -30,7 +30,7 @@ function view(r: Resolution): unknown {
     case 'single':
       return { kind: r.kind, digest: r.digest, platform: formatPlatform(r.platform) };
     case 'error':
-      return { kind: r.kind, rule: r.rule };
+      return { kind: r.kind, cause: r.cause };
   }
 }
 
@@ -40,9 +40,9 @@ const idx = (d: Descriptor, ...platforms: string[]): Expected => ({
   platforms,
 });
 const one = (d: Descriptor, platform: string): Expected => ({ kind: 'single', digest: d.digest, platform });
-const err = (rule: ResolutionErrorRule, ...mentions: string[]): Expected => ({
+const err = (cause: ResolutionCause, ...mentions: string[]): Expected => ({
   kind: 'error',
-  rule,
+  cause,
   mentions,
 });
 const configOf = (b: LayoutBuilder, m: Descriptor) =>
@@ -113,60 +113,60 @@ const scenarios: Array<[string, (b: LayoutBuilder) => Built]> = [
     let d = b.image('linux/amd64');
     for (let i = 0; i < 6; i++) d = b.index([d]);
     b.tag('deep', d);
-    return { ref: { tag: 'deep' }, expected: err('image-unresolved', 'nested deeper than 4') };
+    return { ref: { tag: 'deep' }, expected: err('not-an-image', 'nested deeper than 4') };
   }],
   ['index of attestations only', (b) => {
     const index = b.index([b.attestation(b.image('linux/amd64'))]);
     b.tag('att', index);
-    return { ref: { tag: 'att' }, expected: err('image-unresolved', index.digest, 'no container image platform') };
+    return { ref: { tag: 'att' }, expected: err('not-an-image', index.digest, 'no container image platform') };
   }],
   ['tag missing', (b) => {
     b.tag('1.0', b.image('linux/amd64', 'oci', false));
-    return { ref: { tag: '9.9' }, expected: err('image-not-found', '"9.9"', '{dir}/index.json', 'tags: 1.0') };
+    return { ref: { tag: '9.9' }, expected: err('not-found', '"9.9"', '{dir}/index.json', 'tags: 1.0') };
   }],
   ['tagged manifest blob corrupted', (b) => {
     const m = b.image('linux/amd64', 'oci', false);
     b.tag('1.0', m);
-    return { ref: { tag: '1.0' }, corrupt: [m], expected: err('digest-mismatch', m.digest, '{dir}/blobs/sha256/') };
+    return { ref: { tag: '1.0' }, corrupt: [m], expected: err('integrity', m.digest, '{dir}/blobs/sha256/') };
   }],
   ['config blob corrupted', (b) => {
     const m = b.image('linux/amd64', 'oci', false);
     b.tag('1.0', m);
     const config = configOf(b, m);
-    return { ref: { tag: '1.0' }, corrupt: [config], expected: err('digest-mismatch', config.digest) };
+    return { ref: { tag: '1.0' }, corrupt: [config], expected: err('integrity', config.digest) };
   }],
   ['nested index blob corrupted fails the whole image', (b) => {
     const inner = b.index([b.image('linux/arm64')]);
     b.tag('1.0', b.index([b.image('linux/amd64'), inner]));
-    return { ref: { tag: '1.0' }, corrupt: [inner], expected: err('digest-mismatch', inner.digest) };
+    return { ref: { tag: '1.0' }, corrupt: [inner], expected: err('integrity', inner.digest) };
   }],
   ['tagged blob missing', (b) => {
     const m = b.image('linux/amd64', 'oci', false);
     b.tag('1.0', m);
-    return { ref: { tag: '1.0' }, remove: [m], expected: err('image-not-found', `{dir}/blobs/sha256/${m.digest.slice(7)}`) };
+    return { ref: { tag: '1.0' }, remove: [m], expected: err('not-found', `{dir}/blobs/sha256/${m.digest.slice(7)}`) };
   }],
   ['config blob missing', (b) => {
     const m = b.image('linux/amd64', 'oci', false);
     b.tag('1.0', m);
     const config = configOf(b, m);
-    return { ref: { tag: '1.0' }, remove: [config], expected: err('image-not-found', 'image config', config.digest) };
+    return { ref: { tag: '1.0' }, remove: [config], expected: err('not-found', 'image config', config.digest) };
   }],
   ['unknown digest', (b) => {
     b.tag('1.0', b.image('linux/amd64', 'oci', false));
     const missing = `sha256:${'e'.repeat(64)}`;
-    return { ref: { digest: missing }, expected: err('image-not-found', `{dir}/blobs/sha256/${'e'.repeat(64)}`) };
+    return { ref: { digest: missing }, expected: err('not-found', `{dir}/blobs/sha256/${'e'.repeat(64)}`) };
   }],
   ['malformed digest reference never becomes a path', (b) => {
     b.tag('1.0', b.image('linux/amd64', 'oci', false));
-    return { ref: { digest: 'sha256:../../../index.json' }, expected: err('image-unresolved', 'malformed') };
+    return { ref: { digest: 'sha256:../../../index.json' }, expected: err('invalid', 'malformed') };
   }],
   ['artifact (Helm chart config) is not a container image', (b) => {
     b.tag('chart', b.artifact());
-    return { ref: { tag: 'chart' }, expected: err('image-unresolved', 'not a container image', 'helm.config') };
+    return { ref: { tag: 'chart' }, expected: err('not-an-image', 'not a container image', 'helm.config') };
   }],
   ['attestation manifest tagged directly is not a container image', (b) => {
     b.tag('att', b.attestation(b.image('linux/amd64')));
-    return { ref: { tag: 'att' }, expected: err('image-unresolved', 'unknown/unknown') };
+    return { ref: { tag: 'att' }, expected: err('not-an-image', 'unknown/unknown') };
   }],
 ];
 
@@ -200,31 +200,26 @@ describe('OciLayoutSource over synthetic layouts', () => {
       expect(view(result)).toEqual(expected);
       return;
     }
-    expect(view(result)).toEqual({ kind: 'error', rule: expected.rule });
+    expect(view(result)).toEqual({ kind: 'error', cause: expected.cause });
     for (const m of expected.mentions)
       expect(result.kind === 'error' && result.reason).toContain(m.replace('{dir}', dir));
   });
 
   test.each([
-    ['a missing layout', 'no/such/repo', 'index.json does not exist', 'image-not-found'],
-    [
-      'a repository that climbs out of the root',
-      'a/../../etc',
-      'cannot name a layout directory',
-      'image-unresolved',
-    ],
-  ] as const)('%s', async (_name, repository, mention, rule) => {
+    ['a missing layout', 'no/such/repo', 'index.json does not exist', 'not-found'],
+    ['a repository that climbs out of the root', 'a/../../etc', 'cannot name a layout directory', 'invalid'],
+  ] as const)('%s', async (_name, repository, mention, cause) => {
     const result = await new OciLayoutSource(root).resolve(refOf(repository, { tag: '1' }));
-    expect(result).toMatchObject({ kind: 'error', rule });
+    expect(result).toMatchObject({ kind: 'error', cause });
     expect(result.kind === 'error' && result.reason).toContain(mention);
   });
 
-  test('index.json that is not an index is image-unresolved', async () => {
+  test('index.json that is not an index is invalid', async () => {
     const dir = path.join(root, 'broken-index');
     await new LayoutBuilder().write(dir);
     await writeFile(path.join(dir, 'index.json'), '{"schemaVersion": 2, "manifests": "nope"}');
     const result = await new OciLayoutSource(root).resolve(refOf('broken-index', { tag: '1' }));
-    expect(result).toMatchObject({ kind: 'error', rule: 'image-unresolved' });
+    expect(result).toMatchObject({ kind: 'error', cause: 'invalid' });
     expect(result.kind === 'error' && result.reason).toContain(path.join(dir, 'index.json'));
   });
 });

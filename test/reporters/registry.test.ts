@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { FORMAT_IDS, REPORTERS, type Reporter } from '../../src/reporters/index.js';
-import { RULES } from '../../src/rules/index.js';
+import { RULE_METAS } from '../../src/rules/index.js';
 import { archMismatch, deprecatedLabel, mutableTag, parseError, pending, reportOf } from './reports.js';
 import { hostile, scanOf } from './workloads.js';
 import { parseXml } from './xml-parser.js';
 
-const ctx = { color: false, rules: RULES, toolVersion: '1.2.3' };
+const ctx = { color: false, rules: RULE_METAS, toolVersion: '1.2.3' };
 const reports = [
   ['empty', reportOf([])],
   ['every severity', scanOf([archMismatch, pending, deprecatedLabel, mutableTag, parseError])],

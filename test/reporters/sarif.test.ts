@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { RULES } from '../../src/rules/index.js';
+import { RULE_METAS } from '../../src/rules/index.js';
 import { REPOSITORY_URL } from '../../src/rules/docs.js';
 import { FINGERPRINT_KEY, formatSarif, toSarif } from '../../src/reporters/sarif.js';
 import {
@@ -13,7 +13,11 @@ import {
 } from './reports.js';
 import { validateSarif } from './sarif-schema.js';
 
-const options = { rules: RULES, toolVersion: '0.1.0', informationUri: 'https://github.com/acme/archcheck' };
+const options = {
+  rules: RULE_METAS,
+  toolVersion: '0.1.0',
+  informationUri: 'https://github.com/acme/archcheck',
+};
 
 function fingerprints(findings: Parameters<typeof reportOf>[0]): string[] {
   return toSarif(reportOf(findings), options).runs[0]!.results!.map(
@@ -27,7 +31,7 @@ describe('formatSarif', () => {
     ['one arch mismatch', [archMismatch]],
     ['every severity', [archMismatch, pending, deprecatedLabel, mutableTag]],
     ['a parse error in a path with a space', [parseError]],
-    ['a finding of a rule not in RULES', [{ ...mutableTag, rule: 'future-rule' }]],
+    ['a finding of a rule not in RULE_METAS', [{ ...mutableTag, rule: 'future-rule' }]],
   ])('%s: valid SARIF 2.1.0', (_name, findings) => {
     const log = JSON.parse(formatSarif(reportOf(findings), options));
     const valid = validateSarif(log);
@@ -59,9 +63,9 @@ describe('formatSarif', () => {
 
   test('rules carry descriptions, help and default levels from the rule metadata', () => {
     const rules = toSarif(reportOf([]), options).runs[0]!.tool.driver.rules!;
-    expect(rules.map((r) => r.id)).toEqual(RULES.map((r) => r.id));
+    expect(rules.map((r) => r.id)).toEqual(RULE_METAS.map((r) => r.id));
     const mismatch = rules.find((r) => r.id === 'image-arch-mismatch')!;
-    const meta = RULES.find((r) => r.id === 'image-arch-mismatch')!;
+    const meta = RULE_METAS.find((r) => r.id === 'image-arch-mismatch')!;
     expect(mismatch.name).toBe('ImageArchMismatch');
     expect(mismatch.shortDescription!.text).toBe(meta.description);
     expect(mismatch.help!.text).toContain(meta.remediation);
@@ -70,11 +74,14 @@ describe('formatSarif', () => {
   });
 
   test('every rule links its docs page; a rule the caller did not list links none', () => {
-    const log = toSarif(reportOf([{ ...mutableTag, rule: 'from-elsewhere' }]), { rules: RULES });
+    const log = toSarif(reportOf([{ ...mutableTag, rule: 'from-elsewhere' }]), { rules: RULE_METAS });
     const driver = log.runs[0]!.tool.driver;
     expect(driver.informationUri).toBe('https://github.com/archcheck/archcheck');
     expect(driver.rules!.map((r) => [r.id, r.helpUri])).toEqual([
-      ...RULES.map((r) => [r.id, `https://github.com/archcheck/archcheck/blob/main/docs/rules/${r.id}.md`]),
+      ...RULE_METAS.map((r) => [
+        r.id,
+        `https://github.com/archcheck/archcheck/blob/main/docs/rules/${r.id}.md`,
+      ]),
       ['from-elsewhere', undefined],
     ]);
     expect(toSarif(reportOf([]), options).runs[0]!.tool.driver.informationUri).toBe(options.informationUri);
@@ -88,7 +95,7 @@ describe('formatSarif', () => {
 });
 
 test("the driver names the project by default, for code scanning's tool link", () => {
-  const { informationUri } = toSarif(reportOf([]), { rules: RULES }).runs[0]!.tool.driver;
+  const { informationUri } = toSarif(reportOf([]), { rules: RULE_METAS }).runs[0]!.tool.driver;
   expect(informationUri).toBe(REPOSITORY_URL);
 });
 

@@ -1,7 +1,7 @@
 import { marked } from 'marked';
 import { describe, expect, test } from 'vitest';
 import type { Finding } from '../../src/rules/finding.js';
-import { RULES } from '../../src/rules/index.js';
+import { RULE_METAS } from '../../src/rules/index.js';
 import { SUMMARY_LIMIT_BYTES, countsText, formatSummary } from '../../src/reporters/summary.js';
 import { markdownText as md } from '../../src/reporters/untrusted.js';
 import { archMismatch, deprecatedLabel, mutableTag, pending, reportOf } from './reports.js';
@@ -20,7 +20,7 @@ function tables(markdown: string): string[][][] {
 
 describe('formatSummary', () => {
   test('no findings: a green headline, the matrix, no findings table', () => {
-    const text = formatSummary(reportOf([]), { rules: RULES, blobUrl: BLOB });
+    const text = formatSummary(reportOf([]), { rules: RULE_METAS, blobUrl: BLOB });
     expect(text.split('\n')[0]).toBe('## ✅ archcheck: no problems found');
     expect(text).toContain('Checked 5 workloads (6 containers, 4 images) in 5 files against **prod**');
     expect(text).not.toContain('Findings');
@@ -30,7 +30,7 @@ describe('formatSummary', () => {
 
   test('findings table: severity, rule, linked location, workload, container, escaped message', () => {
     const text = formatSummary(reportOf([archMismatch, pending, deprecatedLabel, mutableTag]), {
-      rules: RULES,
+      rules: RULE_METAS,
       blobUrl: BLOB,
       failOn: 'error',
     });
@@ -57,7 +57,7 @@ describe('formatSummary', () => {
   });
 
   test('image x node-pool matrix: one row per image, a verdict per pool', () => {
-    const [, matrix] = tables(formatSummary(reportOf([archMismatch]), { rules: RULES }));
+    const [, matrix] = tables(formatSummary(reportOf([archMismatch]), { rules: RULE_METAS }));
     expect(matrix!.slice(1)).toEqual([
       ['ghcr.io/acme/payments-api:2.4.1', '✅ runs', '💥 exec format error'],
       ['docker.io/library/nginx:1.27', '✅ runs', '✅ runs'],
@@ -68,10 +68,10 @@ describe('formatSummary', () => {
 
   test('how to fix: once per rule seen, with its count and remediation', () => {
     const text = formatSummary(reportOf([archMismatch, { ...archMismatch, container: 'b' }, mutableTag]), {
-      rules: RULES,
+      rules: RULE_METAS,
     });
     const fixes = text.slice(text.indexOf('### How to fix'));
-    const meta = RULES.find((r) => r.id === 'image-arch-mismatch')!;
+    const meta = RULE_METAS.find((r) => r.id === 'image-arch-mismatch')!;
     const docs = 'https://github.com/archcheck/archcheck/blob/main/docs/rules';
     expect(fixes).toContain(`**[\`image-arch-mismatch\`](${docs}/image-arch-mismatch.md)** (2)`);
     expect(fixes).toContain(`**[\`mutable-image-tag\`](${docs}/mutable-image-tag.md)** (1)`);
@@ -94,7 +94,9 @@ describe('formatSummary', () => {
     ],
     ['errors with fail-on never', [archMismatch], 'never', '## ⚠️ archcheck: 1 error (below fail-on: never)'],
   ] as const)('headline: %s', (_name, findings, failOn, expected) => {
-    expect(formatSummary(reportOf([...findings]), { rules: RULES, failOn }).split('\n')[0]).toBe(expected);
+    expect(formatSummary(reportOf([...findings]), { rules: RULE_METAS, failOn }).split('\n')[0]).toBe(
+      expected,
+    );
   });
 
   test('notes, report notices and unmatched files are listed', () => {
@@ -102,7 +104,7 @@ describe('formatSummary', () => {
     const text = formatSummary(
       reportOf([], { notices: ['No clusters declared: assuming amd64'], unmatchedFiles: files }),
       {
-        rules: RULES,
+        rules: RULE_METAS,
         notes: ['5 annotations not shown: see [the check run](https://example.test/run)'],
       },
     );
@@ -126,7 +128,7 @@ describe('formatSummary', () => {
     }));
     const report = reportOf(many, { matrix });
     const text = formatSummary(report, {
-      rules: RULES,
+      rules: RULE_METAS,
       blobUrl: BLOB,
       detailsUrl: 'https://github.com/acme/shop/actions/runs/1',
     });
@@ -146,7 +148,7 @@ describe('formatSummary', () => {
 
   test('a small budget (a PR comment) keeps the headline and cuts rows', () => {
     const many = Array.from({ length: 500 }, (_, i) => ({ ...archMismatch, container: `c${i}` }));
-    const text = formatSummary(reportOf(many), { rules: RULES, maxBytes: 60_000, headingLevel: 3 });
+    const text = formatSummary(reportOf(many), { rules: RULE_METAS, maxBytes: 60_000, headingLevel: 3 });
     expect(Buffer.byteLength(text)).toBeLessThanOrEqual(60_000);
     expect(text.startsWith('### ❌ archcheck: 500 errors')).toBe(true);
     expect(text).toMatch(/_\d+ findings not shown/);
@@ -170,7 +172,7 @@ describe('fields a pull request wrote', () => {
   ];
 
   test('render inert: one cell each, no HTML, heading, link, mention or reference of theirs', () => {
-    const text = formatSummary(reportOf(HOSTILE.map(hostile)), { rules: RULES, blobUrl: BLOB });
+    const text = formatSummary(reportOf(HOSTILE.map(hostile)), { rules: RULE_METAS, blobUrl: BLOB });
     const html = marked.parse(text, { async: false, gfm: true });
     expect(html).not.toMatch(/<img|<h1|href="https:\/\/evil|<!--/);
     expect(text).not.toMatch(/@(?!&#8203;)\w|(?<!&)#\d/);
@@ -181,7 +183,7 @@ describe('fields a pull request wrote', () => {
   test('one oversized finding never hides the others', () => {
     const huge = hostile('z'.repeat(200_000), 0);
     const many = [huge, ...Array.from({ length: 30 }, (_, i) => hostile(`w${i}`, i + 1))];
-    const text = formatSummary(reportOf(many), { rules: RULES, maxBytes: 60_000, headingLevel: 3 });
+    const text = formatSummary(reportOf(many), { rules: RULE_METAS, maxBytes: 60_000, headingLevel: 3 });
     expect(Buffer.byteLength(text)).toBeLessThanOrEqual(60_000);
     expect(text).not.toMatch(/not shown/);
     expect(tables(text)[0]!.slice(1)).toHaveLength(31);

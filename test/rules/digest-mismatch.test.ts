@@ -9,14 +9,14 @@ ruleTester.run(digestMismatch, {
     {
       name: 'another resolution failure',
       manifest: pod(PINNED),
-      images: { [PINNED]: unresolved('image-unresolved', 'timeout') },
+      images: { [PINNED]: unresolved('timeout', 'timeout') },
     },
   ],
   invalid: [
     {
       name: 'the served manifest hashes to another digest',
       manifest: pod(PINNED),
-      images: { [PINNED]: unresolved('digest-mismatch', 'the served manifest hashes to sha256:1111') },
+      images: { [PINNED]: unresolved('integrity', 'the served manifest hashes to sha256:1111') },
       errors: [
         {
           rule: 'digest-mismatch',

@@ -30,7 +30,7 @@ ruleTester.run(imageArchMismatch, {
     {
       name: 'an image that failed to resolve is not a mismatch',
       manifest: pod('amd:1'),
-      images: { 'amd:1': unresolved('image-unresolved', 'connection refused') },
+      images: { 'amd:1': unresolved('unreachable', 'connection refused') },
     },
     {
       name: 'a pod that lands on no pool is no-eligible-nodes instead',

@@ -7,7 +7,7 @@ ruleTester.run(imageNotFound, {
     {
       name: 'an image that could not be inspected is image-unresolved instead',
       manifest: pod('app:1'),
-      images: { 'app:1': unresolved('image-unresolved', 'connection refused') },
+      images: { 'app:1': unresolved('unreachable', 'connection refused') },
     },
     { name: 'an image never resolved', manifest: pod('app:1') },
   ],
@@ -15,7 +15,7 @@ ruleTester.run(imageNotFound, {
     {
       name: 'the registry has no such tag',
       manifest: pod('app:9'),
-      images: { 'app:9': unresolved('image-not-found', 'manifest unknown') },
+      images: { 'app:9': unresolved('not-found', 'manifest unknown') },
       errors: [
         {
           rule: 'image-not-found',

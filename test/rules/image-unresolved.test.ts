@@ -7,14 +7,14 @@ ruleTester.run(imageUnresolved, {
     {
       name: 'a missing image is image-not-found instead',
       manifest: pod('app:1'),
-      images: { 'app:1': unresolved('image-not-found', 'manifest unknown') },
+      images: { 'app:1': unresolved('not-found', 'manifest unknown') },
     },
   ],
   invalid: [
     {
       name: 'the registry could not be reached',
       manifest: pod('app:1'),
-      images: { 'app:1': unresolved('image-unresolved', 'connection refused') },
+      images: { 'app:1': unresolved('unreachable', 'connection refused') },
       errors: [
         {
           rule: 'image-unresolved',

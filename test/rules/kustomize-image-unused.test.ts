@@ -8,14 +8,14 @@ ruleTester.run(kustomizeImageUnused, {
     { name: 'nothing rendered', renderProblems: [] },
     {
       name: 'a render failure is another rule',
-      renderProblems: [{ rule: 'render-error', message: 'kubectl kustomize failed', location: at }],
+      renderProblems: [{ cause: 'build-failed', message: 'kubectl kustomize failed', location: at }],
     },
   ],
   invalid: [
     {
       name: 'an images: entry that matches no image, at its name',
       renderProblems: [
-        { rule: 'kustomize-image-unused', message: 'images: entry "nginx" matches no image', location: at },
+        { cause: 'image-entry-unused', message: 'images: entry "nginx" matches no image', location: at },
       ],
       errors: [
         {

@@ -8,15 +8,13 @@ ruleTester.run(renderError, {
     { name: 'nothing to render', renderProblems: [] },
     {
       name: 'an unused kustomize image is another rule',
-      renderProblems: [
-        { rule: 'kustomize-image-unused', message: 'images[0] matches nothing', location: at },
-      ],
+      renderProblems: [{ cause: 'image-entry-unused', message: 'images[0] matches nothing', location: at }],
     },
   ],
   invalid: [
     {
       name: 'helm template failed, at the place it names',
-      renderProblems: [{ rule: 'render-error', message: 'helm template failed: parse error', location: at }],
+      renderProblems: [{ cause: 'build-failed', message: 'helm template failed: parse error', location: at }],
       errors: [
         {
           rule: 'render-error',

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { makePool } from '../../src/clusters/pools.js';
-import { buildReport } from '../../src/engine/summarize.js';
+import { buildReport } from '../../src/engine/build-report.js';
 import { parsePlatform } from '../../src/platforms/normalize.js';
 import type { NodePlatform, Platform } from '../../src/platforms/platform.js';
 import { runChecks } from '../../src/rules/index.js';

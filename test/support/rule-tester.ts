@@ -10,9 +10,9 @@ import { chooseClusters, clusterMatcher } from '../../src/engine/clusters.js';
 import { canonicalImage, parseImageReference } from '../../src/images/reference.js';
 import { parsePlatform } from '../../src/platforms/normalize.js';
 import type { Platform } from '../../src/platforms/platform.js';
-import type { Resolution, ResolutionErrorRule } from '../../src/registry/source.js';
+import type { Resolution, ResolutionCause } from '../../src/registry/source.js';
 import type { Finding, RuleLevel, Severity } from '../../src/rules/finding.js';
-import { ALL_RULES, runChecks } from '../../src/rules/index.js';
+import { RULES, runChecks } from '../../src/rules/index.js';
 import type { CheckContext, Rule } from '../../src/rules/rule.js';
 import { extractWorkloads } from '../../src/workloads/extract.js';
 import type { RenderProblem, Workload } from '../../src/workloads/workload.js';
@@ -71,8 +71,8 @@ export const pod = (image: string, spec = '') =>
   `apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n${spec}  containers:\n    - name: c\n      image: ${image}\n`;
 
 /** A failed resolution, as image sources report it. */
-export function unresolved(rule: ResolutionErrorRule, reason: string): Resolution {
-  return { kind: 'error', rule, reason };
+export function unresolved(cause: ResolutionCause, reason: string): Resolution {
+  return { kind: 'error', cause, reason };
 }
 
 function platformOf(spec: string): Platform {
@@ -150,7 +150,7 @@ function deepFactsOf(deep: DeepCase, workloads: readonly Workload[]): DeepFacts 
 export function findingsOf(rule: Rule, c: RuleCase): Finding[] {
   const { ctx, levels } = contextOf(c);
   const others = Object.fromEntries(
-    ALL_RULES.filter((r) => r.meta.id !== rule.meta.id).map((r): [string, RuleLevel] => [r.meta.id, 'off']),
+    RULES.filter((r) => r.meta.id !== rule.meta.id).map((r): [string, RuleLevel] => [r.meta.id, 'off']),
   );
   return runChecks(ctx, { ...levels, ...others });
 }
@@ -162,7 +162,7 @@ export function findingsOf(rule: Rule, c: RuleCase): Finding[] {
 export const ruleTester = {
   run(rule: Rule, cases: { valid: RuleCase[]; invalid: InvalidCase[] }): void {
     describe(rule.meta.id, () => {
-      test('is in the rule list', () => expect(ALL_RULES).toContain(rule));
+      test('is in the rule list', () => expect(RULES).toContain(rule));
       if (cases.valid.length > 0) {
         test.each(cases.valid.map((c) => [c.name, c] as const))('valid: %s', (_name, c) => {
           expect(findingsOf(rule, c).map(brief)).toEqual([]);

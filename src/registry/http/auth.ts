@@ -10,10 +10,13 @@ import type { UsageMeter } from './usage.js';
 /** The Authorization header to send (none for an open registry), or why access cannot be had. */
 export type AuthDecision = { ok: true; header?: string; credential?: Credential } | AuthRefusal;
 
-/** Why no header: credentials refused or missing, the token service unreachable, or rate limited. */
+/**
+ * Why no header: credentials refused or missing, the token service unreachable, rate limited, or archcheck
+ * declined to send (`guarded`: the network guard, or credentials over plain HTTP).
+ */
 export interface AuthRefusal {
   ok: false;
-  cause: 'refused' | 'unavailable' | 'rate-limited';
+  cause: 'refused' | 'unavailable' | 'rate-limited' | 'guarded';
   reason: string;
   credential?: Credential;
   /** Set when the token service's host was cut off for the run. */
@@ -241,7 +244,9 @@ export class Authenticator {
               ? 'rate-limited'
               : result.refused
                 ? 'refused'
-                : 'unavailable';
+                : result.guarded
+                  ? 'guarded'
+                  : 'unavailable';
           return { failed: result.reason, cause, ...(result.outage ? { outage: result.outage } : {}) };
         }
         this.#deps.usage?.record('token', origin);

@@ -2,13 +2,8 @@ import type { Logger } from '../../logger.js';
 import type { Authenticator } from './auth.js';
 import type { Credential } from './credentials.js';
 import { type Endpoint, repositoryPath } from './endpoint.js';
-import {
-  type Failure,
-  type FetchContext,
-  failureForAuth,
-  failureForStatus,
-  failureForTransport,
-} from './failures.js';
+import { type FetchContext, failureForAuth, failureForStatus, failureForTransport } from './failures.js';
+import type { ResolutionFailure } from '../source.js';
 import { type HttpResponse, type Transport, describeUrl } from './transport.js';
 import type { RequestKind, UsageMeter } from './usage.js';
 
@@ -56,7 +51,7 @@ export class RegistryClient {
 
   /**
    * GETs (or HEADs) `url` on this endpoint with the scope's credentials; a non-2xx final answer becomes the
-   * Failure the caller's context describes. `extra` headers (deep mode's `Range`) go with every hop.
+   * ResolutionFailure the caller's context describes. `extra` headers (deep mode's `Range`) go with every hop.
    */
   async get(
     url: string,
@@ -66,7 +61,7 @@ export class RegistryClient {
     signal: AbortSignal,
     extra: Record<string, string> = {},
     method: 'GET' | 'HEAD' = 'GET',
-  ): Promise<Fetched | Failure> {
+  ): Promise<Fetched | ResolutionFailure> {
     const kind: RequestKind =
       ctx.what === 'config blob' || ctx.what === 'layer blob'
         ? 'blob-get'
@@ -94,7 +89,7 @@ export class RegistryClient {
       if (sending && credential && !this.#transport.mayCarryCredentials(new URL(current))) {
         return failureForAuth(ctx, {
           ok: false,
-          cause: 'unavailable',
+          cause: 'guarded',
           credential,
           reason:
             `the credentials from ${credential.source} are not sent over plain HTTP to ${origin}; ` +

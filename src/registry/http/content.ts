@@ -1,10 +1,10 @@
 import { canonicalImage, type ImageRef } from '../../images/reference.js';
 import { verifyDigest } from '../digest.js';
 import { MANIFEST_ACCEPT, parseManifest } from '../manifest.js';
-import type { ImageContent } from '../source.js';
+import { type ImageContent, type ResolutionFailure, fail, isFailure } from '../source.js';
 import type { RegistryClient } from './client.js';
 import { apiUrl, describeEndpoint } from './endpoint.js';
-import { type Failure, type FetchContext, fail, isFailure } from './failures.js';
+import type { FetchContext } from './failures.js';
 import { checkManifestDigest, manifestPayload } from './integrity.js';
 import type { BlobCache } from './resolve.js';
 
@@ -23,9 +23,9 @@ export function httpContent(client: RegistryClient, blobs: BlobCache, ref: Image
   const endpoint = client.endpoint;
   const image = canonicalImage(ref);
   const url = (kind: 'manifests' | 'blobs', digest: string) => apiUrl(endpoint, ref.repository, kind, digest);
-  const notBlob = (what: string, digest: string): Failure =>
+  const notBlob = (what: string, digest: string): ResolutionFailure =>
     fail(
-      'digest-mismatch',
+      'integrity',
       `the ${what} ${digest} of ${image} served by ${describeEndpoint(endpoint)} does not hash to its digest`,
     );
 

@@ -1,21 +1,14 @@
-import type { RegistryOutage, Resolution, ResolutionErrorRule } from '../source.js';
+import { type RegistryOutage, type ResolutionFailure, fail } from '../source.js';
 import type { AuthRefusal } from './auth.js';
 import type { Credential } from './credentials.js';
 import { DOCKER_HUB, type Endpoint, describeEndpoint } from './endpoint.js';
 import type { HttpResponse, TransportError } from './transport.js';
-
-export type Failure = Extract<Resolution, { kind: 'error' }>;
-
-export const fail = (rule: ResolutionErrorRule, reason: string, outage?: RegistryOutage): Failure =>
-  outage ? { kind: 'error', rule, reason, outage } : { kind: 'error', rule, reason };
 
 /** The outage a breaker-made transport error stands for. */
 export function outageOf(error: TransportError): RegistryOutage | undefined {
   if ((error.kind !== 'unreachable' && error.kind !== 'rate-limited') || !error.host) return undefined;
   return { registry: error.host, kind: error.kind, reason: error.message };
 }
-export const isFailure = (v: unknown): v is Failure =>
-  typeof v === 'object' && v !== null && (v as { kind?: unknown }).kind === 'error';
 
 /** What was being fetched, for messages: `docker.io/library/nginx:1.27`, "manifest" or "config blob". */
 export interface FetchContext {
@@ -67,21 +60,21 @@ function rateLimitDetail(headers: Record<string, string>): string {
 
 /**
  * The Resolution for a final non-2xx answer: 404 and the spec's MANIFEST_UNKNOWN / NAME_UNKNOWN are
- * image-not-found; 401/403 say who refused and how to give credentials; 429 names the rate limit; anything
- * else (5xx after retries) is image-unresolved with the status.
+ * not-found; 401/403 say who refused and how to give credentials; 429 names the rate limit; anything
+ * else (5xx after retries) is a registry error with the status.
  */
 export function failureForStatus(
   ctx: FetchContext,
   response: HttpResponse,
   attempts: number,
   credential?: Credential,
-): Failure {
+): ResolutionFailure {
   const { status, headers, body } = response;
   const codes = registryCodes(body);
   const where = describeEndpoint(ctx.endpoint);
   const label = `HTTP ${status}${codes.length ? ` ${codes.join(', ')}` : ''}`;
   if (ctx.what === 'manifest' && (status === 404 || codes.some((c) => NOT_FOUND_CODES.has(c)))) {
-    return fail('image-not-found', `${ctx.image} was not found on ${where} (${label})`);
+    return fail('not-found', `${ctx.image} was not found on ${where} (${label})`);
   }
   if (status === 401 || status === 403) {
     const hub =
@@ -89,88 +82,93 @@ export function failureForStatus(
         ? ' (Docker Hub also answers this for repositories that do not exist)'
         : '';
     return fail(
-      'image-unresolved',
+      'unauthorized',
       `${where} refused access to the ${ctx.what} of ${ctx.image} (${label})${hub}; ${credentialAdvice(ctx.endpoint, credential)}`,
     );
   }
   if (status === 429) {
     const wait = headers['retry-after'] ? `, Retry-After ${headers['retry-after'].slice(0, 40)}` : '';
     return fail(
-      'image-unresolved',
+      'rate-limited',
       `${where} rate limit reached while reading the ${ctx.what} of ${ctx.image} (${label}${wait})${rateLimitDetail(headers)}; ` +
         `retry later, log in to get a higher limit, or configure a mirror under registries.mirrors`,
     );
   }
   const tries = attempts > 1 ? ` after ${attempts} attempts` : '';
-  return fail('image-unresolved', `${where} answered ${label} for the ${ctx.what} of ${ctx.image}${tries}`);
+  return fail('registry-error', `${where} answered ${label} for the ${ctx.what} of ${ctx.image}${tries}`);
 }
 
 /** The Resolution for a request that got no answer. */
-export function failureForTransport(ctx: FetchContext, error: TransportError, attempts: number): Failure {
+export function failureForTransport(
+  ctx: FetchContext,
+  error: TransportError,
+  attempts: number,
+): ResolutionFailure {
   const tries = attempts > 1 ? ` (${attempts} attempts)` : '';
   const what = `the ${ctx.what} of ${ctx.image} from ${describeEndpoint(ctx.endpoint)}`;
   switch (error.kind) {
     case 'deadline':
       return fail(
-        'image-unresolved',
+        'timeout',
         `gave up on ${what}: the overall registry deadline passed; raise registries.deadlineSeconds if the registry is slow`,
       );
     case 'timeout':
       return fail(
-        'image-unresolved',
+        'timeout',
         `timed out reading ${what}: ${error.message}; raise registries.timeoutSeconds if the registry is slow`,
       );
     case 'too-large':
-      return fail('image-unresolved', `refused ${what}: ${error.message}`);
+      return fail('refused', `refused ${what}: ${error.message}`);
     case 'network':
-      return fail('image-unresolved', `cannot reach ${what}${tries}: ${error.message}`);
+      return fail('unreachable', `cannot reach ${what}${tries}: ${error.message}`);
     case 'blocked':
-      return fail('image-unresolved', `not connecting for ${what}: ${error.message}`);
+      return fail('refused', `not connecting for ${what}: ${error.message}`);
     case 'unreachable':
       return fail(
-        'image-unresolved',
+        'unreachable',
         `cannot reach ${what}: ${error.host} is unreachable (${error.message}); it is not tried again this run`,
         outageOf(error),
       );
     case 'rate-limited':
       return fail(
-        'image-unresolved',
+        'rate-limited',
         `not reading ${what}: ${error.host} rate-limited this run (${error.message}), so no further requests are sent to it; ` +
           'retry later, log in to get a higher limit, or configure a mirror under registries.mirrors',
         outageOf(error),
       );
     default: {
       const unreachable: never = error.kind;
-      return fail('image-unresolved', `cannot read ${what}: ${String(unreachable)}`);
+      return fail('internal', `cannot read ${what}: ${String(unreachable)}`);
     }
   }
 }
 
 /** The Resolution when no Authorization could be had: refused credentials say how to give others. */
-export function failureForAuth(ctx: FetchContext, refusal: AuthRefusal): Failure {
+export function failureForAuth(ctx: FetchContext, refusal: AuthRefusal): ResolutionFailure {
   const where = describeEndpoint(ctx.endpoint);
   const what = `the ${ctx.what} of ${ctx.image}`;
   switch (refusal.cause) {
     case 'refused':
       return fail(
-        'image-unresolved',
+        'unauthorized',
         `${where} refused access to ${what}: ${refusal.reason}; ${credentialAdvice(ctx.endpoint, refusal.credential)}`,
       );
     case 'rate-limited':
       return fail(
-        'image-unresolved',
+        'rate-limited',
         `${where} rate limit reached at its token service while reading ${what}: ${refusal.reason}; retry later or log in`,
         refusal.outage,
       );
     case 'unavailable':
+    case 'guarded':
       return fail(
-        'image-unresolved',
+        refusal.cause === 'guarded' ? 'refused' : 'unreachable',
         `cannot authenticate to ${where} for ${what}: ${refusal.reason}`,
         refusal.outage,
       );
     default: {
       const unreachable: never = refusal.cause;
-      return fail('image-unresolved', `cannot authenticate to ${where}: ${String(unreachable)}`);
+      return fail('internal', `cannot authenticate to ${where}: ${String(unreachable)}`);
     }
   }
 }

@@ -11,11 +11,18 @@ import {
   parseManifest,
   platformFromConfig,
 } from '../manifest.js';
-import type { ImageContent, ImageSource, Resolution } from '../source.js';
+import {
+  type ImageContent,
+  type ImageSource,
+  type Resolution,
+  type ResolutionFailure,
+  fail,
+  isFailure,
+} from '../source.js';
 import type { RegistryClient } from './client.js';
 import { httpContent } from './content.js';
 import { apiUrl, describeEndpoint, repositoryPath } from './endpoint.js';
-import { type Failure, type FetchContext, fail, isFailure } from './failures.js';
+import type { FetchContext } from './failures.js';
 import { checkManifestDigest, manifestPayload } from './integrity.js';
 import type { UsageMeter } from './usage.js';
 
@@ -27,9 +34,12 @@ const ACCEPT = MANIFEST_ACCEPT.join(', ');
  * not kept, so another repository may still succeed.
  */
 export class BlobCache {
-  readonly #blobs = new Map<string, Promise<Uint8Array | Failure>>();
+  readonly #blobs = new Map<string, Promise<Uint8Array | ResolutionFailure>>();
 
-  get(digest: string, fetch: () => Promise<Uint8Array | Failure>): Promise<Uint8Array | Failure> {
+  get(
+    digest: string,
+    fetch: () => Promise<Uint8Array | ResolutionFailure>,
+  ): Promise<Uint8Array | ResolutionFailure> {
     let blob = this.#blobs.get(digest);
     if (!blob) {
       blob = fetch().then((result) => {
@@ -156,7 +166,7 @@ export class HttpImageSource implements ImageSource {
           ? 'the digest the reference pins'
           : 'the Docker-Content-Digest the registry announced';
       return fail(
-        'digest-mismatch',
+        'integrity',
         `the manifest ${describeEndpoint(endpoint)} served for ${image} hashes to ${actual}, not ${expected} (${claim}); ` +
           'the registry, a mirror or a proxy altered it: do not deploy it until the source is trusted',
       );
@@ -184,12 +194,12 @@ export class HttpImageSource implements ImageSource {
     switch (parsed.kind) {
       case 'invalid':
         return fail(
-          'image-unresolved',
+          'invalid',
           `the manifest of ${image} on ${describeEndpoint(endpoint)} cannot be read: ${parsed.reason}`,
         );
       case 'index': {
         const empty = emptyIndexReason(parsed.manifests);
-        if (empty) return fail('image-unresolved', `${image} on ${describeEndpoint(endpoint)}: ${empty}`);
+        if (empty) return fail('not-an-image', `${image} on ${describeEndpoint(endpoint)}: ${empty}`);
         return { kind: 'index', digest, platforms: indexPlatforms(parsed.manifests) };
       }
       case 'schema1':
@@ -199,19 +209,19 @@ export class HttpImageSource implements ImageSource {
         if (!isImageConfigMediaType(config.mediaType) || parsed.artifactType !== undefined) {
           const type = parsed.artifactType ?? config.mediaType;
           return fail(
-            'image-unresolved',
+            'not-an-image',
             `${image} is an OCI artifact (${type}), not a container image: no platform to check`,
           );
         }
         const blob = await this.#configBlob(ref, image, config.digest, signal);
         if (isFailure(blob)) return blob;
         const platform = platformFromConfig(blob, config.mediaType);
-        if ('error' in platform) return fail('image-unresolved', `the config of ${image}: ${platform.error}`);
+        if ('error' in platform) return fail(platform.cause, `the config of ${image}: ${platform.error}`);
         return { kind: 'single', digest, platform };
       }
       default: {
         const unreachable: never = parsed;
-        return fail('image-unresolved', `unhandled manifest ${JSON.stringify(unreachable)}`);
+        return fail('internal', `unhandled manifest ${JSON.stringify(unreachable)}`);
       }
     }
   }
@@ -221,7 +231,7 @@ export class HttpImageSource implements ImageSource {
     image: string,
     digest: string,
     signal: AbortSignal,
-  ): Promise<Uint8Array | Failure> {
+  ): Promise<Uint8Array | ResolutionFailure> {
     const endpoint = this.#client.endpoint;
     return this.#blobs.get(digest, async () => {
       const cached = await this.#cached(digest);
@@ -237,7 +247,7 @@ export class HttpImageSource implements ImageSource {
       if (isFailure(got)) return got;
       if (!verifyDigest(got.response.body, digest)) {
         return fail(
-          'digest-mismatch',
+          'integrity',
           `the config blob of ${image} served by ${describeEndpoint(endpoint)} does not hash to ${digest}`,
         );
       }

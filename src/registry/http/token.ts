@@ -12,7 +12,15 @@ export interface TokenRequest {
 
 export type TokenResult =
   | { ok: true; token: string; lifetimeMs: number }
-  | { ok: false; reason: string; refused: boolean; status?: number; outage?: RegistryOutage };
+  | {
+      ok: false;
+      reason: string;
+      refused: boolean;
+      /** archcheck declined to send the request (the network guard, or credentials over plain HTTP). */
+      guarded?: true;
+      status?: number;
+      outage?: RegistryOutage;
+    };
 
 /** OAuth2 `client_id` docker sends; token servers log it (distribution docs/spec/auth/oauth.md). */
 const CLIENT_ID = 'archcheck';
@@ -48,6 +56,7 @@ export async function fetchToken(
     return {
       ok: false,
       refused: false,
+      guarded: true,
       reason:
         `the token realm ${realm.origin} is plain HTTP; credentials are not sent over plain HTTP unless ` +
         `the host is allowed with --allow-private-registry ${realm.host}`,
@@ -82,7 +91,8 @@ export async function fetchToken(
   if (!sent.ok) {
     const outage = outageOf(sent.error);
     const reason = `token request failed: ${outage ? `${sent.error.host} ${outage.kind} (${sent.error.message})` : sent.error.message}`;
-    return { ok: false, refused: false, reason, ...(outage ? { outage } : {}) };
+    const guarded = sent.error.kind === 'blocked' ? { guarded: true as const } : {};
+    return { ok: false, refused: false, reason, ...guarded, ...(outage ? { outage } : {}) };
   }
   const { status, body } = sent.response;
   if (status === 401 || status === 403) {

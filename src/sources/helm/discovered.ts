@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { HelmChartConfig } from '../../config/types.js';
 import { findOnPath } from '../exec.js';
+import { posixRelative } from '../../paths.js';
 
 export interface DiscoveredCharts {
   /** Releases to render with the chart's default values (its own values.yaml, which helm reads itself). */
@@ -23,7 +24,7 @@ export function discoveredCharts(
   const listed = new Set(configured.filter((c) => c.local).map((c) => path.resolve(c.chart)));
   const charts = found.filter((dir) => !listed.has(path.resolve(dir)));
   if (charts.length === 0) return { entries: [], notices: [] };
-  const name = (dir: string) => path.relative(cwd, dir).split(path.sep).join('/') || '.';
+  const name = (dir: string) => posixRelative(cwd, dir) || '.';
   if (!findOnPath('helm', env))
     return {
       entries: [],

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { ConfigPosition, HelmChartConfig } from '../../config/types.js';
 import type { SourceLocation } from '../../documents/location.js';
 import { parseManifestFile, type KubeObject } from '../../documents/parse.js';
-import { mapLimit } from '../../engine/pool.js';
+import { mapLimit } from '../../engine/map-limit.js';
 import { extractWorkloads } from '../../workloads/extract.js';
 import type { RenderedUnit, RenderOutcome, RenderProblem, Workload } from '../../workloads/workload.js';
 import { MESSAGE_LIMIT, cap } from '../../reporters/untrusted.js';
@@ -12,6 +12,7 @@ import { execText, findOnPath } from '../exec.js';
 import { helmTemplateOf, nameTemplate } from './source-comment.js';
 import { TemplateLines } from './template-lines.js';
 import { imageValueLocation, MergedValues, selectorValueLocation } from './values.js';
+import { posixRelative } from '../../paths.js';
 
 export interface HelmInput {
   cwd: string;
@@ -32,7 +33,7 @@ export interface HelmInput {
 export async function renderHelmCharts(input: HelmInput): Promise<RenderOutcome> {
   const outcome: RenderOutcome = { units: [], problems: [], claimed: new Set() };
   if (input.charts.length === 0) return outcome;
-  const reportName = (abs: string) => path.relative(input.cwd, abs).split(path.sep).join('/');
+  const reportName = (abs: string) => posixRelative(input.cwd, abs);
   // Positions of an entry's keys are in the file that declares it (the config, or the workflow for the input).
   const atFor =
     (entry: HelmChartConfig) =>
@@ -50,7 +51,7 @@ export async function renderHelmCharts(input: HelmInput): Promise<RenderOutcome>
   if (!helm) {
     for (const entry of input.charts) {
       outcome.problems.push({
-        rule: 'render-error',
+        cause: 'tool-missing',
         message: `${describe(entry, reportName)} was not rendered or checked: helm is not on PATH; install it (https://helm.sh/docs/intro/install/).`,
         location: atFor(entry)(entry.position),
       });
@@ -236,5 +237,5 @@ async function renderFailure(
     if (exists)
       location = { file: reportName(file), line: Number(named[2] ?? 1), column: Number(named[3] ?? 1) };
   }
-  return { rule: 'render-error', message, location };
+  return { cause: 'build-failed', message, location };
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { KUSTOMIZE_ENV } from '../../subprocess-env.js';
 import { MESSAGE_LIMIT, cap } from '../../reporters/untrusted.js';
 import { execText, findOnPath } from '../exec.js';
+import { posixRelative } from '../../paths.js';
 
 /** How to run kustomize: the standalone binary (`kustomize build`) or the one built into kubectl (`kubectl kustomize`). */
 export interface KustomizeTool {
@@ -56,7 +57,7 @@ export async function buildWithOrigins(
 ): Promise<BuildResult> {
   const wrapper = await mkdtemp(path.join(tmpdir(), 'archcheck-kustomize-'));
   try {
-    const relative = path.relative(wrapper, root).split(path.sep).join('/');
+    const relative = posixRelative(wrapper, root);
     if (path.isAbsolute(relative)) {
       return {
         ok: false,

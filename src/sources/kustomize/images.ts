@@ -1,5 +1,5 @@
 import type { SourceLocation } from '../../documents/location.js';
-import type { ImageEntry } from './kustomization.js';
+import type { ImageOverride } from './kustomization.js';
 import type { ChainLevel } from './tree.js';
 
 /**
@@ -31,7 +31,7 @@ export function splitImage(image: string): { name: string; tag: string; digest: 
  * the entry matches when its `name` is the image's name; newName replaces the name; newTag and digest replace
  * both the tag and the digest (both when both are given); tagSuffix appends. Undefined when it does not match.
  */
-export function applyEntry(image: string, entry: ImageEntry): string | undefined {
+export function applyEntry(image: string, entry: ImageOverride): string | undefined {
   const parts = splitImage(image);
   if (parts.name !== entry.name) return undefined;
   let { name, tag, digest } = parts;
@@ -44,12 +44,12 @@ export function applyEntry(image: string, entry: ImageEntry): string | undefined
 }
 
 /** Where a person edits what an entry sets: the digest (it wins over a tag), else the tag, else the name. */
-function editedAt(entry: ImageEntry): SourceLocation | undefined {
+function editedAt(entry: ImageOverride): SourceLocation | undefined {
   return entry.fields.digest ?? entry.fields.newTag ?? entry.fields.tagSuffix ?? entry.fields.newName;
 }
 
 /** Whether `rendered` is what `entry` makes of an image it matched (used when a patch changed the image first). */
-function explains(rendered: string, entry: ImageEntry): boolean {
+function explains(rendered: string, entry: ImageOverride): boolean {
   if (!entry.newName && !entry.newTag && !entry.digest && !entry.tagSuffix) return false;
   const { name, tag, digest } = splitImage(rendered);
   if (name !== (entry.newName ?? entry.name)) return false;
@@ -62,7 +62,7 @@ export interface Attribution {
   /** The line to annotate: the entry field that set the image, when an entry did. */
   location?: SourceLocation;
   /** Entries that matched this image on its way (for kustomize-image-unused). */
-  used: ImageEntry[];
+  used: ImageOverride[];
 }
 
 /**
@@ -80,7 +80,7 @@ export function attributeImage(
     let current = sourceImage;
     let version: SourceLocation | undefined;
     let name: SourceLocation | undefined;
-    const used: ImageEntry[] = [];
+    const used: ImageOverride[] = [];
     for (const entry of entries) {
       const next = applyEntry(current, entry);
       if (next === undefined) continue;

@@ -5,7 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import { child, asMap, scalarString } from '../../documents/ast.js';
 import type { SourceLocation } from '../../documents/location.js';
 import { parseManifestFile, type KubeObject, type ParsedFile } from '../../documents/parse.js';
-import { mapLimit } from '../../engine/pool.js';
+import { mapLimit } from '../../engine/map-limit.js';
 import { extractWorkloads } from '../../workloads/extract.js';
 import type { RenderedUnit, RenderOutcome, RenderProblem, Workload } from '../../workloads/workload.js';
 import { nameTemplate } from '../helm/source-comment.js';
@@ -13,9 +13,10 @@ import { DEFAULT_KUSTOMIZE_CONFIG } from '../../config/load.js';
 import type { KustomizeConfig } from '../../config/types.js';
 import { buildWithOrigins, findKustomizeTool } from './build.js';
 import { attributeImage, patchedImageLine } from './images.js';
-import type { ImageEntry, Kustomization } from './kustomization.js';
+import type { ImageOverride, Kustomization } from './kustomization.js';
 import { findSourceObject, relocateWorkload, relocator, scalarOf } from './relocate.js';
 import { candidateDirs, imageChain, loadKustomizeTree, type KustomizeTree } from './tree.js';
+import { posixRelative } from '../../paths.js';
 
 /** What runs when the config says nothing about kustomize. */
 export const DEFAULT_KUSTOMIZE_SETTINGS: Readonly<KustomizeConfig> = DEFAULT_KUSTOMIZE_CONFIG;
@@ -42,11 +43,11 @@ export async function renderKustomizations(input: KustomizeInput): Promise<Rende
   const { cwd, settings } = input;
   const outcome: RenderOutcome = { units: [], problems: [], claimed: new Set() };
   if (!settings.enabled) return outcome;
-  const reportName = (abs: string) => path.relative(cwd, abs).split(path.sep).join('/');
+  const reportName = (abs: string) => posixRelative(cwd, abs);
   const explicit = settings.roots.length > 0 ? settings.roots : undefined;
   const tree = await loadKustomizeTree(candidateDirs(input.files), explicit, reportName);
   outcome.claimed = tree.claimed;
-  for (const e of tree.errors) outcome.problems.push({ rule: 'render-error', ...e });
+  for (const e of tree.errors) outcome.problems.push({ cause: 'invalid', ...e });
   if (tree.roots.length === 0) return outcome;
 
   const tool = findKustomizeTool(settings.command, input.env);
@@ -56,13 +57,19 @@ export async function renderKustomizations(input: KustomizeInput): Promise<Rende
     const why = `${missing} on PATH; install kubectl (it includes kustomize) or kustomize.`;
     for (const root of tree.roots) {
       outcome.problems.push(
-        rootProblem(tree, root, reportName, `${reportName(root) || '.'} was not built or checked: ${why}`),
+        rootProblem(
+          tree,
+          root,
+          reportName,
+          'tool-missing',
+          `${reportName(root) || '.'} was not built or checked: ${why}`,
+        ),
       );
     }
     return outcome;
   }
 
-  const used = new Set<ImageEntry>();
+  const used = new Set<ImageOverride>();
   const built = new Set<string>();
   const sources = new SourceFiles(reportName);
   // kustomize is CPU-bound: more builds at once than cores only adds contention.
@@ -82,7 +89,10 @@ export async function renderKustomizations(input: KustomizeInput): Promise<Rende
         const hint = /is not in or below/.test(result.message)
           ? ' (if you build it with --load-restrictor LoadRestrictionsNone, set the action input kustomize-load-restrictor: none or the CLI flag --kustomize-load-restrictor none in the workflow)'
           : '';
-        return { root, problem: rootProblem(tree, root, reportName, `${result.message}${hint}`) };
+        return {
+          root,
+          problem: rootProblem(tree, root, reportName, 'build-failed', `${result.message}${hint}`),
+        };
       }
       const rootFile = tree.nodes.get(root)?.file ?? path.join(root, 'kustomization.yaml');
       const parsed = parseManifestFile(reportName(rootFile), result.stdout);
@@ -126,7 +136,7 @@ interface MapContext {
   root: string;
   rootFile: string;
   sources: SourceFiles;
-  used: Set<ImageEntry>;
+  used: Set<ImageOverride>;
   reportName: (abs: string) => string;
   resolveOrigin: (p: string) => string;
 }
@@ -218,10 +228,11 @@ function rootProblem(
   tree: KustomizeTree,
   root: string,
   reportName: (abs: string) => string,
+  cause: RenderProblem['cause'],
   message: string,
 ): RenderProblem {
   const file = tree.nodes.get(root)?.file ?? path.join(root, 'kustomization.yaml');
-  return { rule: 'render-error', message, location: { file: reportName(file), line: 1, column: 1 } };
+  return { cause, message, location: { file: reportName(file), line: 1, column: 1 } };
 }
 
 /** Every kustomization a successful build of `root` went through. */
@@ -237,7 +248,7 @@ function markBuilt(tree: KustomizeTree, dir: string, built: Set<string>): void {
 function unusedEntries(
   tree: KustomizeTree,
   built: Set<string>,
-  used: Set<ImageEntry>,
+  used: Set<ImageOverride>,
   reportName: (abs: string) => string,
 ): RenderProblem[] {
   return [...built].flatMap((dir) => {
@@ -245,7 +256,7 @@ function unusedEntries(
     return (k?.images ?? [])
       .filter((e) => !used.has(e))
       .map((e) => ({
-        rule: 'kustomize-image-unused' as const,
+        cause: 'image-entry-unused' as const,
         message:
           `images entry "${e.name}" in ${reportName(k?.file ?? dir)} matches no container image of what it builds, so it changes nothing; ` +
           'the name must be the image as the resources write it, without tag or digest.',

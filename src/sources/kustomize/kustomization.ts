@@ -10,8 +10,8 @@ export const KUSTOMIZATION_NAMES = ['kustomization.yaml', 'kustomization.yml', '
 
 export type ImageField = 'newName' | 'newTag' | 'digest' | 'tagSuffix';
 
-/** One `images:` entry, with where each of its fields is written. */
-export interface ImageEntry {
+/** One `images:` entry: an override of an image's name, tag or digest, with where each of its fields is written. */
+export interface ImageOverride {
   name: string;
   newName?: string;
   newTag?: string;
@@ -36,7 +36,7 @@ export interface Kustomization {
   resourceFiles: string[];
   /** Every other local file it reads: patches, configurations, CRDs, generator inputs, replacements. */
   otherFiles: string[];
-  images: ImageEntry[];
+  images: ImageOverride[];
   /** The file's text, to find the line of an image an inline patch sets. */
   text: string;
 }
@@ -140,12 +140,12 @@ export async function readKustomization(file: string, reportName: string): Promi
 
 const IMAGE_FIELDS: readonly ImageField[] = ['newName', 'newTag', 'digest', 'tagSuffix'];
 
-function readImages(ctx: AstContext, items: unknown[]): ImageEntry[] {
+function readImages(ctx: AstContext, items: unknown[]): ImageOverride[] {
   return items.flatMap((item) => {
     const map = asMap(ctx, item);
     const name = scalarString(ctx, child(ctx, map, 'name'));
     if (!map || !name) return [];
-    const entry: ImageEntry = {
+    const entry: ImageOverride = {
       name,
       location: locate(ctx, child(ctx, map, 'name'), keyNode(ctx, map, 'name')),
       fields: {},

@@ -1,22 +1,22 @@
 import path from 'node:path';
 import * as core from '@actions/core';
-import { publishAnnotations, stepBudgets } from './action/annotations.js';
-import { COMMENT_LIMIT_BYTES, commentMarker, upsertStickyComment } from './action/comment.js';
-import { blobUrl, loadEventContext, type EventContext } from './action/event.js';
-import { restoreRunCache, saveRunCache } from './action/cache.js';
-import { appendJobSummary, writeReportFiles } from './action/files.js';
-import { createGitHubClient, type GitHubClient } from './action/github.js';
-import { readInputs, type Inputs } from './action/inputs.js';
-import { ActionLogger } from './action/logger.js';
-import { applyScope } from './action/scope.js';
-import { coverageLost, shouldFail } from './engine/gate.js';
-import type { Report } from './engine/report.js';
-import { runArchcheck } from './engine/run.js';
-import { ConfigurationError, errorMessage } from './errors.js';
-import { cacheRoot } from './registry/cache/dir.js';
-import { actionFormats } from './reporters/index.js';
-import { countsText, formatSummary } from './reporters/summary.js';
-import { RULES } from './rules/index.js';
+import { publishAnnotations, stepBudgets } from './annotations.js';
+import { COMMENT_LIMIT_BYTES, commentMarker, upsertStickyComment } from './comment.js';
+import { blobUrl, loadEventContext, type EventContext } from './event.js';
+import { restoreRunCache, saveRunCache } from './cache.js';
+import { appendJobSummary, writeReportFiles } from './files.js';
+import { createGitHubClient, type GitHubClient } from './github.js';
+import { readInputs, type Inputs } from './inputs.js';
+import { ActionLogger } from './logger.js';
+import { applyScope } from './scope.js';
+import { coverageLost, shouldFail } from '../engine/gate.js';
+import type { Report } from '../engine/report.js';
+import { runArchcheck } from '../engine/run.js';
+import { ConfigurationError, errorMessage } from '../errors.js';
+import { cacheRoot } from '../registry/cache/dir.js';
+import { actionFormats } from '../reporters/index.js';
+import { countsText, formatSummary } from '../reporters/summary.js';
+import { RULE_METAS } from '../rules/index.js';
 
 /**
  * The workflow file that runs this step (GITHUB_WORKFLOW_REF is `owner/repo/.github/workflows/x.yml@ref`):
@@ -157,7 +157,7 @@ function summaryOf(
 ): string {
   const blob = blobUrl(ctx);
   return formatSummary(report, {
-    rules: RULES,
+    rules: RULE_METAS,
     failOn: inputs.failOn,
     notes,
     headingLevel,
