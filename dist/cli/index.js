@@ -8376,7 +8376,7 @@ __webpack_unused_export__ = {
 const SqliteCacheStore = __nccwpck_require__(1522)
 __webpack_unused_export__ = SqliteCacheStore
 
-__webpack_unused_export__ = buildConnector
+module.exports.gU = buildConnector
 __webpack_unused_export__ = errors
 __webpack_unused_export__ = {
   parseHeaders: util.parseHeaders,
@@ -57973,17 +57973,317 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /************************************************************************/
 var __webpack_exports__ = {};
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
+;// CONCATENATED MODULE: ./src/byte-size.ts
+// Byte sizes as trusted-side settings write them (flags, action inputs): `--max-file-size`, deep mode's budgets.
+const MiB = 1024 * 1024;
+/** SI units are powers of 1000, IEC units powers of 1024 (`MB` vs `MiB`), as `du --si` and `numfmt` read them. */
+const UNITS = {
+    '': 1,
+    b: 1,
+    kb: 1e3,
+    mb: 1e6,
+    gb: 1e9,
+    kib: 1024,
+    mib: MiB,
+    gib: 1024 * MiB,
+};
+/** `1048576`, `64MiB`, `100MB`, `1.5GiB` -> bytes; undefined when it is not a size. */
+function parseByteSize(text) {
+    const match = /^\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*$/.exec(text);
+    const unit = UNITS[(match?.[2] ?? '').toLowerCase()];
+    if (!match || unit === undefined)
+        return undefined;
+    const bytes = Math.floor(Number(match[1]) * unit);
+    return Number.isSafeInteger(bytes) ? bytes : undefined;
+}
+/** `67108864` -> `64 MiB`, for messages. */
+function formatBytes(bytes) {
+    if (bytes < 1024)
+        return `${bytes} B`;
+    if (bytes < MiB)
+        return `${(bytes / 1024).toFixed(1)} KiB`;
+    return `${(bytes / MiB).toFixed(1)} MiB`;
+}
+
+;// CONCATENATED MODULE: ./src/deep/budget.ts
+const budget_MiB = 1024 * 1024;
+const DEFAULT_DEEP_BUDGETS = { imageBytes: 64 * budget_MiB, runBytes: 512 * budget_MiB };
+/** Counts what deep mode downloads, per image (canonical reference) and for the run. */
+class ByteMeter {
+    budgets;
+    #perImage = new Map();
+    #total = 0;
+    constructor(budgets) {
+        this.budgets = budgets;
+    }
+    get total() {
+        return this.#total;
+    }
+    spentOn(image) {
+        return this.#perImage.get(image) ?? 0;
+    }
+    /** Bytes `image` may still download: the smaller of what is left of its budget and of the run's. */
+    allowance(image) {
+        return Math.max(0, Math.min(this.budgets.imageBytes - this.spentOn(image), this.budgets.runBytes - this.#total));
+    }
+    /** Which budget an allowance of 0 comes from. */
+    exhausted(image) {
+        return this.budgets.runBytes - this.#total <= this.budgets.imageBytes - this.spentOn(image)
+            ? 'run'
+            : 'image';
+    }
+    spend(image, bytes) {
+        this.#perImage.set(image, this.spentOn(image) + bytes);
+        this.#total += bytes;
+    }
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
+var ajv = __nccwpck_require__(2463);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/documents/ast.ts
+
+/** Each document's aliases resolved in one pass: `Alias.resolve` walks the whole document per call (quadratic). */
+const aliasTargets = new WeakMap();
+/**
+ * Every alias of a document mapped to the node it names: the last node with that anchor before it, as
+ * `Alias.resolve` defines it (YAML 1.2 section 3.2.2.2), found in one visit in document order. An alias whose
+ * anchor does not exist yet maps to `undefined`.
+ */
+function resolvedAliases(doc) {
+    let targets = aliasTargets.get(doc);
+    if (targets)
+        return targets;
+    const found = new Map();
+    const anchors = new Map();
+    (0,dist/* visit */.YR)(doc, {
+        Node(_key, node) {
+            if ((0,dist/* isAlias */.Vj)(node))
+                found.set(node, anchors.get(node.source));
+            else if (node.anchor)
+                anchors.set(node.anchor, node);
+        },
+    });
+    targets = found;
+    aliasTargets.set(doc, targets);
+    return targets;
+}
+/** Follows aliases (`*anchor`) to the node they name; `undefined` for dangling aliases. */
+function deref(ctx, node) {
+    if (!(0,dist/* isAlias */.Vj)(node))
+        return node ?? undefined;
+    // An alias never names another alias (an anchor sits on a node, not on an alias), so one step suffices.
+    const target = resolvedAliases(ctx.doc).get(node);
+    return (0,dist/* isAlias */.Vj)(target) ? undefined : target;
+}
+function asMap(ctx, node) {
+    const n = deref(ctx, node);
+    return (0,dist/* isMap */.jh)(n) ? n : undefined;
+}
+function asSeq(ctx, node) {
+    const n = deref(ctx, node);
+    return (0,dist/* isSeq */.oP)(n) ? n : undefined;
+}
+/** The value node under `key` in a map (a plain-scalar key compare, as Kubernetes keys are). */
+function child(ctx, map, key) {
+    return deref(ctx, findPair(ctx, map, key)?.value);
+}
+/** The value node under `key` as written: an alias stays an alias, so its position is where it is used. */
+function writtenChild(ctx, map, key) {
+    return findPair(ctx, map, key)?.value ?? undefined;
+}
+/** A YAML 1.1 merge key (`<<`), as the `yaml` package composes it with `merge: true`: a symbol-valued scalar. */
+function isMergeKey(node) {
+    return (0,dist/* isScalar */.jn)(node) && typeof node.value === 'symbol' && node.value.description === '<<';
+}
+/** Each map's own keys, indexed once: lookups stay linear however many times readers ask. */
+const ownKeys = new WeakMap();
+/** Lookups through merge keys, memoized per map and key; `null` while in progress (a cycle) or not found. */
+const mergedKeys = new WeakMap();
+function ownIndex(ctx, map) {
+    let index = ownKeys.get(map);
+    if (index)
+        return index;
+    index = new Map();
+    for (const pair of map.items) {
+        const k = deref(ctx, pair.key);
+        if (!(0,dist/* isScalar */.jn)(k) || isMergeKey(k))
+            continue;
+        const name = String(k.value);
+        if (!index.has(name))
+            index.set(name, pair);
+    }
+    ownKeys.set(map, index);
+    return index;
+}
+/**
+ * The pair holding `key`, as kubectl's YAML 1.1 reader sees it (https://yaml.org/type/merge.html): a key
+ * written in the map wins; else the first merge source (`<<: *a` or `<<: [*a, *b]`) that has it. The pair
+ * returned is the one where the value is written, so positions point there. Memoized, so an alias bomb of
+ * merge keys costs one lookup per map and key, never an expansion.
+ */
+function findPair(ctx, map, key) {
+    if (!map)
+        return undefined;
+    const own = ownIndex(ctx, map).get(key);
+    if (own)
+        return own;
+    if (!map.items.some((pair) => isMergeKey(deref(ctx, pair.key))))
+        return undefined;
+    let memo = mergedKeys.get(map);
+    if (!memo)
+        mergedKeys.set(map, (memo = new Map()));
+    if (memo.has(key))
+        return memo.get(key) ?? undefined;
+    memo.set(key, null);
+    let found;
+    for (const pair of map.items) {
+        if (!isMergeKey(deref(ctx, pair.key)))
+            continue;
+        const value = deref(ctx, pair.value);
+        const sources = (0,dist/* isSeq */.oP)(value) ? value.items.map((item) => deref(ctx, item)) : [value];
+        for (const source of sources) {
+            found = (0,dist/* isMap */.jh)(source) ? findPair(ctx, source, key) : undefined;
+            if (found)
+                break;
+        }
+        if (found)
+            break;
+    }
+    memo.set(key, found ?? null);
+    return found;
+}
+/** A scalar whose value is a string (not a number or boolean Kubernetes would reject), else undefined. */
+function stringValue(ctx, node) {
+    const n = deref(ctx, node);
+    return (0,dist/* isScalar */.jn)(n) && typeof n.value === 'string' ? n.value : undefined;
+}
+/** The key node of `key` in a map, for positions of keys (e.g. a `nodeSelector:` line). */
+function keyNode(ctx, map, key) {
+    const k = findPair(ctx, map, key)?.key;
+    return (0,dist/* isNode */.Ll)(k) ? (deref(ctx, k) ?? k) : undefined;
+}
+/** Follows a path of keys (strings) and indexes (numbers). */
+function pathGet(ctx, node, path) {
+    let current = deref(ctx, node);
+    for (const step of path) {
+        if (current === undefined)
+            return undefined;
+        if (typeof step === 'number')
+            current = deref(ctx, asSeq(ctx, current)?.items[step]);
+        else
+            current = child(ctx, asMap(ctx, current), step);
+    }
+    return current;
+}
+/** A scalar's value as a string (numbers and booleans stringified as Kubernetes would read them), else undefined. */
+function scalarString(ctx, node) {
+    const n = deref(ctx, node);
+    if (!(0,dist/* isScalar */.jn)(n) || n.value === null || n.value === undefined)
+        return undefined;
+    return typeof n.value === 'string' ? n.value : String(n.value);
+}
+/** Position of a node: its range is [start, valueEnd, nodeEnd] offsets into the file. */
+function locate(ctx, node, fallback) {
+    const range = node?.range ?? fallback?.range;
+    if (!range)
+        return { file: ctx.file, line: 1, column: 1 };
+    const start = ctx.lines.linePos(range[0]);
+    const end = ctx.lines.linePos(range[1]);
+    return { file: ctx.file, line: start.line, column: start.col, endLine: end.line, endColumn: end.col };
+}
+
+;// CONCATENATED MODULE: ./src/documents/problems.ts
+
+
+/**
+ * The first problem of a document, or undefined when it reads cleanly. kubectl rejects the whole document at
+ * its first error, so one problem is reported, with how many more follow: a Go template or a binary file gives
+ * hundreds of errors, one per token, that only bury the findings (issue 15).
+ *
+ * Besides the parser's own errors, two checks the library leaves to JS conversion (which extraction never does)
+ * run here in one pass over the AST: duplicate keys (kubectl's YAML reader rejects them; the library's own check
+ * compares each key to every earlier one, quadratic, so it is turned off) and aliases to an anchor that does not
+ * exist or comes later.
+ */
+function documentProblems(doc, lines) {
+    const found = doc.errors.map((err) => ({
+        message: err.message.split('\n')[0] ?? err.code,
+        offset: err.pos[0],
+    }));
+    if (found.length === 0)
+        found.push(...astProblems(doc));
+    if (found.length === 0)
+        return undefined;
+    // The parser reports in document order except for a few late checks: the first problem is the lowest offset.
+    const first = found.reduce((a, b) => (b.offset < a.offset ? b : a));
+    const more = found.length - 1;
+    const suffix = more === 0 ? '' : ` (and ${more} more problem${more === 1 ? '' : 's'} in this document)`;
+    const pos = lines.linePos(first.offset);
+    return { message: `${first.message}${suffix}`, location: { line: pos.line, column: pos.col } };
+}
+/**
+ * One YAML document (a config file, a kustomization, a values file) read in time linear in its size: the
+ * library's quadratic duplicate-key check is off (a 60,000-key map took 87 s) and documentProblems does it
+ * instead. `problem` is the first problem, as for manifests; the document is not to be read when it is set.
+ */
+function parseYamlDocument(text) {
+    const lines = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, {
+        lineCounter: lines,
+        prettyErrors: false,
+        uniqueKeys: false,
+        merge: true,
+    });
+    const problem = documentProblems(doc, lines);
+    return problem ? { doc, lines, problem } : { doc, lines };
+}
+function astProblems(doc) {
+    const found = [];
+    const aliases = resolvedAliases(doc);
+    for (const [alias, target] of aliases) {
+        if (target === undefined) {
+            found.push({ message: `Aliased anchor not found: ${alias.source}`, offset: alias.range?.[0] ?? 0 });
+        }
+    }
+    // `visit` walks the tree as written: an alias is one node, never the subtree it names.
+    (0,dist/* visit */.YR)(doc, {
+        Map(_key, map) {
+            if (!(0,dist/* isMap */.jh)(map))
+                return;
+            const keys = new Set();
+            for (const pair of map.items) {
+                const key = pair.key;
+                // The library's rule (util-map-includes): scalars are equal when their values are; merge keys may repeat.
+                if (!(0,dist/* isScalar */.jn)(key) || isMergeKey(key))
+                    continue;
+                const id = key.value === null ? null : `${typeof key.value}:${String(key.value)}`;
+                if (keys.has(id))
+                    found.push({ message: 'Map keys must be unique', offset: key.range?.[0] ?? 0 });
+                else
+                    keys.add(id);
+            }
+        },
+    });
+    return found;
+}
+
+;// CONCATENATED MODULE: ./schema/archcheck.schema.json
+const archcheck_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://raw.githubusercontent.com/archcheck/archcheck/main/schema/archcheck.schema.json","title":"archcheck configuration (.archcheck.yaml)","type":"object","additionalProperties":false,"properties":{"clusters":{"description":"The clusters manifests deploy to, and their node pools.","type":"array","items":{"$ref":"#/definitions/cluster"}},"include":{"description":"Globs (relative to this file) of extra files to read, e.g. rendered charts saved as .txt.","type":"array","items":{"type":"string","minLength":1}},"exclude":{"description":"Globs (relative to this file) of files and directories not to read.","type":"array","items":{"type":"string","minLength":1}},"registries":{"type":"object","additionalProperties":false,"properties":{"mirrors":{"description":"Registry host -> oci:<dir> (OCI layouts), https://host[:port][/prefix] or http://host[:port][/prefix].","type":"object","additionalProperties":{"type":"string","pattern":"^(oci:.+|https?://.+)$"}},"credentials":{"description":"Registry host -> names of environment variables holding credentials (never the values). Only ARCHCHECK_* variables: the repository\'s config must not reach the workflow\'s other secrets.","type":"object","additionalProperties":{"type":"object","additionalProperties":false,"properties":{"usernameEnv":{"$ref":"#/definitions/envName"},"passwordEnv":{"$ref":"#/definitions/envName"},"tokenEnv":{"$ref":"#/definitions/envName"}}}},"concurrency":{"type":"integer","minimum":1,"maximum":64},"timeoutSeconds":{"description":"Per-request timeout in seconds (default 30). At most 2147483: Node\'s timers hold at most 2^31-1 ms.","type":"number","exclusiveMinimum":0,"maximum":2147483},"deadlineSeconds":{"description":"Deadline for resolving every image, in seconds (default 300). At most 2147483: Node\'s timers hold at most 2^31-1 ms.","type":"number","exclusiveMinimum":0,"maximum":2147483}}},"helm":{"description":"Helm releases to render with `helm template` and check; findings point at the values line that sets each image.","type":"array","items":{"$ref":"#/definitions/helmChart"}},"kustomize":{"description":"How kustomizations are found and built (`kustomize build` or `kubectl kustomize`).","type":"object","additionalProperties":false,"properties":{"enabled":{"description":"Build kustomizations (default true); false reads their files as plain manifests.","type":"boolean"},"roots":{"description":"Directories (relative to this file) to build; default: every kustomization found that no other includes.","type":"array","items":{"type":"string","minLength":1}},"loadRestrictor":{"description":"rootOnly (kustomize\'s default) only: `none` (as --load-restrictor LoadRestrictionsNone) lets a build read any file on the runner, so it is accepted only from the workflow (action input kustomize-load-restrictor, CLI flag --kustomize-load-restrictor), never from this file.","enum":["rootOnly"]},"command":{"description":"auto (kustomize if on PATH, else kubectl), kustomize, or kubectl.","enum":["auto","kustomize","kubectl"]}}},"deep":{"description":"Deep verification: read each image build a node pool pulls (its config, and the header of the program the container runs) to catch builds labelled with the wrong platform and binaries built for another CPU. Byte budgets and the cache directory are set on the command line or in the action\'s inputs, not here.","type":"boolean"},"rules":{"description":"Rule id -> level (off, error, warning, notice).","type":"object","propertyNames":{"enum":["image-arch-mismatch","no-eligible-nodes","workload-not-checked","invalid-image-reference","image-not-found","image-unresolved","digest-mismatch","deprecated-arch-label","mutable-image-tag","yaml-parse-error","render-error","kustomize-image-unused","image-platform-mislabeled","binary-arch-mismatch","deep-check-incomplete"]},"additionalProperties":{"enum":["off","error","warning","notice"]}},"ignore":{"description":"Suppressions: a finding matching every field of an entry is reported as suppressed and counts toward nothing.","type":"array","items":{"$ref":"#/definitions/ignoreEntry"}}},"definitions":{"envName":{"type":"string","pattern":"^ARCHCHECK_[A-Za-z0-9_]+$"},"helmChart":{"type":"object","additionalProperties":false,"required":["chart"],"properties":{"chart":{"description":"Chart directory (relative to this file), or a reference helm resolves (repo/name, oci://...).","type":"string","minLength":1},"release":{"description":"Release name; default: the chart\'s directory name.","type":"string","minLength":1},"namespace":{"type":"string","minLength":1},"version":{"description":"Chart version, for charts from a repository.","type":"string","minLength":1},"values":{"description":"Values files (relative to this file), in order: later files win, as with helm -f.","type":"array","items":{"type":"string","minLength":1}},"set":{"description":"Values as with helm --set key=value (keys in helm\'s a.b[0].c form).","type":"object","additionalProperties":{"type":["string","number","boolean"]}},"cluster":{"description":"Name of the cluster the release deploys to.","type":"string","minLength":1}}},"cluster":{"type":"object","additionalProperties":false,"required":["name","nodePools"],"properties":{"name":{"type":"string","minLength":1},"paths":{"description":"Globs (relative to this file) of the manifests deployed to this cluster; default: all.","type":"array","items":{"type":"string","minLength":1}},"nodePools":{"description":"A list of pools written by hand, or {from, pools} to read them from Karpenter, eksctl or node-list files.","if":{"type":"array"},"then":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/nodePool"}},"else":{"type":"object","additionalProperties":false,"required":["from"],"properties":{"from":{"description":"Globs (relative to this file, inside it) of Karpenter NodePool/Provisioner, eksctl ClusterConfig or NodeList files.","type":"array","minItems":1,"items":{"type":"string","minLength":1}},"pools":{"description":"Pools written by hand, added to those read from files.","type":"array","items":{"$ref":"#/definitions/nodePool"}}}}},"admission":{"description":"Opt-in facts the cluster adds when it admits a pod, which manifests cannot show.","type":"object","additionalProperties":false,"properties":{"gkeArm64Toleration":{"description":"GKE: pods that select arm64 get the toleration for kubernetes.io/arch=arm64:NoSchedule.","type":"boolean"},"runtimeClasses":{"description":"A pod\'s runtimeClassName adds its RuntimeClass\'s scheduling.nodeSelector and tolerations.","type":"boolean"}}}}},"ignoreEntry":{"type":"object","additionalProperties":false,"required":["rule"],"properties":{"rule":{"description":"Rule id, or * for every rule.","type":"string","minLength":1},"workload":{"description":"Glob over Kind/namespace/name (namespace empty when the manifest sets none).","type":"string","minLength":1},"image":{"description":"Glob over the image as written or its canonical form.","type":"string","minLength":1},"paths":{"description":"Globs (relative to this file) over the file the finding points at.","type":"array","items":{"type":"string","minLength":1}},"reason":{"description":"Why the finding is accepted.","type":"string","minLength":1},"expires":{"description":"YYYY-MM-DD: the last day the entry suppresses.","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}}},"nodePool":{"type":"object","additionalProperties":false,"required":["name","arch"],"properties":{"name":{"type":"string","minLength":1},"arch":{"description":"Platform of the pool\'s nodes, as --arch takes it: an architecture (amd64, arm64, arm, 386, ppc64le, s390x, riscv64; aliases such as x86_64 and aarch64 are accepted), arch/variant (arm64/v8, arm/v7), or os/arch[/variant] (linux/arm/v7, windows/amd64).","type":"string","minLength":1},"os":{"description":"Default linux (when arch does not name the OS).","type":"string","minLength":1},"variant":{"description":"e.g. v7 for arm, v8.2 for arm64 (when arch does not name the variant).","type":"string","minLength":1},"osVersion":{"description":"Windows build, e.g. 10.0.20348; also sets the node.kubernetes.io/windows-build label.","type":"string","minLength":1},"aarch32":{"description":"arm64 only: the CPUs also run 32-bit Arm (arm/v5..v8) images, as on Graviton 2, Ampere Altra and Raspberry Pi. Default false: Graviton 3 and later have no AArch32.","type":"boolean"},"labels":{"type":"object","additionalProperties":{"type":"string"}},"taints":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["key","effect"],"properties":{"key":{"type":"string","minLength":1},"value":{"type":"string"},"effect":{"enum":["NoSchedule","PreferNoSchedule","NoExecute"]}}}}}}}}');
 ;// CONCATENATED MODULE: ./src/platforms/normalize.ts
 /**
  * Operating systems Go knows (containerd/platforms database.go `isKnownOS`, from go/build/syslist.go).
- * Only used by `parsePlatform` to tell "linux" (an OS with no architecture: an error) from "arm64".
+ * Tells "linux" (an OS with no architecture: an error) from "arm64", and which OS names a node may have.
  */
 const KNOWN_OS = new Set('aix android darwin dragonfly freebsd hurd illumos ios js linux nacl netbsd openbsd plan9 solaris windows zos'.split(' '));
 /**
@@ -58147,24 +58447,173 @@ function isUnknownPlatform(p) {
     return (n.os === '' || n.os === 'unknown') && (n.architecture === '' || n.architecture === 'unknown');
 }
 
+;// CONCATENATED MODULE: ./src/platforms/node.ts
+
+/** The OS name of a specifier's first component, `windows(10.0.20348)` -> `windows`. */
+function osName(component) {
+    const name = component.replace(/\(.*$/, '').toLowerCase();
+    return name === 'macos' ? 'darwin' : name;
+}
+/** True when a specifier starts with an OS (`linux/arm64`, `windows(10.0.20348)/amd64`), not an architecture. */
+function namesOS(spec) {
+    return KNOWN_OS.has(osName(spec.trim().split('/')[0] ?? ''));
+}
+/**
+ * A node's platform as people write it, the one parser behind `--arch`, the action's `architectures` and the
+ * config's `arch:`: `arm64`, `arm64/v8`, `linux/arm64`, `linux/arm/v7`, `windows/amd64`,
+ * `windows(10.0.20348)/amd64`. The forms are containerd/platforms `Parse`'s (see ./normalize.ts), except that
+ * `arch/variant` is read as linux/arch/variant: containerd would make `arm64/v8` the OS `arm64` with the
+ * architecture `v8`, a node no image runs on. The OS and the architecture must be ones Go knows, so a typo
+ * (`amd46`, `linx/amd64`) is an error rather than a pool that matches nothing.
+ */
+function parseNodePlatform(spec) {
+    const text = spec.trim();
+    const parts = text.split('/');
+    const archFirst = parts.length === 2 && !namesOS(text) && !('error' in parsePlatform(parts[0] ?? ''));
+    const parsed = parsePlatform(archFirst ? `linux/${text}` : text);
+    if ('error' in parsed)
+        return { error: withValidValues(parsed.error) };
+    if (!KNOWN_OS.has(parsed.os))
+        return { error: `"${parsed.os}": unknown OS` };
+    if (!KNOWN_ARCH.has(parsed.architecture))
+        return { error: withValidValues(`"${parsed.architecture}": unknown architecture`) };
+    return parsed;
+}
+/** What a node's platform is usually written as, named in every "unknown architecture" error. */
+const COMMON_PLATFORMS = 'amd64, arm64, arm/v7, arm/v6, 386, ppc64le, s390x, riscv64 (optionally os/ first: linux/arm64, windows/amd64)';
+function withValidValues(error) {
+    return error.endsWith('unknown architecture') ? `${error}; use one of ${COMMON_PLATFORMS}` : error;
+}
+/**
+ * A note for a node platform that parses but is probably not what was meant: `x86` is the 32-bit ABI (386)
+ * to containerd's normalization, while people often write it for x86-64 nodes, whose images would all then
+ * look incompatible.
+ */
+function ambiguousPlatformNote(spec, where) {
+    const arch = spec.trim().toLowerCase().split('/');
+    const named = namesOS(spec) ? arch[1] : arch[0];
+    if (named !== 'x86')
+        return undefined;
+    return `${where}: "${spec.trim()}" means 32-bit x86 (linux/386); for 64-bit x86 (x86_64) nodes write amd64.`;
+}
+/**
+ * The platform of a config node pool: `arch` through `parseNodePlatform`, with `os` and `variant` as separate
+ * keys for an `arch` that does not already say them. Saying one thing twice is an error, not a silent choice.
+ */
+function poolPlatform(fields) {
+    const arch = fields.arch.trim();
+    if (fields.os !== undefined && namesOS(arch))
+        return { error: `"${arch}" names the OS already: drop os: ${fields.os}, or write arch without it` };
+    const archParts = arch.split('/').length - (namesOS(arch) ? 1 : 0);
+    if (fields.variant !== undefined && archParts > 1)
+        return { error: `"${arch}" names the variant already: drop variant: ${fields.variant}` };
+    const spec = [fields.os, arch, fields.variant].filter((part) => part !== undefined).join('/');
+    const platform = parseNodePlatform(spec);
+    if ('error' in platform)
+        return platform;
+    if (fields.osVersion !== undefined) {
+        if (platform.osVersion !== undefined)
+            return { error: `"${arch}" names the OS version already: drop osVersion: ${fields.osVersion}` };
+        platform.osVersion = fields.osVersion;
+    }
+    if (fields.aarch32 !== undefined) {
+        if (platform.architecture !== 'arm64')
+            return { error: `aarch32 applies to arm64 pools, not ${platform.architecture}` };
+        platform.aarch32 = fields.aarch32;
+    }
+    return platform;
+}
+
+;// CONCATENATED MODULE: ./src/platforms/windows.ts
+/** Windows Server 2022 (ltsc2022): the first host that runs images of other builds. */
+const LTSC2022 = 20348;
+/** Stable-ABI LTSC releases, ascending (containerd `compatLTSCReleases`): ltsc2022, ltsc2025. */
+const COMPAT_LTSC = [LTSC2022, 26100];
+/** Go's strconv.ParseUint(s, 10, bits): decimal digits only, within the unsigned range. */
+function parseUint(text, max) {
+    if (!/^\d+$/.test(text))
+        return undefined;
+    const n = Number(text);
+    return n <= max ? n : undefined;
+}
+/**
+ * `10.0.20348.2113` -> {10, 0, 20348}: major and minor are uint8, the build uint16, as containerd reads them.
+ * Anything else (fewer than three parts, out of range, not digits) is undefined, containerd's zero version.
+ */
+function windowsVersion(osVersion) {
+    const [major, minor, build] = (osVersion ?? '').split('.');
+    if (build === undefined)
+        return undefined;
+    const v = {
+        major: parseUint(major ?? '', 255),
+        minor: parseUint(minor ?? '', 255),
+        build: parseUint(build, 65535),
+    };
+    if (v.major === undefined || v.minor === undefined || v.build === undefined)
+        return undefined;
+    return v;
+}
+/**
+ * containerd `checkWindowsHostAndContainerCompat`: major.minor must be equal; a host older than ltsc2022 needs
+ * the exact build; a newer host runs images from the latest LTSC before it (ltsc2022 for ltsc2022 itself) up
+ * to its own build, so Windows Server 2025 and Windows 11 22H2/23H2 run ltsc2022 images.
+ */
+function hostRuns(host, image) {
+    if (host.major !== image.major || host.minor !== image.minor)
+        return false;
+    if (host.build < LTSC2022)
+        return host.build === image.build;
+    const oldest = [...COMPAT_LTSC].reverse().find((ltsc) => host.build > ltsc) ?? LTSC2022;
+    return oldest <= image.build && image.build <= host.build;
+}
+/**
+ * containerd `windowsVersionMatcher.Match`: a node without a (readable) version, or an image without one,
+ * matches on OS and architecture alone; an image whose version does not parse matches no versioned node.
+ */
+function windowsVersionRuns(nodeVersion, imageVersion) {
+    const host = windowsVersion(nodeVersion);
+    if (host === undefined || !imageVersion)
+        return true;
+    const image = windowsVersion(imageVersion) ?? { major: 0, minor: 0, build: 0 };
+    return hostRuns(host, image);
+}
+/**
+ * The value the kubelet gives the `node.kubernetes.io/windows-build` label: `major.minor.build`
+ * (pkg/kubelet/kubelet_node_status.go, from the host's OS version), e.g. `10.0.20348`.
+ */
+function windowsBuildLabel(osVersion) {
+    const v = windowsVersion(osVersion);
+    return v ? `${v.major}.${v.minor}.${v.build}` : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/clusters/pools.ts
+
+
 
 /** Labels the kubelet sets on every node; pools carry them without being told. */
 const ARCH_LABELS = ['kubernetes.io/arch', 'beta.kubernetes.io/arch'];
 const OS_LABELS = ['kubernetes.io/os', 'beta.kubernetes.io/os'];
+/** Set by the kubelet on Windows nodes to the host's `major.minor.build` (k8s.io/api/core/v1 LabelWindowsBuild). */
+const WINDOWS_BUILD_LABEL = 'node.kubernetes.io/windows-build';
 function makePool(cluster, name, platform, labels = {}, taints = []) {
     const implicit = {};
     for (const key of ARCH_LABELS)
         implicit[key] = platform.architecture;
     for (const key of OS_LABELS)
         implicit[key] = platform.os;
+    const build = platform.os === 'windows' ? windowsBuildLabel(platform.osVersion) : undefined;
+    if (build !== undefined)
+        implicit[WINDOWS_BUILD_LABEL] = build;
     return { cluster, name, platform, labels: { ...labels, ...implicit }, taints };
 }
-/** `--arch amd64,arm64`: one cluster, one plain pool per architecture, named after it. */
+/**
+ * `--arch amd64,arm64` (and the action's `architectures`): one cluster, one plain pool per platform, named after
+ * it. Each entry is read like a config pool's `arch:` (`arm64/v8`, `linux/arm/v7`, `windows/amd64`).
+ */
 function poolsFromArchitectures(cluster, archs) {
     const pools = [];
     for (const arch of archs) {
-        const platform = parsePlatform(arch);
+        const platform = parseNodePlatform(arch);
         if ('error' in platform)
             return { error: `--arch ${arch}: ${platform.error}` };
         pools.push(makePool(cluster, formatPlatform(platform), platform));
@@ -58176,119 +58625,6 @@ function knownLabelKeys(pools) {
     return new Set(pools.flatMap((p) => Object.keys(p.labels)));
 }
 
-;// CONCATENATED MODULE: ./src/clusters/scheduling.ts
-/**
- * Decides, pool by pool, where a pod can be scheduled, following the scheduler's NodeAffinity and
- * TaintToleration filters: nodeSelector labels must all match; required node affinity terms are ORed and their
- * expressions ANDed (an empty term list, or a term with no expressions, matches nothing); taints with effect
- * NoSchedule or NoExecute must be tolerated. matchFields cannot be evaluated without node names, so a term
- * using them never narrows pools.
- * https://kubernetes.io/docs/concepts/scheduling-eviction/assign-pod-node/
- * https://kubernetes.io/docs/concepts/scheduling-eviction/taint-and-toleration/
- *
- * `knownKeys` are the label keys the cluster's pools declare (plus the implicit arch/os labels). Keys no
- * pool declares say nothing we can check (zones, hostnames, instance types), so they never exclude a pool.
- */
-function placePod(scheduling, pools, knownKeys) {
-    return pools.map((pool) => {
-        const reasons = [];
-        for (const { key, value, location } of scheduling.nodeSelector) {
-            if (!knownKeys.has(key) || isPlaceholder(value))
-                continue;
-            const actual = pool.labels[key];
-            if (actual !== value) {
-                const detail = actual === undefined ? `no label ${key}` : `${key}=${actual}`;
-                reasons.push({ constraint: `nodeSelector ${key}=${value}`, detail, location });
-            }
-        }
-        if (scheduling.requiredTerms && !scheduling.requiredTerms.some((t) => termMatches(t, pool, knownKeys))) {
-            reasons.push({
-                constraint: 'required node affinity',
-                detail: describeLabels(pool, scheduling.requiredTerms),
-                location: scheduling.requiredAffinityLocation,
-            });
-        }
-        for (const taint of pool.taints) {
-            if (taint.effect === 'PreferNoSchedule')
-                continue;
-            if (!scheduling.tolerations.some((t) => tolerates(t, taint))) {
-                reasons.push({ constraint: `no toleration for taint ${formatTaint(taint)}`, detail: 'tainted' });
-            }
-        }
-        return { pool, eligible: reasons.length === 0, reasons };
-    });
-}
-function termMatches(term, pool, knownKeys) {
-    if (term.matchExpressions.length === 0)
-        return term.hasMatchFields;
-    return term.matchExpressions.every((r) => !knownKeys.has(r.key) || r.values.some(isPlaceholder) || requirementMatches(r, pool.labels));
-}
-/**
- * A value filled in later (`{{inputs.parameters.arch}}` in Argo Workflows, `${ARCH}` for envsubst) is not known
- * before deploy, so it never excludes a pool.
- */
-function isPlaceholder(value) {
-    return value.includes('{{') || value.includes('${');
-}
-/** One NodeSelectorRequirement against a label set. Unknown operators match nothing (the API server rejects them). */
-function requirementMatches(r, labels) {
-    const value = labels[r.key];
-    switch (r.operator) {
-        case 'In':
-            return value !== undefined && r.values.includes(value);
-        case 'NotIn':
-            return value === undefined || !r.values.includes(value);
-        case 'Exists':
-            return value !== undefined;
-        case 'DoesNotExist':
-            return value === undefined;
-        case 'Gt':
-        case 'Lt': {
-            // Both sides must parse as integers, else the requirement does not match (k8s.io/apimachinery labels,
-            // strconv.ParseInt: a whole-string decimal, so `8xlarge` and `2.5` are not numbers, as parseInt would read them).
-            const bound = r.values.length === 1 ? parseInteger(r.values[0]) : Number.NaN;
-            const actual = parseInteger(value);
-            if (Number.isNaN(bound) || Number.isNaN(actual))
-                return false;
-            return r.operator === 'Gt' ? actual > bound : actual < bound;
-        }
-        default:
-            return false;
-    }
-}
-function parseInteger(text) {
-    return text !== undefined && /^[+-]?\d+$/.test(text) ? Number(text) : Number.NaN;
-}
-/** A toleration tolerates a taint when key, value (for Equal) and effect agree; an empty key with Exists tolerates all. */
-function tolerates(t, taint) {
-    if (t.effect && t.effect !== taint.effect)
-        return false;
-    const operator = t.operator ?? 'Equal';
-    if (!t.key)
-        return operator === 'Exists';
-    if (t.key !== taint.key)
-        return false;
-    if (operator === 'Exists')
-        return true;
-    return operator === 'Equal' && (t.value ?? '') === (taint.value ?? '');
-}
-function formatTaint(taint) {
-    return `${taint.key}${taint.value ? `=${taint.value}` : ''}:${taint.effect}`;
-}
-function describeLabels(pool, terms) {
-    const keys = new Set(terms.flatMap((t) => t.matchExpressions.map((e) => e.key)));
-    const shown = [...keys].map((k) => (pool.labels[k] === undefined ? `no ${k}` : `${k}=${pool.labels[k]}`));
-    return shown.length > 0 ? shown.join(', ') : 'no term has expressions';
-}
-
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var ajv = __nccwpck_require__(2463);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./schema/archcheck.schema.json
-const archcheck_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/archcheck/archcheck/schema/archcheck.schema.json","title":"archcheck configuration (.archcheck.yaml)","type":"object","additionalProperties":false,"properties":{"clusters":{"description":"The clusters manifests deploy to, and their node pools.","type":"array","items":{"$ref":"#/definitions/cluster"}},"include":{"description":"Globs (relative to this file) of extra files to read, e.g. rendered charts saved as .txt.","type":"array","items":{"type":"string","minLength":1}},"exclude":{"description":"Globs (relative to this file) of files and directories not to read.","type":"array","items":{"type":"string","minLength":1}},"registries":{"type":"object","additionalProperties":false,"properties":{"mirrors":{"description":"Registry host -> oci:<dir> (OCI layouts), https://host[:port][/prefix] or http://host[:port][/prefix].","type":"object","additionalProperties":{"type":"string","pattern":"^(oci:.+|https?://.+)$"}},"credentials":{"description":"Registry host -> names of environment variables holding credentials (never the values).","type":"object","additionalProperties":{"type":"object","additionalProperties":false,"properties":{"usernameEnv":{"$ref":"#/definitions/envName"},"passwordEnv":{"$ref":"#/definitions/envName"},"tokenEnv":{"$ref":"#/definitions/envName"}}}},"concurrency":{"type":"integer","minimum":1,"maximum":64},"timeoutSeconds":{"type":"number","exclusiveMinimum":0},"deadlineSeconds":{"type":"number","exclusiveMinimum":0}}},"helm":{"description":"Helm releases to render with `helm template` and check; findings point at the values line that sets each image.","type":"array","items":{"$ref":"#/definitions/helmChart"}},"kustomize":{"description":"How kustomizations are found and built (`kustomize build` or `kubectl kustomize`).","type":"object","additionalProperties":false,"properties":{"enabled":{"description":"Build kustomizations (default true); false reads their files as plain manifests.","type":"boolean"},"roots":{"description":"Directories (relative to this file) to build; default: every kustomization found that no other includes.","type":"array","items":{"type":"string","minLength":1}},"loadRestrictor":{"description":"rootOnly (kustomize\'s default) or none (as --load-restrictor LoadRestrictionsNone).","enum":["rootOnly","none"]},"command":{"description":"auto (kustomize if on PATH, else kubectl), kustomize, or kubectl.","enum":["auto","kustomize","kubectl"]}}},"rules":{"description":"Rule id -> level (off, error, warning, notice).","type":"object","propertyNames":{"enum":["image-arch-mismatch","no-eligible-nodes","invalid-image-reference","image-not-found","image-unresolved","digest-mismatch","deprecated-arch-label","mutable-image-tag","yaml-parse-error","render-error","kustomize-image-unused"]},"additionalProperties":{"enum":["off","error","warning","notice"]}}},"definitions":{"envName":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"},"helmChart":{"type":"object","additionalProperties":false,"required":["chart"],"properties":{"chart":{"description":"Chart directory (relative to this file), or a reference helm resolves (repo/name, oci://...).","type":"string","minLength":1},"release":{"description":"Release name; default: the chart\'s directory name.","type":"string","minLength":1},"namespace":{"type":"string","minLength":1},"version":{"description":"Chart version, for charts from a repository.","type":"string","minLength":1},"values":{"description":"Values files (relative to this file), in order: later files win, as with helm -f.","type":"array","items":{"type":"string","minLength":1}},"set":{"description":"Values as with helm --set key=value (keys in helm\'s a.b[0].c form).","type":"object","additionalProperties":{"type":["string","number","boolean"]}},"cluster":{"description":"Name of the cluster the release deploys to.","type":"string","minLength":1}}},"cluster":{"type":"object","additionalProperties":false,"required":["name","nodePools"],"properties":{"name":{"type":"string","minLength":1},"paths":{"description":"Globs (relative to this file) of the manifests deployed to this cluster; default: all.","type":"array","items":{"type":"string","minLength":1}},"nodePools":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/nodePool"}}}},"nodePool":{"type":"object","additionalProperties":false,"required":["name","arch"],"properties":{"name":{"type":"string","minLength":1},"arch":{"description":"CPU architecture (amd64, arm64, arm, 386, ppc64le, s390x, riscv64; aliases such as x86_64 and aarch64 are accepted).","type":"string","minLength":1},"os":{"description":"Default linux.","type":"string","minLength":1},"variant":{"description":"e.g. v7 for arm, v8.2 for arm64.","type":"string","minLength":1},"osVersion":{"description":"Windows build, e.g. 10.0.20348.","type":"string","minLength":1},"labels":{"type":"object","additionalProperties":{"type":"string"}},"taints":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["key","effect"],"properties":{"key":{"type":"string","minLength":1},"value":{"type":"string"},"effect":{"enum":["NoSchedule","PreferNoSchedule","NoExecute"]}}}}}}}}');
 ;// CONCATENATED MODULE: ./src/errors.ts
 /** The user's configuration or command line is wrong: exit 2 with this message, no stack. */
 class ConfigurationError extends Error {
@@ -58308,7 +58644,41 @@ function errorMessage(error) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/config/registry-limits.ts
+/**
+ * Why `.archcheck.yaml` may only name `ARCHCHECK_*` variables in `registries.credentials`: the file is written
+ * by whoever opens the pull request, and any other name would let it send ACTIONS_RUNTIME_TOKEN or a deploy key
+ * to a registry of its choosing. The schema's pattern enforces it; this says why and how to fix it.
+ */
+function credentialEnvMessage(value) {
+    const name = typeof value === 'string' ? value : String(value);
+    const suggestion = /^[A-Za-z_][A-Za-z0-9_]*$/.test(name)
+        ? `ARCHCHECK_${name.toUpperCase()}`
+        : 'ARCHCHECK_REGISTRY_PASSWORD';
+    return (`${JSON.stringify(name)} is not allowed: .archcheck.yaml may only name environment variables that start ` +
+        `with ARCHCHECK_, so a pull request cannot hand the workflow's other secrets to a registry; rename the secret ` +
+        `to ${suggestion} in the workflow's env (env: ${suggestion}: \${{ secrets.... }})`);
+}
+/**
+ * The message for a schema error under `registries` that needs more than ajv's words: a credential variable
+ * outside ARCHCHECK_, or a timeout past what Node's timers hold (2^31-1 ms; a larger delay fires at once).
+ * Undefined for every other error.
+ */
+function registryLimitMessage(segments, e, value) {
+    if (segments[0] !== 'registries')
+        return undefined;
+    if (e.keyword === 'pattern' && segments[1] === 'credentials')
+        return credentialEnvMessage(value);
+    if (e.keyword === 'maximum' && /Seconds$/.test(String(segments[1]))) {
+        const limit = String(e.params.limit);
+        return `must be at most ${limit} seconds (about 24.8 days): Node's timers hold at most 2^31-1 ms, and a larger value would make every request time out at once`;
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/config/load.ts
+
+
 
 
 
@@ -58333,8 +58703,8 @@ const validate = new ajv.Ajv({ allErrors: true, strict: false }).compile(archche
 async function loadConfig(cwd, explicit) {
     if (explicit) {
         const file = external_node_path_default().resolve(cwd, explicit);
-        const text = await (0,promises_.readFile)(file, 'utf8').catch(() => {
-            throw new ConfigurationError(`config file not found: ${explicit}`);
+        const text = await (0,promises_.readFile)(file, 'utf8').catch((error) => {
+            throw new ConfigurationError(unreadableConfig(explicit, error.code));
         });
         return parseConfig(text, file);
     }
@@ -58346,6 +58716,22 @@ async function loadConfig(cwd, explicit) {
             return parseConfig(text, file, cwd);
     }
     return emptyConfig();
+}
+/** The real cause of a `--config` that cannot be read, in words: "not found" misleads when it is a directory. */
+function unreadableConfig(name, code) {
+    switch (code) {
+        case 'ENOENT':
+            return `config file not found: ${name}`;
+        case 'EISDIR':
+            return `config path is a directory, not a file: ${name}`;
+        case 'EACCES':
+        case 'EPERM':
+            return `config file cannot be read (permission denied): ${name}`;
+        case 'ENOTDIR':
+            return `config path goes through a file as if it were a directory: ${name}`;
+        default:
+            return `config file cannot be read (${code ?? 'unknown error'}): ${name}`;
+    }
 }
 function emptyConfig() {
     return {
@@ -58360,15 +58746,14 @@ function emptyConfig() {
 }
 /** Parses and validates config text against schema/archcheck.schema.json, then resolves paths. */
 function parseConfig(text, file, baseDir = external_node_path_default().dirname(file)) {
-    const lines = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false });
+    const { doc, lines, problem } = parseYamlDocument(text);
     const where = (offset) => {
         const pos = lines.linePos(offset ?? 0);
         return `${file}:${pos.line}:${pos.col}`;
     };
-    const firstError = doc.errors[0];
-    if (firstError)
-        throw new ConfigurationError(`${where(firstError.pos[0])}: invalid YAML: ${firstError.message.split('\n')[0]}`);
+    const whereIn = (keys) => where(doc.getIn(keys, true)?.range?.[0]);
+    if (problem)
+        throw new ConfigurationError(`${file}:${problem.location.line}:${problem.location.column}: invalid YAML: ${problem.message}`);
     let raw;
     try {
         raw = doc.toJS({ maxAliasCount: 100 }) ?? {};
@@ -58377,34 +58762,41 @@ function parseConfig(text, file, baseDir = external_node_path_default().dirname(
         // The library's alias-expansion limit (a "billion laughs" file) throws: that is the user's file, not a bug.
         throw new ConfigurationError(`${file}: invalid YAML: ${errorMessage(error)}`);
     }
+    refuseTrustWidening(raw, doc, where);
     if (!validate(raw)) {
         const messages = (validate.errors ?? [])
             // propertyNames reports its inner `enum` failure too (with `propertyName` set); one message per key is enough.
-            .filter((e) => e.propertyName === undefined)
+            // `if` only says which branch failed; that branch's own errors name the problem.
+            .filter((e) => e.propertyName === undefined && e.keyword !== 'if')
             .map((e) => {
             const segments = e.instancePath.split('/').slice(1).map(decodePointer);
-            return `${where(errorOffset(doc, segments, e))}: ${describeError(segments, e)}`;
+            return `${where(errorOffset(doc, segments, e))}: ${describeError(segments, e, doc.getIn(segments))}`;
         });
         throw new ConfigurationError(`invalid config:\n  ${[...new Set(messages)].join('\n  ')}`);
     }
     const config = raw;
     const dir = baseDir;
+    const notices = [];
     const clusters = (config.clusters ?? []).map((c, ci) => ({
         name: c.name,
         paths: c.paths ?? [],
         assumed: false,
-        nodePools: c.nodePools.map((p, pi) => {
-            // The arch alone must be one Go knows (as `--arch` requires): `os/arch` forms accept any name, so
-            // `linux/amd46` would otherwise become a pool no image ever matches.
-            const bare = parsePlatform(p.arch.split('/')[0] ?? '');
-            const spec = [p.os ?? 'linux', p.arch, p.variant].filter(Boolean).join('/');
-            const platform = 'error' in bare ? bare : parsePlatform(spec);
+        ...(Array.isArray(c.nodePools)
+            ? {}
+            : {
+                nodePoolsFrom: poolGlobs(c.nodePools.from, `${whereIn(['clusters', ci, 'nodePools', 'from'])}: clusters[${ci}]`),
+            }),
+        ...(c.admission ? { admission: c.admission } : {}),
+        nodePools: (Array.isArray(c.nodePools) ? c.nodePools : (c.nodePools.pools ?? [])).map((p, pi) => {
+            const platform = poolPlatform(p);
+            const inList = Array.isArray(c.nodePools) ? [pi] : ['pools', pi];
+            const node = doc.getIn(['clusters', ci, 'nodePools', ...inList, 'arch'], true);
+            const note = ambiguousPlatformNote(p.arch, `${where(node?.range?.[0])}: clusters[${ci}].nodePools[${pi}].arch`);
+            if (note)
+                notices.push(note);
             if ('error' in platform) {
-                const node = doc.getIn(['clusters', ci, 'nodePools', pi, 'arch'], true);
                 throw new ConfigurationError(`${where(node?.range?.[0])}: clusters[${ci}].nodePools[${pi}].arch: ${platform.error}`);
             }
-            if (p.osVersion)
-                platform.osVersion = p.osVersion;
             return makePool(c.name, p.name, platform, p.labels ?? {}, p.taints ?? []);
         }),
     }));
@@ -58442,13 +58834,46 @@ function parseConfig(text, file, baseDir = external_node_path_default().dirname(
             mirrors,
             credentials: r?.credentials ?? {},
             concurrency: r?.concurrency ?? DEFAULT_REGISTRY_SETTINGS.concurrency,
-            timeoutMs: r?.timeoutSeconds ? r.timeoutSeconds * 1000 : DEFAULT_REGISTRY_SETTINGS.timeoutMs,
-            deadlineMs: r?.deadlineSeconds ? r.deadlineSeconds * 1000 : DEFAULT_REGISTRY_SETTINGS.deadlineMs,
+            // Whole milliseconds: AbortSignal.timeout and setTimeout take integers (the schema caps them at 2^31-1).
+            timeoutMs: r?.timeoutSeconds ? Math.ceil(r.timeoutSeconds * 1000) : DEFAULT_REGISTRY_SETTINGS.timeoutMs,
+            deadlineMs: r?.deadlineSeconds
+                ? Math.ceil(r.deadlineSeconds * 1000)
+                : DEFAULT_REGISTRY_SETTINGS.deadlineMs,
         },
+        ...(notices.length > 0 ? { notices } : {}),
         rules: config.rules ?? {},
         helm,
         kustomize,
+        ignore: (config.ignore ?? []).map((entry, i) => ({ ...entry, position: position(['ignore', i]) })),
+        ...(config.deep !== undefined ? { deep: config.deep } : {}),
     };
+}
+/**
+ * `nodePools.from` globs stay inside the config's directory: the config comes from the scanned tree, and a
+ * glob reaching elsewhere on the runner is refused rather than read.
+ */
+function poolGlobs(globs, at) {
+    for (const glob of globs) {
+        if (external_node_path_default().isAbsolute(glob) || glob.split(/[\\/]/).includes('..'))
+            throw new ConfigurationError(`${at}.nodePools.from: "${glob}" must be relative and inside the config's directory`);
+    }
+    return globs;
+}
+/**
+ * The config file is part of the scanned tree, which a pull request may change: it may not widen what the
+ * build can read (SECURITY.md). `kustomize.loadRestrictor: none` would let a kustomization read any file on the
+ * runner (`/proc/self/environ` holds the token) into a ConfigMap and, through `replacements`, into an image
+ * name that every report prints. Only the workflow may turn it off.
+ */
+function refuseTrustWidening(raw, doc, where) {
+    const kustomize = raw?.kustomize;
+    if (kustomize?.loadRestrictor !== 'none')
+        return;
+    const node = doc.getIn(['kustomize', 'loadRestrictor'], true);
+    throw new ConfigurationError(`${where(node?.range?.[0])}: kustomize.loadRestrictor: none is not accepted from the config file: ` +
+        'a pull request could change it to read any file on the runner. Set it where the workflow is trusted: ' +
+        'the action input `kustomize-load-restrictor: none` or the CLI flag `--kustomize-load-restrictor none`, ' +
+        'and remove it from the config.');
 }
 /**
  * The action's `helm` input: YAML holding a list shaped like the config's `helm:` key, validated by the same
@@ -58528,7 +58953,7 @@ function errorOffset(doc, segments, e) {
     }
     return node?.range?.[0];
 }
-function describeError(segments, e) {
+function describeError(segments, e, value) {
     const key = segments.reduce((acc, s) => (typeof s === 'number' ? `${acc}[${s}]` : acc ? `${acc}.${s}` : s), '');
     const at = key || '(top level)';
     const p = e.params;
@@ -58542,111 +58967,199 @@ function describeError(segments, e) {
         case 'propertyNames':
             return `${at}: unknown rule "${String(p.propertyName)}"`;
         default:
-            return `${at}: ${e.message ?? e.keyword}`;
+            return `${at}: ${registryLimitMessage(segments, e, value) ?? e.message ?? e.keyword}`;
     }
 }
 
-;// CONCATENATED MODULE: ./src/documents/ast.ts
+;// CONCATENATED MODULE: ./src/suppressions/comments.ts
+/** The marker every inline suppression starts with; files without it are not scanned line by line. */
+const IGNORE_MARKER = 'archcheck:ignore';
+// `#` starts a YAML comment at the line start or after whitespace (YAML 1.2 §6.6); the marker must follow it.
+const COMMENT = /(^|\s)#\s*archcheck:ignore(?=\s|$)(.*)$/;
+/**
+ * The inline suppressions of a file's text, by a cheap scan that only runs when the marker occurs at all.
+ * A `#` inside a quoted scalar followed by the marker would be read as a comment too; that text is no image.
+ */
+function findIgnoreComments(text) {
+    if (!text.includes(IGNORE_MARKER))
+        return [];
+    const found = [];
+    text.split(/\r\n|\r|\n/).forEach((content, index) => {
+        const match = COMMENT.exec(content);
+        if (!match)
+            return;
+        const hash = (match.index ?? 0) + (match[1]?.length ?? 0);
+        const rest = match[2] ?? '';
+        const separator = rest.indexOf(' -- ');
+        const rulesText = separator >= 0 ? rest.slice(0, separator) : rest.replace(/\s--\s*$/, '');
+        const reason = separator >= 0 ? rest.slice(separator + 4).trim() : '';
+        const line = index + 1;
+        const comment = {
+            line,
+            column: hash + 1,
+            appliesTo: content.slice(0, hash).trim() === '' ? line + 1 : line,
+            rules: rulesText.split(/[\s,]+/).filter(Boolean),
+        };
+        if (reason)
+            comment.reason = reason;
+        found.push(comment);
+    });
+    return found;
+}
 
-/** Follows aliases (`*anchor`) to the node they name; `undefined` for dangling aliases. */
-function deref(ctx, node) {
-    let current = node;
-    // A chain of aliases is short in practice; bound it anyway so a cycle cannot spin.
-    for (let i = 0; i < 16 && (0,dist/* isAlias */.Vj)(current); i++)
-        current = current.resolve(ctx.doc);
-    return (0,dist/* isAlias */.Vj)(current) ? undefined : (current ?? undefined);
-}
-function asMap(ctx, node) {
-    const n = deref(ctx, node);
-    return (0,dist/* isMap */.jh)(n) ? n : undefined;
-}
-function asSeq(ctx, node) {
-    const n = deref(ctx, node);
-    return (0,dist/* isSeq */.oP)(n) ? n : undefined;
-}
-/** The value node under `key` in a map (a plain-scalar key compare, as Kubernetes keys are). */
-function child(ctx, map, key) {
-    if (!map)
+;// CONCATENATED MODULE: ./src/documents/split-list.ts
+/**
+ * Above this many characters, a block-style `List` is read item by item: a YAML AST costs ~100 times its text
+ * (a 10 MB List took 1 GB, a 47 MB one exhausted the heap), while one item's AST is small and dropped once read.
+ */
+const SPLIT_LIST_CHARS = 4 * 1024 * 1024;
+/**
+ * Splits a large one-document file whose top-level `items:` is a block sequence into its items, by lines;
+ * undefined when the text is not shaped so (flow style, JSON, several documents): it is then parsed whole.
+ * Each item is a YAML document of its own, so an alias in one item to an anchor outside it does not resolve.
+ */
+function splitLargeList(text, minChars = SPLIT_LIST_CHARS) {
+    if (text.length < minChars)
         return undefined;
-    for (const pair of map.items) {
-        const k = deref(ctx, pair.key);
-        if ((0,dist/* isScalar */.jn)(k) && String(k.value) === key)
-            return deref(ctx, pair.value);
-    }
-    return undefined;
-}
-/** The value node under `key` as written: an alias stays an alias, so its position is where it is used. */
-function writtenChild(ctx, map, key) {
-    if (!map)
-        return undefined;
-    for (const pair of map.items) {
-        const k = deref(ctx, pair.key);
-        if ((0,dist/* isScalar */.jn)(k) && String(k.value) === key)
-            return pair.value ?? undefined;
-    }
-    return undefined;
-}
-/** A scalar whose value is a string (not a number or boolean Kubernetes would reject), else undefined. */
-function stringValue(ctx, node) {
-    const n = deref(ctx, node);
-    return (0,dist/* isScalar */.jn)(n) && typeof n.value === 'string' ? n.value : undefined;
-}
-/** The key node of `key` in a map, for positions of keys (e.g. a `nodeSelector:` line). */
-function keyNode(ctx, map, key) {
-    if (!map)
-        return undefined;
-    for (const pair of map.items) {
-        const k = deref(ctx, pair.key);
-        if ((0,dist/* isScalar */.jn)(k) && String(k.value) === key)
-            return k;
-    }
-    return undefined;
-}
-/** Follows a path of keys (strings) and indexes (numbers). */
-function pathGet(ctx, node, path) {
-    let current = deref(ctx, node);
-    for (const step of path) {
-        if (current === undefined)
+    // Only one document: a separator (`---` or `...`) is allowed as the first line and nowhere else.
+    for (const m of text.matchAll(/^(?:---|\.\.\.)(?=[ \t\r\n]|$)/gm))
+        if (m.index !== 0)
             return undefined;
-        if (typeof step === 'number')
-            current = deref(ctx, asSeq(ctx, current)?.items[step]);
-        else
-            current = child(ctx, asMap(ctx, current), step);
-    }
-    return current;
-}
-/** A scalar's value as a string (numbers and booleans stringified as Kubernetes would read them), else undefined. */
-function scalarString(ctx, node) {
-    const n = deref(ctx, node);
-    if (!(0,dist/* isScalar */.jn)(n) || n.value === null || n.value === undefined)
+    const itemsLine = /^items:[ \t]*(?:#[^\n]*)?\r?$/m.exec(text);
+    if (!itemsLine)
         return undefined;
-    return typeof n.value === 'string' ? n.value : String(n.value);
+    const regionStart = itemsLine.index + itemsLine[0].length + 1;
+    const first = /^( *)-(?=[ \r\n])/m.exec(text.slice(regionStart, regionStart + 4096));
+    if (!first)
+        return undefined;
+    const indent = first[1]?.length ?? 0;
+    const before = text.slice(regionStart, regionStart + first.index);
+    if (before.split('\n').some((l) => l.trim() !== '' && !l.trim().startsWith('#')))
+        return undefined;
+    const starts = [];
+    let line = text.slice(0, regionStart).split('\n').length;
+    let offset = regionStart;
+    let regionEnd = text.length;
+    while (offset < text.length) {
+        const next = text.indexOf('\n', offset);
+        const end = next < 0 ? text.length : next + 1;
+        const kind = lineKind(text, offset, end, indent);
+        if (kind === 'item')
+            starts.push({ offset, line });
+        else if (kind === 'outside') {
+            regionEnd = offset;
+            break;
+        }
+        offset = end;
+        line++;
+    }
+    if (starts.length === 0)
+        return undefined;
+    const removedLines = countNewlines(text, itemsLine.index, regionEnd);
+    const head = `${text.slice(0, itemsLine.index)}items: []${'\n'.repeat(removedLines)}${text.slice(regionEnd)}`;
+    return { head, items: itemTexts(text, starts, regionEnd, indent) };
 }
-/** Position of a node: its range is [start, valueEnd, nodeEnd] offsets into the file. */
-function locate(ctx, node, fallback) {
-    const range = node?.range ?? fallback?.range;
-    if (!range)
-        return { file: ctx.file, line: 1, column: 1 };
-    const start = ctx.lines.linePos(range[0]);
-    const end = ctx.lines.linePos(range[1]);
-    return { file: ctx.file, line: start.line, column: start.col, endLine: end.line, endColumn: end.col };
+function* itemTexts(text, starts, regionEnd, indent) {
+    for (let i = 0; i < starts.length; i++) {
+        const { offset, line } = starts[i];
+        const end = starts[i + 1]?.offset ?? regionEnd;
+        // `- ` becomes two spaces: the item is a block node indented like its content, columns unchanged.
+        yield { text: `${text.slice(offset, offset + indent)} ${text.slice(offset + indent + 1, end)}`, line };
+    }
+}
+/** `item`: a `-` at the items' indentation; `inside`: blank, comment or deeper; `outside`: the list ended. */
+function lineKind(text, start, end, indent) {
+    let i = start;
+    while (i < end && text[i] === ' ')
+        i++;
+    const c = text[i];
+    if (i === end || c === '\n' || c === '\r' || c === '#')
+        return 'inside';
+    if (i - start === indent && c === '-') {
+        const after = text[i + 1];
+        if (after === undefined || after === ' ' || after === '\n' || after === '\r')
+            return 'item';
+    }
+    return i - start > indent ? 'inside' : 'outside';
+}
+function countNewlines(text, from, to) {
+    let n = 0;
+    for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1))
+        n++;
+    return n;
 }
 
 ;// CONCATENATED MODULE: ./src/documents/parse.ts
 
 
+
+
+
 /**
  * Parses a YAML or JSON file into Kubernetes objects. Multi-document streams, CRLF, comments, flow style and
- * anchors are the `yaml` package's (YAML 1.2, JSON is a subset); `kind: List` and `*List` kinds are flattened
+ * anchors are the `yaml` package's (YAML 1.2, JSON is a subset, plus YAML 1.1 merge keys as kubectl reads them); `kind: List` and `*List` kinds are flattened
  * (items without `kind` take it from the list kind, as `kubectl get -o json` writes them). A document with a
- * syntax error becomes a problem at the parser's position; the other documents are still read.
+ * syntax error becomes one problem at its first error's position; the other documents are still read.
+ * `sink` receives each document's objects as it is read (default: collect them in `objects`); a caller that
+ * extracts there lets each document's AST go before the next is parsed, so memory follows the largest document.
  */
-function parseManifestFile(file, text) {
-    const lines = new dist/* LineCounter */.HN();
+function parseManifestFile(file, text, sink, splitListChars = SPLIT_LIST_CHARS) {
+    const lines = lineStarts(text);
     const result = { file, objects: [], documents: 0, skipped: 0, problems: [] };
-    let docs;
+    const ignoreComments = findIgnoreComments(text);
+    if (ignoreComments.length > 0)
+        result.ignoreComments = ignoreComments;
+    // A loop, not push(...objects): a List of 200,000 items would overflow the argument stack.
+    const collect = sink ?? ((objects) => objects.forEach((o) => result.objects.push(o)));
+    const split = splitLargeList(text, splitListChars);
+    if (split && readSplitList(file, split, result, collect))
+        return result;
+    let docIndex = 0;
+    for (const start of kubectlDocuments(text)) {
+        const end = start.next ?? text.length;
+        // Offsets in this chunk's AST are relative to its start; its line counter adds that back.
+        const chunkLines = shifted(lines, start.offset);
+        for (const doc of parseChunk(text.slice(start.offset, end), file, result)) {
+            readDocument(doc, { file, doc, lines: chunkLines }, docIndex++, result, collect);
+        }
+    }
+    return result;
+}
+/**
+ * Where kubectl's YAML reader (k8s.io/apimachinery/pkg/util/yaml, YAMLReader) splits a stream: at every line
+ * that starts with `---` followed by nothing but spaces or a comment. Splitting first, as it does, keeps an
+ * unclosed quote or bracket in one document from swallowing the documents after it. Each chunk keeps its `---`.
+ */
+function kubectlDocuments(text) {
+    const starts = [0];
+    for (let i = 0; i !== -1 && i < text.length;) {
+        if (text.startsWith('---', i)) {
+            const eol = text.indexOf('\n', i);
+            const rest = text.slice(i + 3, eol === -1 ? text.length : eol).trim();
+            if ((rest === '' || rest.startsWith('#')) && i > 0)
+                starts.push(i);
+        }
+        const eol = text.indexOf('\n', i);
+        i = eol === -1 ? -1 : eol + 1;
+    }
+    return starts.map((offset, k) => ({ offset, next: starts[k + 1] }));
+}
+function shifted(lines, by) {
+    const chunk = new dist/* LineCounter */.HN();
+    chunk.linePos = (offset) => lines.linePos(offset + by);
+    return chunk;
+}
+function parseChunk(text, file, result) {
     try {
-        docs = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter: lines, prettyErrors: false, strict: false });
+        // uniqueKeys: the library's duplicate check is quadratic (60,000 keys: 87 s); problems.ts does it linearly.
+        // merge: kubectl reads YAML 1.1 merge keys (`<<: *base`); the AST keeps them and ast.ts follows them.
+        const docs = (0,dist/* parseAllDocuments */.hR)(text, {
+            prettyErrors: false,
+            strict: false,
+            uniqueKeys: false,
+            merge: true,
+        });
+        return Array.isArray(docs) ? docs : []; // EmptyStream
     }
     catch (error) {
         // The parser reports errors per document; a throw here is a bug of the library on odd input.
@@ -58654,58 +59167,89 @@ function parseManifestFile(file, text) {
             message: `cannot parse: ${String(error)}`,
             location: { file, line: 1, column: 1 },
         });
-        return result;
+        return [];
     }
-    if (!Array.isArray(docs))
-        docs = [docs]; // EmptyStream
-    // Cheap guard: walking every document for aliases costs ~6% of parsing; most files have no `*name` at all.
-    const mayHaveAliases = ALIAS_TOKEN.test(text);
-    docs.forEach((doc, docIndex) => {
-        const ctx = { file, doc, lines };
-        const errors = [
-            ...doc.errors.map((err) => ({
-                message: err.message.split('\n')[0] ?? err.code,
-                pos: err.linePos?.[0] ?? lines.linePos(err.pos[0]),
-            })),
-            ...(mayHaveAliases && doc.errors.length === 0 ? danglingAliases(doc, lines) : []),
-        ];
-        if (errors.length > 0) {
-            for (const { message, pos } of errors) {
-                result.problems.push({ message, location: { file, line: pos.line, column: pos.col } });
-            }
-            result.documents++;
-            return;
-        }
-        if (isEmptyDocument(doc.contents))
-            return;
-        result.documents++;
-        const map = asMap(ctx, doc.contents);
-        const objects = map ? objectsOf(ctx, docIndex, map, leadingComment(doc, map)) : [];
-        if (objects.length === 0)
-            result.skipped++;
-        result.objects.push(...objects);
-    });
-    return result;
 }
-/** An alias token (`*name` after a separator); false positives (`*.example.com` in a string) only cost a walk. */
-const ALIAS_TOKEN = /(?:^|[\s[{,:-])\*[^\s[\]{},]/m;
 /**
- * The library reports an alias to an anchor that does not exist (or comes later) only when converting to JS,
- * which extraction never does; kubectl rejects such a document, so it is a parse problem here too.
+ * A large List split by lines (splitLargeList): the head (kind, apiVersion) is parsed alone, then each item as a
+ * document of its own, handed to the sink and forgotten, so memory follows one item, not the whole List (an AST
+ * costs ~100 times its text). A broken item does not hide the others; the List still gives one problem.
+ * False when the head is not a List: the text is then parsed whole.
  */
-function danglingAliases(doc, lines) {
-    const found = [];
-    (0,dist/* visit */.YR)(doc, {
-        Alias(_key, alias) {
-            if (alias.resolve(doc) === undefined) {
-                found.push({
-                    message: `Aliased anchor not found: ${alias.source}`,
-                    pos: lines.linePos(alias.range?.[0] ?? 0),
-                });
-            }
-        },
-    });
-    return found;
+function readSplitList(file, split, result, sink) {
+    const [head] = parseChunk(split.head, file, result);
+    if (!head)
+        return false;
+    const headCtx = { file, doc: head, lines: lineStarts(split.head) };
+    if (documentProblems(head, headCtx.lines))
+        return false;
+    const map = asMap(headCtx, head.contents);
+    const kind = scalarString(headCtx, child(headCtx, map, 'kind'));
+    const apiVersion = scalarString(headCtx, child(headCtx, map, 'apiVersion'));
+    if (!map || !kind || !apiVersion || !kind.endsWith('List'))
+        return false;
+    const itemKind = kind === 'List' ? undefined : kind.slice(0, -'List'.length);
+    const comment = leadingComment(head, map);
+    let problem;
+    let found = 0;
+    for (const item of split.items) {
+        const [doc] = parseChunk(item.text, file, result);
+        if (!doc)
+            continue;
+        const itemLines = lineStarts(item.text);
+        const lines = new dist/* LineCounter */.HN();
+        lines.linePos = (offset) => {
+            const pos = itemLines.linePos(offset);
+            return { line: pos.line + item.line - 1, col: pos.col };
+        };
+        const ctx = { file, doc, lines };
+        const bad = documentProblems(doc, lines);
+        if (bad) {
+            problem ??= { ...bad, location: { file, ...bad.location } };
+            continue;
+        }
+        const itemMap = asMap(ctx, doc.contents);
+        const obj = itemMap && objectOf(ctx, 0, itemMap, itemKind, apiVersion, comment);
+        if (obj) {
+            found++;
+            sink([obj]);
+        }
+    }
+    result.documents++;
+    if (problem)
+        result.problems.push(problem);
+    else if (found === 0)
+        result.skipped++;
+    return true;
+}
+function readDocument(doc, ctx, docIndex, result, sink) {
+    const { file } = ctx;
+    const problem = documentProblems(doc, ctx.lines);
+    if (problem) {
+        result.problems.push({ ...problem, location: { file, ...problem.location } });
+        result.documents++;
+        return;
+    }
+    if (isEmptyDocument(doc.contents))
+        return;
+    result.documents++;
+    const map = asMap(ctx, doc.contents);
+    const objects = map ? objectsOf(ctx, docIndex, map, leadingComment(doc, map)) : [];
+    if (objects.length === 0)
+        result.skipped++;
+    sink(objects);
+}
+/**
+ * Line starts counted from the text itself. The parser's own counting skips a newline when it recovers from
+ * some errors in flow collections (`{{ ... }}\n]` in a Go template), which shifts every later document's
+ * positions by a line; the fuzz test found it.
+ */
+function lineStarts(text) {
+    const lines = new dist/* LineCounter */.HN();
+    lines.addNewLine(0);
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1))
+        lines.addNewLine(i + 1);
+    return lines;
 }
 /**
  * `---` followed by nothing (or only comments) parses as a null scalar with no source text, not as null
@@ -58762,6 +59306,85 @@ function objectOf(ctx, docIndex, map, defaultKind, defaultApiVersion, comment) {
     if (comment)
         obj.comment = comment;
     return obj;
+}
+
+;// CONCATENATED MODULE: ./src/documents/decode.ts
+/**
+ * Bytes of a manifest file to text, as kubectl reads them: k8s.io/apimachinery's YAML reader decodes UTF-16 and
+ * UTF-32 (either byte order) when the file starts with a byte order mark, and drops a UTF-8 BOM. Without a BOM
+ * a file is UTF-8. A UTF-32 BOM is checked before UTF-16's, whose LE mark is its prefix.
+ */
+function decodeManifest(bytes) {
+    const [a, b, c, d] = bytes;
+    if (a === 0xff && b === 0xfe && c === 0 && d === 0)
+        return utf32(bytes.subarray(4), true);
+    if (a === 0 && b === 0 && c === 0xfe && d === 0xff)
+        return utf32(bytes.subarray(4), false);
+    if (a === 0xff && b === 0xfe)
+        return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+    if (a === 0xfe && b === 0xff)
+        return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+    if (a === 0xef && b === 0xbb && c === 0xbf)
+        return new TextDecoder('utf-8').decode(bytes.subarray(3));
+    return new TextDecoder('utf-8').decode(bytes);
+}
+/** TextDecoder has no UTF-32; an invalid code point (or a trailing partial unit) becomes U+FFFD, as UTF-8 does. */
+function utf32(bytes, littleEndian) {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const parts = [];
+    let chunk = [];
+    for (let i = 0; i + 4 <= bytes.length; i += 4) {
+        const cp = view.getUint32(i, littleEndian);
+        chunk.push(cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff) ? 0xfffd : cp);
+        // String.fromCodePoint takes its arguments on the stack: flush in bounded chunks.
+        if (chunk.length === 8192) {
+            parts.push(String.fromCodePoint(...chunk));
+            chunk = [];
+        }
+    }
+    if (bytes.length % 4 !== 0)
+        chunk.push(0xfffd);
+    parts.push(String.fromCodePoint(...chunk));
+    return parts.join('');
+}
+
+;// CONCATENATED MODULE: ./src/documents/read.ts
+
+
+/** Default per-file cap: far above any real manifest (the largest CRD bundles are a few MiB). */
+const DEFAULT_MAX_FILE_SIZE = 16 * 1024 * 1024;
+/**
+ * Reads and decodes one manifest file. A file over `maxBytes` is not read at all (the size is checked on the
+ * open handle, so a file that grows in between is still cut off): parsing it would cost memory the run may not
+ * have. A read error (permission denied, a directory, a vanished file) is a problem, never a throw.
+ */
+async function readManifest(path, file, maxBytes) {
+    const at = { file, line: 1, column: 1 };
+    let handle;
+    try {
+        handle = await (0,promises_.open)(path, 'r');
+        const { size } = await handle.stat();
+        if (size > maxBytes) {
+            const message = `file is ${size} bytes, over the ${maxBytes}-byte limit: not parsed (raise it with --max-file-size or the max-file-size input)`;
+            return { ok: false, problem: { message, location: at } };
+        }
+        const bytes = new Uint8Array(size);
+        let filled = 0;
+        while (filled < size) {
+            const { bytesRead } = await handle.read(bytes, filled, size - filled, filled);
+            if (bytesRead === 0)
+                break;
+            filled += bytesRead;
+        }
+        return { ok: true, text: decodeManifest(bytes.subarray(0, filled)) };
+    }
+    catch (error) {
+        const message = `cannot read file: ${error.code ?? String(error)}`;
+        return { ok: false, problem: { message, location: at } };
+    }
+    finally {
+        await handle?.close();
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/images/grammar.ts
@@ -59129,8 +59752,505 @@ function isMutableTag(ref) {
     return !ref.digest && (ref.tag === undefined || ref.tag === DEFAULT_TAG);
 }
 
+;// CONCATENATED MODULE: ./src/registry/cache/dir.ts
+
+/** The environment variable naming archcheck's cache directory (trusted side only, never the config file). */
+const CACHE_DIR_ENV = 'ARCHCHECK_CACHE_DIR';
+/**
+ * The root of archcheck's cache: `--cache-dir` (or the action's `cache-dir` input), else
+ * `ARCHCHECK_CACHE_DIR`, else `$XDG_CACHE_HOME/archcheck`, else `~/.cache/archcheck` (the XDG Base
+ * Directory spec's default). Each user of the cache keeps a subdirectory of its own (`registry/`, `deep/`).
+ * Undefined when there is no home to put it in.
+ */
+function cacheRoot(env, flag) {
+    const chosen = flag || env[CACHE_DIR_ENV];
+    if (chosen)
+        return external_node_path_default().resolve(chosen);
+    // XDG: a relative XDG_CACHE_HOME is invalid and must be ignored.
+    const xdg = env.XDG_CACHE_HOME;
+    if (xdg && external_node_path_default().isAbsolute(xdg))
+        return external_node_path_default().join(xdg, 'archcheck');
+    const home = env.HOME || env.USERPROFILE;
+    return home ? external_node_path_default().join(home, '.cache', 'archcheck') : undefined;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/registry/digest.ts
+
+/**
+ * Content digests as the OCI image spec defines them: `algorithm ":" encoded`, where the registered
+ * algorithms are sha256 (64 lowercase hex) and sha512 (128 lowercase hex).
+ * https://github.com/opencontainers/image-spec/blob/v1.1.0/descriptor.md#digests
+ */
+const ENCODED_LENGTH = { sha256: 64, sha512: 128 };
+/** The spec's grammar for any digest; registered algorithms are checked more strictly below. */
+const DIGEST_GRAMMAR = /^([a-z0-9]+(?:[.+_-][a-z0-9]+)*):([a-zA-Z0-9=_-]+)$/;
+/**
+ * Splits a digest of a registered algorithm (sha256, sha512) whose hex has the right length and case.
+ * Anything else is `undefined`: callers must not build file paths or URLs from unchecked digests.
+ */
+function parseDigest(digest) {
+    const match = DIGEST_GRAMMAR.exec(digest);
+    if (!match)
+        return undefined;
+    const [, algorithm = '', encoded = ''] = match;
+    if (algorithm !== 'sha256' && algorithm !== 'sha512')
+        return undefined;
+    if (encoded.length !== ENCODED_LENGTH[algorithm] || !/^[a-f0-9]+$/.test(encoded))
+        return undefined;
+    return { algorithm, encoded };
+}
+/** `sha256:<hex>` of the bytes, the form every OCI descriptor and registry uses. */
+function sha256Digest(bytes) {
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
+}
+/**
+ * True when the bytes hash to `expected` (sha256 or sha512). A malformed digest or an algorithm we cannot
+ * compute is `false`: content we cannot verify is not trusted.
+ */
+function verifyDigest(bytes, expected) {
+    const parsed = parseDigest(expected);
+    if (!parsed)
+        return false;
+    return (0,external_node_crypto_.createHash)(parsed.algorithm).update(bytes).digest('hex') === parsed.encoded;
+}
+
+;// CONCATENATED MODULE: ./src/registry/cache/store.ts
+
+
+
+
+/** Distribution caps manifests at 4 MiB; configs are smaller. A bigger file is not ours. */
+const MAX_ENTRY_BYTES = 8 * 1024 * 1024;
+/** Temporary files older than this belong to a run that died mid-write. */
+const STALE_TMP_MS = 10 * 60 * 1000;
+/** How often the whole cache is listed for eviction; between prunes it grows by at most an hour of runs. */
+const PRUNE_EVERY_MS = 60 * 60 * 1000;
+/** The registry cache's default bound: tens of thousands of manifests and configs. */
+const DEFAULT_CACHE_BYTES = 256 * 1024 * 1024;
+const isMissing = (error) => error.code === 'ENOENT';
+/**
+ * The registry's cache under `<root>/registry/`: `blobs/<algorithm>/<hex>` (manifests and config blobs),
+ * `tags/<sha256 of the reference>` (hints), `tmp/` (writes in progress). Writes go to a unique temporary
+ * file renamed into place, so concurrent runs on one directory see whole entries or none; least recently
+ * used means least recently read or written (the mtime, touched on every hit).
+ */
+class DiskCache {
+    dir;
+    counters = { hits: 0, misses: 0, dropped: 0, writes: 0 };
+    #ready;
+    constructor(root) {
+        this.dir = external_node_path_default().join(root, 'registry');
+    }
+    async get(digest) {
+        const file = this.#blobPath(digest);
+        if (!file)
+            return undefined;
+        const bytes = await this.#read(file);
+        if (bytes && verifyDigest(bytes, digest)) {
+            this.counters.hits++;
+            await this.#touch(file);
+            return bytes;
+        }
+        if (bytes)
+            await this.#drop(file);
+        this.counters.misses++;
+        return undefined;
+    }
+    async put(digest, bytes) {
+        const file = this.#blobPath(digest);
+        if (!file || bytes.length > MAX_ENTRY_BYTES || !verifyDigest(bytes, digest))
+            return;
+        if (await this.#write(file, bytes))
+            this.counters.writes++;
+    }
+    async hint(reference) {
+        const file = this.#tagPath(reference);
+        const bytes = await this.#read(file);
+        if (!bytes)
+            return undefined;
+        const digest = Buffer.from(bytes).toString('utf8').trim();
+        if (parseDigest(digest))
+            return digest;
+        await this.#drop(file);
+        return undefined;
+    }
+    async remember(reference, digest) {
+        if (!parseDigest(digest))
+            return;
+        await this.#write(this.#tagPath(reference), Buffer.from(`${digest}\n`));
+    }
+    async maintain(maxBytes) {
+        if (this.counters.writes === 0)
+            return;
+        const stamp = external_node_path_default().join(this.dir, 'pruned');
+        const last = await (0,promises_.stat)(stamp).then((s) => s.mtimeMs, () => 0);
+        if (Date.now() - last < PRUNE_EVERY_MS)
+            return;
+        await (0,promises_.writeFile)(stamp, '').catch(() => undefined);
+        await this.prune(maxBytes);
+    }
+    async prune(maxBytes) {
+        const entries = [];
+        const now = Date.now();
+        for (const sub of ['blobs/sha256', 'blobs/sha512', 'tags', 'tmp']) {
+            const dir = external_node_path_default().join(this.dir, sub);
+            let names;
+            try {
+                names = await (0,promises_.readdir)(dir);
+            }
+            catch {
+                continue;
+            }
+            for (const name of names) {
+                const file = external_node_path_default().join(dir, name);
+                try {
+                    const s = await (0,promises_.stat)(file);
+                    if (!s.isFile())
+                        continue;
+                    if (sub === 'tmp') {
+                        if (now - s.mtimeMs > STALE_TMP_MS)
+                            await (0,promises_.unlink)(file).catch(() => undefined);
+                        continue;
+                    }
+                    entries.push({ file, size: s.size, mtime: s.mtimeMs });
+                }
+                catch {
+                    // Removed by a concurrent run meanwhile.
+                }
+            }
+        }
+        let total = entries.reduce((n, e) => n + e.size, 0);
+        let removed = 0;
+        let bytes = 0;
+        entries.sort((a, b) => a.mtime - b.mtime);
+        for (const entry of entries) {
+            if (total <= maxBytes)
+                break;
+            await (0,promises_.unlink)(entry.file).catch(() => undefined);
+            total -= entry.size;
+            bytes += entry.size;
+            removed++;
+        }
+        return { removed, bytes };
+    }
+    /** Only digests of registered algorithms with well-formed hex name files: nothing else reaches a path. */
+    #blobPath(digest) {
+        const parsed = parseDigest(digest);
+        return parsed && external_node_path_default().join(this.dir, 'blobs', parsed.algorithm, parsed.encoded);
+    }
+    #tagPath(reference) {
+        return external_node_path_default().join(this.dir, 'tags', (0,external_node_crypto_.createHash)('sha256').update(reference).digest('hex'));
+    }
+    async #read(file) {
+        try {
+            const s = await (0,promises_.stat)(file);
+            if (!s.isFile())
+                return undefined;
+            if (s.size > MAX_ENTRY_BYTES) {
+                await this.#drop(file);
+                return undefined;
+            }
+            return await (0,promises_.readFile)(file);
+        }
+        catch {
+            return undefined;
+        }
+    }
+    async #drop(file) {
+        this.counters.dropped++;
+        await (0,promises_.unlink)(file).catch(() => undefined);
+    }
+    async #touch(file) {
+        const now = new Date();
+        await (0,promises_.utimes)(file, now, now).catch(() => undefined);
+    }
+    #prepare() {
+        this.#ready ??= Promise.all(['blobs/sha256', 'blobs/sha512', 'tags', 'tmp'].map((sub) => (0,promises_.mkdir)(external_node_path_default().join(this.dir, sub), { recursive: true }))).then(() => true, () => false);
+        return this.#ready;
+    }
+    /** Whole files only: a unique temporary name, then an atomic rename over whatever was there. */
+    async #write(file, bytes) {
+        if (!(await this.#prepare()))
+            return false;
+        const tmp = external_node_path_default().join(this.dir, 'tmp', `${process.pid}-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
+        try {
+            await (0,promises_.writeFile)(tmp, bytes, { flag: 'wx' });
+            await (0,promises_.rename)(tmp, file);
+            return true;
+        }
+        catch (error) {
+            await (0,promises_.unlink)(tmp).catch(() => undefined);
+            // A directory removed under us (a concurrent prune of the whole cache): try once more from scratch.
+            if (isMissing(error))
+                this.#ready = undefined;
+            return false;
+        }
+    }
+}
+
 // EXTERNAL MODULE: external "node:events"
 var external_node_events_ = __nccwpck_require__(8474);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+;// CONCATENATED MODULE: ./src/registry/http/address.ts
+
+function parseV4(text) {
+    if (!(0,external_node_net_.isIPv4)(text))
+        return undefined;
+    return Uint8Array.from(text.split('.').map(Number));
+}
+function parseV6(text) {
+    // A zone (`fe80::1%eth0`) names an interface, not a different address.
+    let s = text.replace(/%.*$/, '');
+    if (!(0,external_node_net_.isIPv6)(s))
+        return undefined;
+    const lastColon = s.lastIndexOf(':');
+    const dotted = s.slice(lastColon + 1);
+    if (dotted.includes('.')) {
+        const v4 = parseV4(dotted);
+        const hex = (hi, lo) => ((hi << 8) | lo).toString(16);
+        s = `${s.slice(0, lastColon + 1)}${hex(v4[0], v4[1])}:${hex(v4[2], v4[3])}`;
+    }
+    const [head = '', tail] = s.split('::');
+    const groups = (part) => (part ? part.split(':') : []);
+    const left = groups(head);
+    const right = tail === undefined ? [] : groups(tail);
+    const fill = tail === undefined ? [] : Array(8 - left.length - right.length).fill('0');
+    const all = [...left, ...fill, ...right];
+    const bytes = new Uint8Array(16);
+    all.forEach((g, i) => {
+        const n = Number.parseInt(g, 16);
+        bytes[i * 2] = n >> 8;
+        bytes[i * 2 + 1] = n & 0xff;
+    });
+    return bytes;
+}
+/** Parses a literal IPv4 (dotted quad) or IPv6 address, brackets and zone allowed; undefined for anything else. */
+function parseIp(text) {
+    const bare = text.startsWith('[') && text.endsWith(']') ? text.slice(1, -1) : text;
+    const v4 = parseV4(bare);
+    if (v4)
+        return { family: 4, bytes: v4 };
+    const v6 = parseV6(bare);
+    return v6 ? { family: 6, bytes: v6 } : undefined;
+}
+/**
+ * The address a URL host denotes, after the WHATWG URL host parser (what undici dials): `2130706433`,
+ * `0x7f.1`, `017700000001` and `127.1` are all 127.0.0.1 there. Undefined for a DNS name.
+ */
+function hostAddress(host) {
+    const bracketed = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+    try {
+        return parseIp(new URL(`http://${bracketed}/`).hostname);
+    }
+    catch {
+        return undefined;
+    }
+}
+function formatIp(ip) {
+    if (ip.family === 4)
+        return [...ip.bytes].join('.');
+    const groups = [];
+    for (let i = 0; i < 16; i += 2)
+        groups.push(((ip.bytes[i] << 8) | ip.bytes[i + 1]).toString(16));
+    // Canonical text (RFC 5952) through the URL serializer, which compresses the longest zero run.
+    return new URL(`http://[${groups.join(':')}]/`).hostname.slice(1, -1);
+}
+function parseCidr(text) {
+    const slash = text.lastIndexOf('/');
+    const network = parseIp(slash < 0 ? text : text.slice(0, slash));
+    if (!network)
+        return undefined;
+    const max = network.family === 4 ? 32 : 128;
+    if (slash < 0)
+        return { network, prefix: max };
+    const bits = text.slice(slash + 1);
+    if (!/^\d{1,3}$/.test(bits) || Number(bits) > max)
+        return undefined;
+    return { network, prefix: Number(bits) };
+}
+function inCidr(ip, cidr) {
+    if (ip.family !== cidr.network.family)
+        return false;
+    for (let bit = 0; bit < cidr.prefix; bit += 8) {
+        const take = Math.min(8, cidr.prefix - bit);
+        const mask = (0xff << (8 - take)) & 0xff;
+        if ((ip.bytes[bit / 8] & mask) !== (cidr.network.bytes[bit / 8] & mask))
+            return false;
+    }
+    return true;
+}
+/** The IPv4 address inside `::ffff:a.b.c.d` (RFC 4291 section 2.5.5.2), which the kernel dials as IPv4. */
+function unmapIpv4(ip) {
+    const mapped = ip.family === 6 && ip.bytes.subarray(0, 10).every((b) => b === 0);
+    return mapped && ip.bytes[10] === 0xff && ip.bytes[11] === 0xff
+        ? { family: 4, bytes: ip.bytes.slice(12) }
+        : ip;
+}
+/**
+ * The special-purpose blocks (RFC 6890 and the IANA IPv4/IPv6 Special-Purpose Address Registries,
+ * https://www.iana.org/assignments/iana-ipv4-special-registry and iana-ipv6-special-registry), plus
+ * multicast (RFC 5771, RFC 4291) and IPv4's reserved 240/4. Most specific block wins.
+ */
+const V4 = [
+    ['0.0.0.0/8', 'unspecified', '"this network" (RFC 791)'],
+    ['10.0.0.0/8', 'private', 'private (RFC 1918)'],
+    ['100.64.0.0/10', 'private', 'carrier-grade NAT shared (RFC 6598)'],
+    ['127.0.0.0/8', 'loopback', 'loopback (RFC 1122)'],
+    ['169.254.0.0/16', 'link-local', 'link-local, where cloud metadata services live (RFC 3927)'],
+    ['172.16.0.0/12', 'private', 'private (RFC 1918)'],
+    ['192.0.0.0/24', 'reserved', 'IETF protocol assignments (RFC 6890)'],
+    ['192.0.2.0/24', 'reserved', 'documentation TEST-NET-1 (RFC 5737)'],
+    ['192.88.99.0/24', 'reserved', '6to4 relay anycast (RFC 7526)'],
+    ['192.168.0.0/16', 'private', 'private (RFC 1918)'],
+    ['198.18.0.0/15', 'reserved', 'benchmarking (RFC 2544)'],
+    ['198.51.100.0/24', 'reserved', 'documentation TEST-NET-2 (RFC 5737)'],
+    ['203.0.113.0/24', 'reserved', 'documentation TEST-NET-3 (RFC 5737)'],
+    ['224.0.0.0/4', 'multicast', 'multicast (RFC 5771)'],
+    ['240.0.0.0/4', 'reserved', 'reserved and broadcast (RFC 1112, RFC 919)'],
+];
+const V6 = [
+    ['::/128', 'unspecified', 'unspecified (RFC 4291)'],
+    ['::1/128', 'loopback', 'loopback (RFC 4291)'],
+    ['64:ff9b:1::/48', 'private', 'local-use NAT64 (RFC 8215)'],
+    ['100::/64', 'reserved', 'discard-only (RFC 6666)'],
+    ['2001::/23', 'reserved', 'IETF protocol assignments (RFC 2928)'],
+    ['2001:db8::/32', 'reserved', 'documentation (RFC 3849)'],
+    ['3fff::/20', 'reserved', 'documentation (RFC 9637)'],
+    ['fc00::/7', 'private', 'unique local (RFC 4193)'],
+    ['fe80::/10', 'link-local', 'link-local (RFC 4291)'],
+    ['fec0::/10', 'private', 'deprecated site-local (RFC 3879)'],
+    ['ff00::/8', 'multicast', 'multicast (RFC 4291)'],
+];
+const table = (rows) => rows
+    .map(([block, cls, name]) => ({ block, cidr: parseCidr(block), cls, name }))
+    .sort((a, b) => b.cidr.prefix - a.cidr.prefix);
+const V4_TABLE = table(V4);
+const V6_TABLE = table(V6);
+/** Blocks that carry an IPv4 address the traffic ends up at: NAT64 (RFC 6052) and 6to4 (RFC 3056). */
+const NAT64 = parseCidr('64:ff9b::/96');
+const SIX_TO_FOUR = parseCidr('2002::/16');
+const GLOBAL_UNICAST = parseCidr('2000::/3');
+/** The class of an address; IPv4-mapped, NAT64 and 6to4 addresses are judged by the IPv4 address they carry. */
+function classifyAddress(address) {
+    const ip = unmapIpv4(address);
+    if (ip !== address)
+        return embedded(classifyAddress(ip), 'IPv4-mapped');
+    if (ip.family === 6 && inCidr(ip, NAT64))
+        return embedded(classifyAddress({ family: 4, bytes: ip.bytes.slice(12) }), 'NAT64');
+    if (ip.family === 6 && inCidr(ip, SIX_TO_FOUR))
+        return embedded(classifyAddress({ family: 4, bytes: ip.bytes.slice(2, 6) }), '6to4');
+    const row = (ip.family === 4 ? V4_TABLE : V6_TABLE).find((r) => inCidr(ip, r.cidr));
+    if (row)
+        return { class: row.cls, block: row.block, name: row.name };
+    if (ip.family === 6 && !inCidr(ip, GLOBAL_UNICAST))
+        return { class: 'reserved', block: '(outside 2000::/3)', name: 'not global unicast (RFC 4291)' };
+    return { class: 'public', name: 'public' };
+}
+function embedded(inner, via) {
+    return inner.class === 'public' ? inner : { ...inner, name: `${via} ${inner.name}` };
+}
+
+;// CONCATENATED MODULE: ./src/registry/http/allow-list.ts
+
+/** The blocks link-local addresses (cloud metadata: 169.254.169.254, fd00:ec2::254 aside) live in. */
+const LINK_LOCAL = [parseCidr('169.254.0.0/16'), parseCidr('fe80::/10')];
+const HOST = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/;
+/** Splits the comma/newline separated text of the action input or the environment variable. */
+function splitAllowText(text) {
+    return (text ?? '')
+        .split(/[,\n]/)
+        .map((s) => s.trim())
+        .filter(Boolean);
+}
+function parseEntry(value) {
+    const text = value.trim();
+    if (text.includes('*')) {
+        return {
+            error: `"${text}": wildcards are not accepted; name the host, or a CIDR such as 10.0.0.0/8 (link-local addresses such as 169.254.169.254 need a CIDR inside 169.254.0.0/16)`,
+        };
+    }
+    if (text.includes('/')) {
+        const cidr = parseCidr(text);
+        return cidr
+            ? { kind: 'cidr', text, cidr }
+            : { error: `"${text}" is not a CIDR such as 10.0.0.0/8 or fd00::/8` };
+    }
+    const literal = parseIp(text);
+    if (literal)
+        return { kind: 'cidr', text, cidr: parseCidr(text.replace(/^\[|\]$/g, '')) };
+    const port = /^(.*):(\d{1,5})$/.exec(text);
+    const name = (port ? port[1] : text).toLowerCase().replace(/\.$/, '');
+    const portNumber = port ? Number(port[2]) : undefined;
+    if (portNumber !== undefined && (portNumber < 1 || portNumber > 65535))
+        return { error: `"${text}": port ${port[2]} is out of range` };
+    const bare = name.replace(/^\[|\]$/g, '');
+    if (!HOST.test(name) && !parseIp(bare)) {
+        return { error: `"${text}" is not a host name, HOST:PORT, an IP address or a CIDR` };
+    }
+    return portNumber === undefined
+        ? { kind: 'host', text, host: bare }
+        : { kind: 'host', text, host: bare, port: portNumber };
+}
+/**
+ * Parses allow-list values (trusted side only: CLI flags, action inputs, environment). `where` names the
+ * flag or variable for the error message.
+ */
+function parseAllowList(values, where) {
+    const entries = [];
+    for (const value of values) {
+        if (!value.trim())
+            continue;
+        const entry = parseEntry(value);
+        if ('error' in entry)
+            return { error: `${where}: ${entry.error}` };
+        entries.push(entry);
+    }
+    return entries;
+}
+function hostMatches(entry, target) {
+    const name = target.hostname
+        .toLowerCase()
+        .replace(/^\[|\]$/g, '')
+        .replace(/\.$/, '');
+    const literal = parseIp(name);
+    const same = literal
+        ? parseIp(entry.host) !== undefined && inCidr(literal, parseCidr(entry.host))
+        : entry.host === name;
+    return same && (entry.port === undefined || entry.port === target.port);
+}
+function cidrMatches(cidr, address) {
+    return inCidr(unmapIpv4(address), cidr) || inCidr(address, cidr);
+}
+/**
+ * Whether the allow list lets a request reach `target` whose address is of class `cls`. Link-local
+ * addresses (cloud metadata) pass only a CIDR lying wholly inside a link-local block, never a host name or
+ * a wide range such as 0.0.0.0/0.
+ */
+function isAllowed(list, target, cls) {
+    const linkLocal = cls.class === 'link-local';
+    return list.some((entry) => {
+        if (entry.kind === 'host')
+            return !linkLocal && hostMatches(entry, target);
+        if (!target.address || !cidrMatches(entry.cidr, target.address))
+            return false;
+        return !linkLocal || LINK_LOCAL.some((block) => withinBlock(entry.cidr, block));
+    });
+}
+function withinBlock(inner, outer) {
+    const network = unmapIpv4(inner.network);
+    const prefix = network === inner.network ? inner.prefix : inner.prefix - 96;
+    return prefix >= outer.prefix && inCidr(network, outer);
+}
+/** Whether the user named this host (or its literal address) explicitly: what lets credentials go over plain HTTP. */
+function namesHost(list, target) {
+    return list.some((entry) => entry.kind === 'host'
+        ? hostMatches(entry, target)
+        : target.address !== undefined && cidrMatches(entry.cidr, target.address));
+}
+
 ;// CONCATENATED MODULE: ./src/registry/http/challenge.ts
 const TOKEN = /[A-Za-z0-9!#$%&'*+.^_`|~-]+/y;
 /**
@@ -59197,257 +60317,9 @@ function pickChallenge(challenges) {
     return challenges.find((c) => c.scheme === 'bearer') ?? challenges.find((c) => c.scheme === 'basic');
 }
 
-;// CONCATENATED MODULE: ./src/registry/http/token.ts
-/** OAuth2 `client_id` docker sends; token servers log it (distribution docs/spec/auth/oauth.md). */
-const CLIENT_ID = 'archcheck';
-/** The token spec's default lifetime when the server names none (token.md, `expires_in`). */
-const DEFAULT_LIFETIME_S = 60;
-const isLoopbackUrl = (u) => u.hostname === 'localhost' || u.hostname === '[::1]' || /^127\./.test(u.hostname);
-/**
- * Gets a registry token (distribution docs/spec/auth/token.md and oauth.md): a refresh token (docker's
- * `identitytoken`) is exchanged with `POST grant_type=refresh_token`; a username and password go as Basic
- * on `GET realm?service=&scope=`; no credential asks anonymously. Credentials are never sent to a
- * plain-HTTP realm unless the registry itself is plain HTTP or the realm is on loopback.
- */
-async function fetchToken(transport, req, credential, registryOrigin, signal) {
-    let realm;
-    try {
-        realm = new URL(req.realm);
-    }
-    catch {
-        return { ok: false, refused: false, reason: `the registry named an invalid token realm` };
-    }
-    if (realm.protocol !== 'https:' && realm.protocol !== 'http:') {
-        return {
-            ok: false,
-            refused: false,
-            reason: `the registry named a token realm with scheme ${realm.protocol}`,
-        };
-    }
-    const downgrade = realm.protocol === 'http:' && registryOrigin.startsWith('https:') && !isLoopbackUrl(realm);
-    if (credential && downgrade) {
-        return {
-            ok: false,
-            refused: false,
-            reason: `the token realm ${realm.origin} is plain HTTP; credentials are not sent there`,
-        };
-    }
-    let request;
-    if (credential?.kind === 'identity') {
-        const form = new URLSearchParams({
-            grant_type: 'refresh_token',
-            refresh_token: credential.token,
-            client_id: CLIENT_ID,
-        });
-        if (req.service)
-            form.set('service', req.service);
-        if (req.scopes.length > 0)
-            form.set('scope', req.scopes.join(' '));
-        request = {
-            url: realm.href,
-            method: 'POST',
-            headers: { 'content-type': 'application/x-www-form-urlencoded' },
-            body: form.toString(),
-        };
-    }
-    else {
-        if (req.service)
-            realm.searchParams.set('service', req.service);
-        for (const scope of req.scopes)
-            realm.searchParams.append('scope', scope);
-        const headers = {};
-        if (credential?.kind === 'basic') {
-            headers.authorization = `Basic ${Buffer.from(`${credential.username}:${credential.password}`).toString('base64')}`;
-        }
-        request = { url: realm.href, headers };
-    }
-    const sent = await transport.sendWithRetry(request, signal);
-    if (!sent.ok)
-        return { ok: false, refused: false, reason: `token request failed: ${sent.error.message}` };
-    const { status, body } = sent.response;
-    if (status === 401 || status === 403) {
-        return {
-            ok: false,
-            refused: true,
-            status,
-            reason: `the token service ${realm.origin} refused the credentials (HTTP ${status})`,
-        };
-    }
-    if (status !== 200) {
-        return {
-            ok: false,
-            refused: false,
-            status,
-            reason: `the token service ${realm.origin} answered HTTP ${status}`,
-        };
-    }
-    let doc;
-    try {
-        doc = JSON.parse(Buffer.from(body).toString('utf8'));
-    }
-    catch {
-        return {
-            ok: false,
-            refused: false,
-            reason: `the token service ${realm.origin} answered something that is not JSON`,
-        };
-    }
-    const token = typeof doc.token === 'string' && doc.token ? doc.token : doc.access_token;
-    if (typeof token !== 'string' || !token) {
-        return { ok: false, refused: false, reason: `the token service ${realm.origin} answered no token` };
-    }
-    const lifetime = typeof doc.expires_in === 'number' && doc.expires_in > 0 ? doc.expires_in : DEFAULT_LIFETIME_S;
-    return { ok: true, token, expiresAt: Date.now() + lifetime * 1000 };
-}
-
-;// CONCATENATED MODULE: ./src/registry/http/auth.ts
-
-
-/** Tokens this close to expiry are fetched again rather than risk a 401 mid-run. */
-const EXPIRY_MARGIN_MS = 10_000;
-/** A refused token younger than this is not fetched again: the token service would grant the same. */
-const RECENT_MS = 30_000;
-/**
- * The auth layer: learns each origin's scheme once (`GET /v2/`, as the docker CLI pings), then sends
- * Basic credentials or a Bearer token per repository scope up front, so a warm run costs no 401 round
- * trips. Tokens are cached per origin, credential and scope set for the run, and fetched once when
- * several requests want the same one. Distribution spec: docs/spec/auth/token.md.
- */
-class Authenticator {
-    #deps;
-    #schemes = new Map();
-    #tokens = new Map();
-    constructor(deps) {
-        this.#deps = deps;
-    }
-    /** The header to send first to `origin` for `scope` (e.g. `repository:library/nginx:pull`). */
-    async authorize(origin, credentialHost, scope, signal) {
-        const scheme = await this.#scheme(origin, signal);
-        if (scheme.kind === 'none' || scheme.kind === 'unknown')
-            return { ok: true };
-        const credential = await this.#deps.credentials.get(credentialHost);
-        if (scheme.kind === 'basic')
-            return basic(credential);
-        return this.#bearer(origin, scheme, credential, [scope], false, signal);
-    }
-    /**
-     * Answers a 401: reads its challenge and returns the header to retry with. `sent` is the header the refused
-     * request carried; a refused Basic credential is final, a refused token is fetched anew once.
-     */
-    async answer(origin, credentialHost, wwwAuthenticate, scope, sent, signal) {
-        const challenge = pickChallenge(parseChallenges(wwwAuthenticate ?? ''));
-        const credential = await this.#deps.credentials.get(credentialHost);
-        if (!challenge) {
-            return {
-                ok: false,
-                cause: 'refused',
-                credential,
-                reason: 'HTTP 401 without a Basic or Bearer challenge',
-            };
-        }
-        if (challenge.scheme === 'basic') {
-            this.#schemes.set(origin, Promise.resolve({ kind: 'basic' }));
-            if (sent)
-                return {
-                    ok: false,
-                    cause: 'refused',
-                    credential,
-                    reason: 'the registry refused the credentials (HTTP 401)',
-                };
-            return basic(credential);
-        }
-        const realm = challenge.params.realm;
-        if (!realm)
-            return { ok: false, cause: 'refused', credential, reason: 'a Bearer challenge without a realm' };
-        const scheme = { kind: 'bearer', realm, service: challenge.params.service };
-        this.#schemes.set(origin, Promise.resolve(scheme));
-        const scopes = new Set([scope, ...(challenge.params.scope ?? '').split(' ').filter(Boolean)]);
-        return this.#bearer(origin, scheme, credential, [...scopes], sent !== undefined, signal);
-    }
-    #scheme(origin, signal) {
-        let scheme = this.#schemes.get(origin);
-        if (!scheme) {
-            scheme = this.#ping(origin, signal);
-            this.#schemes.set(origin, scheme);
-        }
-        return scheme;
-    }
-    async #ping(origin, signal) {
-        const sent = await this.#deps.transport.sendWithRetry({ url: `${origin}/v2/` }, signal);
-        if (!sent.ok)
-            return { kind: 'unknown' };
-        const { status, headers } = sent.response;
-        if (status >= 200 && status < 300)
-            return { kind: 'none' };
-        if (status !== 401)
-            return { kind: 'unknown' };
-        const challenge = pickChallenge(parseChallenges(headers['www-authenticate'] ?? ''));
-        if (challenge?.scheme === 'basic')
-            return { kind: 'basic' };
-        if (challenge?.scheme === 'bearer' && challenge.params.realm) {
-            return { kind: 'bearer', realm: challenge.params.realm, service: challenge.params.service };
-        }
-        return { kind: 'unknown' };
-    }
-    async #bearer(origin, scheme, credential, scopes, fresh, signal) {
-        // docker's `registrytoken` is the Bearer token itself; no token service is asked.
-        if (credential?.kind === 'registry')
-            return { ok: true, header: `Bearer ${credential.token}`, credential };
-        const key = [
-            origin,
-            credential?.source ?? '',
-            scheme.realm,
-            scheme.service ?? '',
-            [...scopes].sort().join(' '),
-        ].join('|');
-        let cached = this.#tokens.get(key);
-        if (cached) {
-            const known = await cached;
-            const current = this.#tokens.get(key);
-            // Someone replaced it while we waited: use theirs. A failure stands for the run. A token is fetched
-            // again when it is about to expire, or when refused (`fresh`) unless it is brand new: a new token
-            // for the same scope would be refused the same way.
-            if (current !== cached)
-                cached = current;
-            else if (!('failed' in known)) {
-                const now = Date.now();
-                if (known.expiresAt - now < EXPIRY_MARGIN_MS || (fresh && now - known.fetchedAt > RECENT_MS))
-                    cached = undefined;
-            }
-        }
-        if (!cached) {
-            const request = { realm: scheme.realm, service: scheme.service, scopes };
-            cached = fetchToken(this.#deps.transport, request, credential, origin, signal).then((result) => {
-                if (!result.ok) {
-                    const cause = result.status === 429 ? 'rate-limited' : result.refused ? 'refused' : 'unavailable';
-                    return { failed: result.reason, cause };
-                }
-                this.#deps.secrets.add(result.token);
-                this.#deps.logger.debug(`registry token for ${origin} scope ${scopes.join(' ')} (${credential ? credential.source : 'anonymous'})`);
-                return { token: result.token, expiresAt: result.expiresAt, fetchedAt: Date.now() };
-            });
-            this.#tokens.set(key, cached);
-        }
-        const token = await cached;
-        if ('failed' in token)
-            return { ok: false, cause: token.cause, credential, reason: token.failed };
-        return { ok: true, header: `Bearer ${token.token}`, credential };
-    }
-}
-function basic(credential) {
-    if (credential?.kind === 'basic') {
-        const encoded = Buffer.from(`${credential.username}:${credential.password}`).toString('base64');
-        return { ok: true, header: `Basic ${encoded}`, credential };
-    }
-    if (!credential)
-        return { ok: false, cause: 'refused', reason: 'the registry asks for a username and password' };
-    return {
-        ok: false,
-        cause: 'refused',
-        credential,
-        reason: `the registry asks for a username and password; ${credential.source} holds a token`,
-    };
-}
+;// CONCATENATED MODULE: ./src/registry/source.ts
+const fail = (cause, reason, outage) => outage ? { kind: 'error', cause, reason, outage } : { kind: 'error', cause, reason };
+const isFailure = (v) => typeof v === 'object' && v !== null && v.kind === 'error';
 
 ;// CONCATENATED MODULE: ./src/registry/http/endpoint.ts
 
@@ -59549,8 +60421,13 @@ function describeEndpoint(endpoint) {
 
 ;// CONCATENATED MODULE: ./src/registry/http/failures.ts
 
-const fail = (rule, reason) => ({ kind: 'error', rule, reason });
-const isFailure = (v) => typeof v === 'object' && v !== null && v.kind === 'error';
+
+/** The outage a breaker-made transport error stands for. */
+function outageOf(error) {
+    if ((error.kind !== 'unreachable' && error.kind !== 'rate-limited') || !error.host)
+        return undefined;
+    return { registry: error.host, kind: error.kind, reason: error.message };
+}
 /** Error codes of the distribution spec's error body (`{"errors":[{"code":...}]}`), at most three. */
 function registryCodes(body) {
     try {
@@ -59590,8 +60467,8 @@ function rateLimitDetail(headers) {
 }
 /**
  * The Resolution for a final non-2xx answer: 404 and the spec's MANIFEST_UNKNOWN / NAME_UNKNOWN are
- * image-not-found; 401/403 say who refused and how to give credentials; 429 names the rate limit; anything
- * else (5xx after retries) is image-unresolved with the status.
+ * not-found; 401/403 say who refused and how to give credentials; 429 names the rate limit; anything
+ * else (5xx after retries) is a registry error with the status.
  */
 function failureForStatus(ctx, response, attempts, credential) {
     const { status, headers, body } = response;
@@ -59599,21 +60476,21 @@ function failureForStatus(ctx, response, attempts, credential) {
     const where = describeEndpoint(ctx.endpoint);
     const label = `HTTP ${status}${codes.length ? ` ${codes.join(', ')}` : ''}`;
     if (ctx.what === 'manifest' && (status === 404 || codes.some((c) => NOT_FOUND_CODES.has(c)))) {
-        return fail('image-not-found', `${ctx.image} was not found on ${where} (${label})`);
+        return fail('not-found', `${ctx.image} was not found on ${where} (${label})`);
     }
     if (status === 401 || status === 403) {
         const hub = ctx.endpoint.registry === DOCKER_HUB && !credential
             ? ' (Docker Hub also answers this for repositories that do not exist)'
             : '';
-        return fail('image-unresolved', `${where} refused access to the ${ctx.what} of ${ctx.image} (${label})${hub}; ${credentialAdvice(ctx.endpoint, credential)}`);
+        return fail('unauthorized', `${where} refused access to the ${ctx.what} of ${ctx.image} (${label})${hub}; ${credentialAdvice(ctx.endpoint, credential)}`);
     }
     if (status === 429) {
         const wait = headers['retry-after'] ? `, Retry-After ${headers['retry-after'].slice(0, 40)}` : '';
-        return fail('image-unresolved', `${where} rate limit reached while reading the ${ctx.what} of ${ctx.image} (${label}${wait})${rateLimitDetail(headers)}; ` +
+        return fail('rate-limited', `${where} rate limit reached while reading the ${ctx.what} of ${ctx.image} (${label}${wait})${rateLimitDetail(headers)}; ` +
             `retry later, log in to get a higher limit, or configure a mirror under registries.mirrors`);
     }
     const tries = attempts > 1 ? ` after ${attempts} attempts` : '';
-    return fail('image-unresolved', `${where} answered ${label} for the ${ctx.what} of ${ctx.image}${tries}`);
+    return fail('registry-error', `${where} answered ${label} for the ${ctx.what} of ${ctx.image}${tries}`);
 }
 /** The Resolution for a request that got no answer. */
 function failureForTransport(ctx, error, attempts) {
@@ -59621,16 +60498,23 @@ function failureForTransport(ctx, error, attempts) {
     const what = `the ${ctx.what} of ${ctx.image} from ${describeEndpoint(ctx.endpoint)}`;
     switch (error.kind) {
         case 'deadline':
-            return fail('image-unresolved', `gave up on ${what}: the overall registry deadline passed; raise registries.deadlineSeconds if the registry is slow`);
+            return fail('timeout', `gave up on ${what}: the overall registry deadline passed; raise registries.deadlineSeconds if the registry is slow`);
         case 'timeout':
-            return fail('image-unresolved', `timed out reading ${what}: ${error.message}; raise registries.timeoutSeconds if the registry is slow`);
+            return fail('timeout', `timed out reading ${what}: ${error.message}; raise registries.timeoutSeconds if the registry is slow`);
         case 'too-large':
-            return fail('image-unresolved', `refused ${what}: ${error.message}`);
+            return fail('refused', `refused ${what}: ${error.message}`);
         case 'network':
-            return fail('image-unresolved', `cannot reach ${what}${tries}: ${error.message}`);
+            return fail('unreachable', `cannot reach ${what}${tries}: ${error.message}`);
+        case 'blocked':
+            return fail('refused', `not connecting for ${what}: ${error.message}`);
+        case 'unreachable':
+            return fail('unreachable', `cannot reach ${what}: ${error.host} is unreachable (${error.message}); it is not tried again this run`, outageOf(error));
+        case 'rate-limited':
+            return fail('rate-limited', `not reading ${what}: ${error.host} rate-limited this run (${error.message}), so no further requests are sent to it; ` +
+                'retry later, log in to get a higher limit, or configure a mirror under registries.mirrors', outageOf(error));
         default: {
             const unreachable = error.kind;
-            return fail('image-unresolved', `cannot read ${what}: ${String(unreachable)}`);
+            return fail('internal', `cannot read ${what}: ${String(unreachable)}`);
         }
     }
 }
@@ -59640,16 +60524,534 @@ function failureForAuth(ctx, refusal) {
     const what = `the ${ctx.what} of ${ctx.image}`;
     switch (refusal.cause) {
         case 'refused':
-            return fail('image-unresolved', `${where} refused access to ${what}: ${refusal.reason}; ${credentialAdvice(ctx.endpoint, refusal.credential)}`);
+            return fail('unauthorized', `${where} refused access to ${what}: ${refusal.reason}; ${credentialAdvice(ctx.endpoint, refusal.credential)}`);
         case 'rate-limited':
-            return fail('image-unresolved', `${where} rate limit reached at its token service while reading ${what}: ${refusal.reason}; retry later or log in`);
+            return fail('rate-limited', `${where} rate limit reached at its token service while reading ${what}: ${refusal.reason}; retry later or log in`, refusal.outage);
         case 'unavailable':
-            return fail('image-unresolved', `cannot authenticate to ${where} for ${what}: ${refusal.reason}`);
+        case 'guarded':
+            return fail(refusal.cause === 'guarded' ? 'refused' : 'unreachable', `cannot authenticate to ${where} for ${what}: ${refusal.reason}`, refusal.outage);
         default: {
             const unreachable = refusal.cause;
-            return fail('image-unresolved', `cannot authenticate to ${where}: ${String(unreachable)}`);
+            return fail('internal', `cannot authenticate to ${where}: ${String(unreachable)}`);
         }
     }
+}
+
+;// CONCATENATED MODULE: ./src/registry/http/token.ts
+
+/** OAuth2 `client_id` docker sends; token servers log it (distribution docs/spec/auth/oauth.md). */
+const CLIENT_ID = 'archcheck';
+/** The token spec's default lifetime when the server names none (token.md, `expires_in`). */
+const DEFAULT_LIFETIME_S = 60;
+/**
+ * Gets a registry token (distribution docs/spec/auth/token.md and oauth.md): a refresh token (docker's
+ * `identitytoken`) is exchanged with `POST grant_type=refresh_token`; a username and password go as Basic
+ * on `GET realm?service=&scope=`; no credential asks anonymously. Credentials are never sent to a
+ * plain-HTTP realm unless the registry itself is plain HTTP or the realm is on loopback.
+ */
+async function fetchToken(transport, req, credential, signal) {
+    let realm;
+    try {
+        realm = new URL(req.realm);
+    }
+    catch {
+        return { ok: false, refused: false, reason: `the registry named an invalid token realm` };
+    }
+    if (realm.protocol !== 'https:' && realm.protocol !== 'http:') {
+        return {
+            ok: false,
+            refused: false,
+            reason: `the registry named a token realm with scheme ${realm.protocol}`,
+        };
+    }
+    if (credential && !transport.mayCarryCredentials(realm)) {
+        return {
+            ok: false,
+            refused: false,
+            guarded: true,
+            reason: `the token realm ${realm.origin} is plain HTTP; credentials are not sent over plain HTTP unless ` +
+                `the host is allowed with --allow-private-registry ${realm.host}`,
+        };
+    }
+    let request;
+    if (credential?.kind === 'identity') {
+        const form = new URLSearchParams({
+            grant_type: 'refresh_token',
+            refresh_token: credential.token,
+            client_id: CLIENT_ID,
+        });
+        if (req.service)
+            form.set('service', req.service);
+        if (req.scopes.length > 0)
+            form.set('scope', req.scopes.join(' '));
+        request = {
+            url: realm.href,
+            method: 'POST',
+            headers: { 'content-type': 'application/x-www-form-urlencoded' },
+            body: form.toString(),
+        };
+    }
+    else {
+        if (req.service)
+            realm.searchParams.set('service', req.service);
+        for (const scope of req.scopes)
+            realm.searchParams.append('scope', scope);
+        const headers = {};
+        if (credential?.kind === 'basic') {
+            headers.authorization = `Basic ${Buffer.from(`${credential.username}:${credential.password}`).toString('base64')}`;
+        }
+        request = { url: realm.href, headers };
+    }
+    const sent = await transport.sendWithRetry(request, signal);
+    if (!sent.ok) {
+        const outage = outageOf(sent.error);
+        const reason = `token request failed: ${outage ? `${sent.error.host} ${outage.kind} (${sent.error.message})` : sent.error.message}`;
+        const guarded = sent.error.kind === 'blocked' ? { guarded: true } : {};
+        return { ok: false, refused: false, reason, ...guarded, ...(outage ? { outage } : {}) };
+    }
+    const { status, body } = sent.response;
+    if (status === 401 || status === 403) {
+        return {
+            ok: false,
+            refused: true,
+            status,
+            reason: `the token service ${realm.origin} refused the credentials (HTTP ${status})`,
+        };
+    }
+    if (status !== 200) {
+        return {
+            ok: false,
+            refused: false,
+            status,
+            reason: `the token service ${realm.origin} answered HTTP ${status}`,
+        };
+    }
+    let doc;
+    try {
+        doc = JSON.parse(Buffer.from(body).toString('utf8'));
+    }
+    catch {
+        return {
+            ok: false,
+            refused: false,
+            reason: `the token service ${realm.origin} answered something that is not JSON`,
+        };
+    }
+    const token = typeof doc.token === 'string' && doc.token ? doc.token : doc.access_token;
+    if (typeof token !== 'string' || !token) {
+        return { ok: false, refused: false, reason: `the token service ${realm.origin} answered no token` };
+    }
+    const lifetime = typeof doc.expires_in === 'number' && doc.expires_in > 0 ? doc.expires_in : DEFAULT_LIFETIME_S;
+    return { ok: true, token, lifetimeMs: lifetime * 1000 };
+}
+
+;// CONCATENATED MODULE: ./src/registry/http/auth.ts
+
+
+/** Tokens this close to expiry are fetched again rather than risk a 401 mid-run. */
+const EXPIRY_MARGIN_MS = 10_000;
+/** A refused token younger than this is not fetched again: the token service would grant the same. */
+const RECENT_MS = 30_000;
+/**
+ * Bytes of `scope=` parameters in one token request. Common HTTP servers refuse request lines past 8 KiB
+ * (nginx's large_client_header_buffers, Go's 1 MiB header limit is looser): half that leaves room for the
+ * realm, the service and proxies. Docker Hub scopes are ~40 bytes, so about a hundred repositories a token.
+ */
+const MAX_SCOPE_BYTES = 4096;
+/** Splits scopes into batches whose encoded `&scope=` parameters fit `maxBytes` each (a huge scope goes alone). */
+function batchScopes(scopes, maxBytes = MAX_SCOPE_BYTES) {
+    const batches = [];
+    let current = [];
+    let size = 0;
+    for (const scope of [...new Set(scopes)].sort()) {
+        const cost = '&scope='.length + encodeURIComponent(scope).length;
+        if (current.length > 0 && size + cost > maxBytes) {
+            batches.push(current);
+            current = [];
+            size = 0;
+        }
+        current.push(scope);
+        size += cost;
+    }
+    if (current.length > 0)
+        batches.push(current);
+    return batches;
+}
+/**
+ * The auth layer: learns each origin's scheme once (`GET /v2/`, as the docker CLI pings), then sends
+ * Basic credentials or a Bearer token per repository scope up front, so a warm run costs no 401 round
+ * trips. Tokens are cached per origin, credential and scope set for the run, and fetched once when
+ * several requests want the same one. Distribution spec: docs/spec/auth/token.md.
+ *
+ * Scopes planned up front (`plan`) share tokens: one token request names every repository of the origin
+ * (`scope` repeated), in batches that keep the request short, instead of one token per repository.
+ */
+class Authenticator {
+    #deps;
+    #schemes = new Map();
+    #tokens = new Map();
+    #planned = new Map();
+    #batches = new Map();
+    #now;
+    constructor(deps) {
+        this.#deps = deps;
+        this.#now = deps.now ?? Date.now;
+    }
+    /** Scopes `origin` will be asked for this run; they are requested together once the first is needed. */
+    plan(origin, scopes) {
+        if (this.#batches.has(origin))
+            return;
+        const planned = this.#planned.get(origin) ?? new Set();
+        for (const scope of scopes)
+            planned.add(scope);
+        this.#planned.set(origin, planned);
+    }
+    /** The planned batch holding every one of `scopes`, or `scopes` itself. */
+    #batchOf(origin, scopes) {
+        let batches = this.#batches.get(origin);
+        if (!batches) {
+            batches = new Map();
+            for (const batch of batchScopes([...(this.#planned.get(origin) ?? [])]))
+                for (const scope of batch)
+                    batches.set(scope, batch);
+            this.#batches.set(origin, batches);
+        }
+        const batch = batches.get(scopes[0] ?? '');
+        return batch && scopes.every((s) => batch.includes(s)) ? batch : scopes;
+    }
+    /** The header to send first to `origin` for `scope` (e.g. `repository:library/nginx:pull`). */
+    async authorize(origin, credentialHost, scope, signal) {
+        const scheme = await this.#scheme(origin, signal);
+        if (scheme.kind === 'none' || scheme.kind === 'unknown')
+            return { ok: true };
+        const credential = await this.#deps.credentials.get(credentialHost);
+        if (scheme.kind === 'basic')
+            return basic(credential);
+        return this.#bearer(origin, scheme, credential, [scope], false, signal);
+    }
+    /**
+     * Answers a 401: reads its challenge and returns the header to retry with. `sent` is the header the refused
+     * request carried; a refused Basic credential is final, a refused token is fetched anew once.
+     */
+    async answer(origin, credentialHost, wwwAuthenticate, scope, sent, signal) {
+        const challenge = pickChallenge(parseChallenges(wwwAuthenticate ?? ''));
+        const credential = await this.#deps.credentials.get(credentialHost);
+        if (!challenge) {
+            return {
+                ok: false,
+                cause: 'refused',
+                credential,
+                reason: 'HTTP 401 without a Basic or Bearer challenge',
+            };
+        }
+        if (challenge.scheme === 'basic') {
+            this.#schemes.set(origin, Promise.resolve({ kind: 'basic' }));
+            if (sent)
+                return {
+                    ok: false,
+                    cause: 'refused',
+                    credential,
+                    reason: 'the registry refused the credentials (HTTP 401)',
+                };
+            return basic(credential);
+        }
+        const realm = challenge.params.realm;
+        if (!realm)
+            return { ok: false, cause: 'refused', credential, reason: 'a Bearer challenge without a realm' };
+        const scheme = { kind: 'bearer', realm, service: challenge.params.service };
+        this.#schemes.set(origin, Promise.resolve(scheme));
+        const scopes = new Set([scope, ...(challenge.params.scope ?? '').split(' ').filter(Boolean)]);
+        return this.#bearer(origin, scheme, credential, [...scopes], sent !== undefined, signal);
+    }
+    #scheme(origin, signal) {
+        let scheme = this.#schemes.get(origin);
+        if (!scheme) {
+            scheme = this.#ping(origin, signal);
+            this.#schemes.set(origin, scheme);
+        }
+        return scheme;
+    }
+    async #ping(origin, signal) {
+        const sent = await this.#deps.transport.sendWithRetry({ url: `${origin}/v2/` }, signal);
+        if (!sent.ok)
+            return { kind: 'unknown' };
+        this.#deps.usage?.record('ping', origin);
+        const { status, headers } = sent.response;
+        if (status >= 200 && status < 300)
+            return { kind: 'none' };
+        if (status !== 401)
+            return { kind: 'unknown' };
+        const challenge = pickChallenge(parseChallenges(headers['www-authenticate'] ?? ''));
+        if (challenge?.scheme === 'basic')
+            return { kind: 'basic' };
+        if (challenge?.scheme === 'bearer' && challenge.params.realm) {
+            return { kind: 'bearer', realm: challenge.params.realm, service: challenge.params.service };
+        }
+        return { kind: 'unknown' };
+    }
+    async #bearer(origin, scheme, credential, wanted, fresh, signal) {
+        // docker's `registrytoken` is the Bearer token itself; no token service is asked.
+        if (credential?.kind === 'registry')
+            return { ok: true, header: `Bearer ${credential.token}`, credential };
+        const scopes = this.#batchOf(origin, wanted);
+        const key = [
+            origin,
+            credential?.source ?? '',
+            scheme.realm,
+            scheme.service ?? '',
+            [...scopes].sort().join(' '),
+        ].join('|');
+        let cached = this.#tokens.get(key);
+        if (cached) {
+            const known = await cached;
+            const current = this.#tokens.get(key);
+            // Someone replaced it while we waited: use theirs. A failure stands for the run. A token is fetched
+            // again when it is about to expire, or when refused (`fresh`) unless it is brand new: a new token
+            // for the same scope would be refused the same way.
+            if (current !== cached)
+                cached = current;
+            else if (!('failed' in known)) {
+                const now = this.#now();
+                if (known.expiresAt - now < EXPIRY_MARGIN_MS || (fresh && now - known.fetchedAt > RECENT_MS))
+                    cached = undefined;
+            }
+        }
+        if (!cached) {
+            const request = { realm: scheme.realm, service: scheme.service, scopes };
+            cached = fetchToken(this.#deps.transport, request, credential, signal).then((result) => {
+                if (!result.ok) {
+                    const cause = result.status === 429 || result.outage?.kind === 'rate-limited'
+                        ? 'rate-limited'
+                        : result.refused
+                            ? 'refused'
+                            : result.guarded
+                                ? 'guarded'
+                                : 'unavailable';
+                    return { failed: result.reason, cause, ...(result.outage ? { outage: result.outage } : {}) };
+                }
+                this.#deps.usage?.record('token', origin);
+                this.#deps.secrets.add(result.token);
+                this.#deps.logger.debug(`registry token for ${origin} scope ${scopes.join(' ')} (${credential ? credential.source : 'anonymous'})`);
+                const now = this.#now();
+                return { token: result.token, expiresAt: now + result.lifetimeMs, fetchedAt: now };
+            });
+            this.#tokens.set(key, cached);
+        }
+        const token = await cached;
+        if ('failed' in token) {
+            const { cause, failed: reason, outage } = token;
+            return { ok: false, cause, credential, reason, ...(outage ? { outage } : {}) };
+        }
+        return { ok: true, header: `Bearer ${token.token}`, credential };
+    }
+}
+function basic(credential) {
+    if (credential?.kind === 'basic') {
+        const encoded = Buffer.from(`${credential.username}:${credential.password}`).toString('base64');
+        return { ok: true, header: `Basic ${encoded}`, credential };
+    }
+    if (!credential)
+        return { ok: false, cause: 'refused', reason: 'the registry asks for a username and password' };
+    return {
+        ok: false,
+        cause: 'refused',
+        credential,
+        reason: `the registry asks for a username and password; ${credential.source} holds a token`,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/registry/http/breaker.ts
+/**
+ * Error codes that mean the host cannot be reached at all, as opposed to a connection that broke midway:
+ * DNS (getaddrinfo), the TCP connect, and the TLS handshake (OpenSSL verify codes, Node's ERR_TLS_* and
+ * ERR_SSL_*, EPROTO for TLS spoken to a plain-HTTP port).
+ */
+const UNREACHABLE = new Set([
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'EAI_FAIL',
+    'EAI_NODATA',
+    'EAI_NONAME',
+    'ECONNREFUSED',
+    'ENETUNREACH',
+    'EHOSTUNREACH',
+    'EHOSTDOWN',
+    'EADDRNOTAVAIL',
+    'ENETDOWN',
+    'UND_ERR_CONNECT_TIMEOUT',
+    'EPROTO',
+    'CERT_HAS_EXPIRED',
+    'CERT_NOT_YET_VALID',
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_GET_ISSUER_CERT',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+]);
+function isUnreachableCode(code) {
+    return code !== undefined && (UNREACHABLE.has(code) || /^ERR_(TLS|SSL)_/.test(code));
+}
+/** Hosts cut off for the rest of the run, and the 429s each host answered so far. */
+class Breakers {
+    #open = new Map();
+    #rateLimited = new Map();
+    #trips;
+    constructor(rateLimitTrips) {
+        this.#trips = Math.max(1, rateLimitTrips);
+    }
+    open(host) {
+        return this.#open.get(host);
+    }
+    /** Cuts `host` off; the first reason stands, so every image of the host reports the same one. */
+    tripUnreachable(host, reason) {
+        let open = this.#open.get(host);
+        if (!open) {
+            open = { kind: 'unreachable', host, message: reason };
+            this.#open.set(host, open);
+        }
+        return open;
+    }
+    /** Counts one 429 from `host`; true once it has answered enough of them to be left alone. */
+    rateLimited(host) {
+        const count = (this.#rateLimited.get(host) ?? 0) + 1;
+        this.#rateLimited.set(host, count);
+        if (count >= this.#trips && !this.#open.has(host)) {
+            this.#open.set(host, {
+                kind: 'rate-limited',
+                host,
+                message: `${count} HTTP 429 answers`,
+            });
+        }
+        return count >= this.#trips;
+    }
+}
+
+// EXTERNAL MODULE: external "node:dns"
+var external_node_dns_ = __nccwpck_require__(610);
+;// CONCATENATED MODULE: ./src/registry/http/guard.ts
+
+
+
+const systemResolver = (hostname) => external_node_dns_.promises.lookup(hostname, { all: true, verbatim: true });
+/** The code on errors the guard raises, so the transport can tell a refusal from a network failure. */
+const BLOCKED_CODE = 'ERR_ARCHCHECK_NON_PUBLIC_ADDRESS';
+class BlockedAddressError extends Error {
+    code = BLOCKED_CODE;
+}
+/** How to widen the guard, named in every refusal. */
+const HOW_TO_ALLOW = 'archcheck only connects to public addresses unless told otherwise; if this registry is yours, allow it with ' +
+    '--allow-private-registry, the action input allow-private-registries, or ARCHCHECK_ALLOW_PRIVATE_REGISTRIES';
+const defaultPort = (protocol) => (protocol === 'http:' ? 80 : 443);
+/** RFC 6761: `localhost` and names under it are loopback whatever DNS says. */
+const isLocalhostName = (name) => /(^|\.)localhost\.?$/i.test(name);
+/**
+ * Refuses connections to non-public addresses unless the trusted side allowed them. Checked twice: on the
+ * URL before a request is queued (literal addresses in any numeric form, `localhost`), and in the connector
+ * on the address actually dialled after DNS, so a name that resolves (or rebinds) to a private address is
+ * refused too. Requests through an HTTP proxy are resolved by the proxy: only the URL check applies there.
+ */
+class NetworkGuard {
+    #allow;
+    #resolve;
+    constructor(allow, resolve = systemResolver) {
+        this.#allow = allow;
+        this.#resolve = resolve;
+    }
+    /** Why `url` may not be requested, judged from the URL alone; undefined when only DNS can tell. */
+    checkUrl(url) {
+        const port = Number(url.port) || defaultPort(url.protocol);
+        const address = hostAddress(url.hostname);
+        if (address)
+            return this.#check({ hostname: url.hostname, port, address }, url.host);
+        if (isLocalhostName(url.hostname)) {
+            // Judged as the address it names: a CIDR covering 127.0.0.1 allows it, as does the name itself.
+            const address = parseIp('127.0.0.1');
+            if (isAllowed(this.#allow, { hostname: url.hostname, port, address }, classifyAddress(address)))
+                return undefined;
+            return `${url.host} is a loopback name (RFC 6761); ${HOW_TO_ALLOW}`;
+        }
+        return undefined;
+    }
+    /** Whether credentials may go to `url` over plain HTTP: only to hosts the user allowed by name or address. */
+    mayCarryCredentials(url) {
+        if (url.protocol === 'https:')
+            return true;
+        const port = Number(url.port) || defaultPort(url.protocol);
+        return namesHost(this.#allow, { hostname: url.hostname, port, address: hostAddress(url.hostname) });
+    }
+    #check(target, shown, resolvedFrom) {
+        const cls = classifyAddress(target.address);
+        if (cls.class === 'public' || isAllowed(this.#allow, target, cls))
+            return undefined;
+        const ip = formatIp(target.address);
+        const what = resolvedFrom ? `${resolvedFrom} resolves to ${ip}, ` : `${shown} is `;
+        const block = cls.block ? `, ${cls.block}` : '';
+        const linkLocal = cls.class === 'link-local'
+            ? ` (link-local addresses need an explicit CIDR such as ${ip}/${target.address.family === 4 ? 32 : 128}; host names and wildcards do not cover them)`
+            : '';
+        return `${what}a ${cls.class} address (${cls.name}${block}); ${HOW_TO_ALLOW}${linkLocal}`;
+    }
+    /**
+     * The addresses to dial for `hostname:port`, in DNS order: a literal is checked as is, a name is resolved and
+     * every address it has must pass (a name with one private address among public ones is refused).
+     */
+    async resolve(hostname, port) {
+        const literal = parseIp(hostname);
+        if (literal) {
+            const refused = this.#check({ hostname, port, address: literal }, `${hostname}:${port}`);
+            return refused ? { refused } : { addresses: [hostname] };
+        }
+        const found = await this.#resolve(hostname);
+        for (const { address } of found) {
+            const ip = parseIp(address);
+            if (!ip)
+                return { refused: `${hostname} resolved to ${address}, which is not an IP address` };
+            const refused = this.#check({ hostname, port, address: ip }, hostname, hostname);
+            if (refused)
+                return { refused };
+        }
+        if (found.length === 0)
+            return { refused: `${hostname} resolved to no address` };
+        return { addresses: found.map((a) => a.address) };
+    }
+}
+/** Failures where the next address of the name may still answer (`localhost` as ::1, then 127.0.0.1). */
+const NEXT_ADDRESS = new Set([
+    'ECONNREFUSED',
+    'ENETUNREACH',
+    'EHOSTUNREACH',
+    'EADDRNOTAVAIL',
+    'UND_ERR_CONNECT_TIMEOUT',
+]);
+/**
+ * Wraps undici's connector: the host is resolved and checked here, then the checked addresses themselves are
+ * dialled in turn (with the original name kept for TLS SNI and certificate checks), so no second lookup can
+ * answer differently (no time-of-check/time-of-use gap, no DNS rebinding).
+ */
+function guardedConnector(guard, inner) {
+    return (opts, callback) => {
+        const port = Number(opts.port) || defaultPort(opts.protocol);
+        const servername = opts.servername ?? (parseIp(opts.hostname) ? undefined : opts.hostname);
+        const dial = (addresses, at) => {
+            inner({ ...opts, hostname: addresses[at], ...(servername ? { servername } : {}) }, (error, socket) => {
+                const code = error?.code;
+                if (error && at + 1 < addresses.length && typeof code === 'string' && NEXT_ADDRESS.has(code)) {
+                    dial(addresses, at + 1);
+                    return;
+                }
+                if (error)
+                    callback(error, null);
+                else
+                    callback(null, socket);
+            });
+        };
+        guard.resolve(opts.hostname, port).then((result) => {
+            if ('refused' in result)
+                callback(new BlockedAddressError(result.refused), null);
+            else
+                dial(result.addresses, 0);
+        }, (error) => callback(error instanceof Error ? error : new Error(String(error)), null));
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/registry/http/limiter.ts
@@ -59720,8 +61122,12 @@ class KeyedLimiter {
 
 ;// CONCATENATED MODULE: ./src/registry/http/transport.ts
 
+
+
 const DEFAULT_RETRY = {
     attempts: 4,
+    connectAttempts: 2,
+    rateLimitTrips: 3,
     rateLimitAttempts: 2,
     baseDelayMs: 250,
     maxDelayMs: 4_000,
@@ -59770,6 +61176,15 @@ function errorCode(error) {
         return code;
     return typeof e?.message === 'string' ? e.message : 'connection failed';
 }
+/** The guard's refusal, wherever undici wrapped it. */
+function blockedMessage(error) {
+    for (let e = error; e;) {
+        if (e.code === BLOCKED_CODE && typeof e.message === 'string')
+            return e.message;
+        e = e.cause;
+    }
+    return undefined;
+}
 /**
  * One HTTP exchange at a time, bounded per run and per origin, each with its own timeout and the run's
  * deadline. Redirects are not followed here: the caller decides which headers may travel to another host.
@@ -59778,10 +61193,16 @@ class Transport {
     #opts;
     #all;
     #perOrigin;
+    #breakers;
     constructor(opts) {
         this.#opts = opts;
         this.#all = new Limiter(opts.concurrency);
         this.#perOrigin = new KeyedLimiter(opts.concurrency);
+        this.#breakers = new Breakers(opts.retry.rateLimitTrips);
+    }
+    /** Whether credentials may travel to `url`: HTTPS, or plain HTTP to a host the user allowed explicitly. */
+    mayCarryCredentials(url) {
+        return this.#opts.guard.mayCarryCredentials(url);
     }
     /** Sends once; `signal` is the run's deadline (or the shared work's), the timeout is added here. */
     async send(req, signal) {
@@ -59789,10 +61210,17 @@ class Transport {
         const where = describeUrl(req.url);
         if (signal.aborted)
             return { ok: false, error: { kind: 'deadline', message: `deadline passed before ${where}` } };
+        const refused = this.#opts.guard.checkUrl(url);
+        if (refused)
+            return { ok: false, error: { kind: 'blocked', message: refused } };
         // The timeout starts once a slot is ours: waiting behind other requests is not the server being slow.
         let timeout;
         try {
-            return await this.#perOrigin.for(url.origin).run(() => this.#all.run(() => {
+            return await this.#perOrigin.for(url.origin).run(() => this.#all.run(async () => {
+                // A breaker that tripped while this request waited for its slot holds it back too.
+                const open = this.#breakers.open(url.host);
+                if (open)
+                    return { ok: false, error: { ...open } };
                 timeout = AbortSignal.timeout(this.#opts.timeoutMs);
                 return this.#exchange(url, req, AbortSignal.any([signal, timeout]));
             }, signal), signal);
@@ -59800,6 +61228,9 @@ class Transport {
         catch (error) {
             if (signal.aborted)
                 return { ok: false, error: { kind: 'deadline', message: `deadline passed during ${where}` } };
+            const blocked = blockedMessage(error);
+            if (blocked)
+                return { ok: false, error: { kind: 'blocked', message: blocked } };
             if (timeout?.aborted) {
                 return {
                     ok: false,
@@ -59809,7 +61240,8 @@ class Transport {
                     },
                 };
             }
-            return { ok: false, error: { kind: 'network', message: `${errorCode(error)} from ${where}` } };
+            const code = errorCode(error);
+            return { ok: false, error: { kind: 'network', code, message: `${code} from ${where}` } };
         }
     }
     async #exchange(url, req, signal) {
@@ -59819,6 +61251,10 @@ class Transport {
             method: req.method ?? 'GET',
             headers: req.headers ?? {},
             body: req.body ?? null,
+            // undici closes the connection after every HEAD unless told otherwise (a guard against servers that
+            // send a body anyway); registries do not, and a warm run is mostly HEADs: a new TCP and TLS
+            // handshake for each would cost more round trips than the HEADs themselves.
+            ...(req.method === 'HEAD' ? { reset: false } : {}),
             signal,
         });
         const limit = this.#opts.maxBodyBytes ?? 16 * 1024 * 1024;
@@ -59861,21 +61297,40 @@ class Transport {
      * exponentially (or as Retry-After says); a 429 waits as Retry-After says when that is within
      * `maxRetryAfterMs`. Timeouts are not retried: the user's timeout already bounds the wait. The last
      * answer is returned as is, so the caller can report the status it ended on.
+     *
+     * Circuit breakers, per host for the run: a host that cannot be reached once its `connectAttempts` are
+     * spent, or that answered `rateLimitTrips` 429s, gets no further request; its later requests fail at once.
      */
     async sendWithRetry(req, signal) {
         const policy = this.#opts.retry;
         const where = describeUrl(req.url);
+        const host = new URL(req.url).host;
         for (let attempt = 1;; attempt++) {
+            const open = this.#breakers.open(host);
+            if (open)
+                return { ok: false, error: { ...open }, attempts: attempt - 1 };
             const result = await this.send(req, signal);
             let wait;
             if (!result.ok) {
-                if (result.error.kind !== 'network' || attempt >= policy.attempts)
-                    return { ...result, attempts: attempt };
+                const { kind, code } = result.error;
+                const unreachable = kind === 'network' && isUnreachableCode(code);
+                const limit = unreachable ? policy.connectAttempts : policy.attempts;
+                if (kind !== 'network' || attempt >= limit) {
+                    if (!unreachable)
+                        return { ...result, attempts: attempt };
+                    const tripped = this.#breakers.tripUnreachable(host, result.error.message);
+                    this.#opts.logger.debug(`${host} unreachable (${result.error.message}): not tried again this run`);
+                    return { ok: false, error: tripped, attempts: attempt };
+                }
                 wait = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
-                this.#opts.logger.debug(`${result.error.message}; retry ${attempt}/${policy.attempts - 1} in ${wait} ms`);
+                this.#opts.logger.debug(`${result.error.message}; retry ${attempt}/${limit - 1} in ${wait} ms`);
             }
             else {
                 const { status, headers } = result.response;
+                if (status === 429 && this.#breakers.rateLimited(host)) {
+                    this.#opts.logger.debug(`${host} rate-limited this run: no further requests are sent to it`);
+                    return { ok: false, error: { ...this.#breakers.open(host) }, attempts: attempt };
+                }
                 const retryable = status === 429
                     ? attempt < policy.rateLimitAttempts
                     : RETRYABLE_5XX.has(status) && attempt < policy.attempts;
@@ -59907,19 +61362,23 @@ const MAX_REDIRECTS = 5;
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 /**
  * The Distribution API for one endpoint: authorized GETs that follow redirects. The Authorization header
- * goes only to the origin that asked for it: after a redirect to another host (blob storage, a CDN) the
- * request goes bare, and only a 401 challenge from that host earns it a credential of its own.
+ * goes only to the origin that asked for it: after a redirect to another origin (blob storage, a CDN, or the
+ * same host over plain HTTP) the request goes bare, and only a 401 challenge from that origin earns it a
+ * credential of its own, the one stored under its host. Headers made from credentials never go over plain
+ * HTTP unless the user allowed that host (NetworkGuard.mayCarryCredentials).
  */
 class RegistryClient {
     endpoint;
     #transport;
     #auth;
     #logger;
+    #usage;
     constructor(endpoint, deps) {
         this.endpoint = endpoint;
         this.#transport = deps.transport;
         this.#auth = deps.auth;
         this.#logger = deps.logger;
+        this.#usage = deps.usage;
     }
     /** `repository:<prefix/repo>:pull`, the scope distribution's token spec defines for reading. */
     scope(repository) {
@@ -59929,10 +61388,15 @@ class RegistryClient {
         return origin === this.endpoint.origin ? this.endpoint.credentialHost : new URL(origin).host;
     }
     /**
-     * GETs `url` (on this endpoint) with the scope's credentials; a non-2xx final answer becomes the Failure
-     * the caller's context describes.
+     * GETs (or HEADs) `url` on this endpoint with the scope's credentials; a non-2xx final answer becomes the
+     * ResolutionFailure the caller's context describes. `extra` headers (deep mode's `Range`) go with every hop.
      */
-    async get(url, accept, ctx, repository, signal) {
+    async get(url, accept, ctx, repository, signal, extra = {}, method = 'GET') {
+        const kind = ctx.what === 'config blob' || ctx.what === 'layer blob'
+            ? 'blob-get'
+            : method === 'HEAD'
+                ? 'manifest-head'
+                : 'manifest-get';
         const scope = this.scope(repository);
         const first = await this.#auth.authorize(this.endpoint.origin, this.endpoint.credentialHost, scope, signal);
         if (!first.ok)
@@ -59944,11 +61408,21 @@ class RegistryClient {
         let answered = false;
         for (let redirects = 0;;) {
             const origin = new URL(current).origin;
-            const headers = accept ? { accept } : {};
+            const headers = accept ? { ...extra, accept } : { ...extra };
             const sending = header !== undefined && origin === authOrigin ? header : undefined;
+            // A header made from credentials (Basic, or a token they bought) never crosses plain HTTP uninvited.
+            if (sending && credential && !this.#transport.mayCarryCredentials(new URL(current))) {
+                return failureForAuth(ctx, {
+                    ok: false,
+                    cause: 'guarded',
+                    credential,
+                    reason: `the credentials from ${credential.source} are not sent over plain HTTP to ${origin}; ` +
+                        `if that network is trusted, allow the host with --allow-private-registry ${new URL(origin).host}`,
+                });
+            }
             if (sending)
                 headers.authorization = sending;
-            const sent = await this.#transport.sendWithRetry({ url: current, headers }, signal);
+            const sent = await this.#transport.sendWithRetry({ url: current, method, headers }, signal);
             if (!sent.ok)
                 return failureForTransport(ctx, sent.error, sent.attempts);
             const { response } = sent;
@@ -59974,6 +61448,7 @@ class RegistryClient {
                 authOrigin = origin;
                 continue;
             }
+            this.#usage?.record(kind, origin, response.headers);
             if (response.status < 200 || response.status > 299)
                 return failureForStatus(ctx, response, sent.attempts, credential);
             return { response };
@@ -59983,7 +61458,78 @@ class RegistryClient {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/subprocess-env.ts
+// The environment every program archcheck starts gets (kustomize, kubectl, helm, docker credential helpers).
+// The job's environment holds the workflow's token (INPUT_GITHUB-TOKEN), the runner's own tokens (ACTIONS_*)
+// and whatever secrets the workflow exported; the programs run on files the pull request wrote, so they get
+// only what they need to work. SECURITY.md ("Subprocess environments") lists the choices and why.
+/**
+ * What any program needs to start and reach the network the way the workflow set it up: the search path, a home
+ * and temp directory, the locale, proxies and CA bundles (both spellings: curl and Go read the lowercase ones),
+ * and on Windows the variables the C runtime and DNS resolver need. XDG_* are the config/cache/data dirs that
+ * kustomize, helm and the credential helpers read.
+ */
+const BASE = {
+    names: [
+        'PATH',
+        'HOME',
+        'TMPDIR',
+        'TEMP',
+        'TMP',
+        'LANG',
+        'LANGUAGE',
+        'TZ',
+        'HTTP_PROXY',
+        'HTTPS_PROXY',
+        'NO_PROXY',
+        'ALL_PROXY',
+        'SSL_CERT_FILE',
+        'SSL_CERT_DIR',
+        'NODE_EXTRA_CA_CERTS',
+        // Windows
+        'SYSTEMROOT',
+        'WINDIR',
+        'PATHEXT',
+        'COMSPEC',
+        'USERPROFILE',
+        'APPDATA',
+        'LOCALAPPDATA',
+    ],
+    prefixes: ['LC_', 'XDG_'],
+};
+/** `kubectl kustomize` / `kustomize build`: the base only (no KUBECONFIG: building reads no cluster). */
+const KUSTOMIZE_ENV = {};
+/** `helm template`: helm's own settings (HELM_CACHE_HOME, HELM_CONFIG_HOME, HELM_REGISTRY_CONFIG, ...). */
+const HELM_ENV = { prefixes: ['HELM_'] };
+/**
+ * `docker-credential-<name> get`: the docker config dir, the session bus (secretservice, pass), and the cloud
+ * SDK variables the cloud helpers read for their identity (ecr-login: AWS_*; gcloud: GOOGLE_*, CLOUDSDK_*;
+ * acr-env: AZURE_*). Those are the workflow's own cloud credentials, put there for exactly this.
+ */
+const CREDENTIAL_HELPER_ENV = {
+    names: ['DOCKER_CONFIG', 'DBUS_SESSION_BUS_ADDRESS'],
+    prefixes: ['AWS_', 'GOOGLE_', 'CLOUDSDK_', 'AZURE_'],
+};
+/**
+ * The environment for a child process: the variables of `env` that {@link BASE} or `allow` name, nothing else.
+ * Unset values are dropped (`spawn` would pass the text "undefined").
+ */
+function subprocessEnv(env, allow) {
+    const names = new Set([...BASE.names, ...(allow.names ?? [])].map((n) => n.toUpperCase()));
+    const prefixes = [...BASE.prefixes, ...(allow.prefixes ?? [])];
+    const out = {};
+    for (const [name, value] of Object.entries(env)) {
+        if (value === undefined)
+            continue;
+        const upper = name.toUpperCase();
+        if (names.has(upper) || prefixes.some((p) => upper.startsWith(p)))
+            out[name] = value;
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/registry/http/cred-helper.ts
+
 
 /** docker-credential-helpers `credentials.ErrCredentialsNotFound` text, printed on a miss. */
 const NOT_FOUND = 'credentials not found in native keychain';
@@ -60006,7 +61552,7 @@ function runCredentialHelper(name, serverUrl, opts) {
     }
     const program = `docker-credential-${name}`;
     return new Promise((resolve) => {
-        const env = Object.fromEntries(Object.entries(opts.env).filter((e) => e[1] !== undefined));
+        const env = subprocessEnv(opts.env, CREDENTIAL_HELPER_ENV);
         const child = (0,external_node_child_process_namespaceObject.spawn)(program, ['get'], { env, stdio: ['pipe', 'pipe', 'pipe'], timeout: opts.timeoutMs });
         let stdout = '';
         child.stdout.on('data', (chunk) => {
@@ -60283,6 +61829,7 @@ var undici = __nccwpck_require__(4371);
 
 
 
+
 const first = (env, ...names) => {
     for (const name of names)
         if (env[name] !== undefined)
@@ -60310,7 +61857,8 @@ function createDispatcher(opts) {
         }
     }
     const tlsOptions = ca ? { ca } : {};
-    const common = { connections: opts.connections, connect: tlsOptions };
+    const connect = guardedConnector(opts.guard, (0,undici/* buildConnector */.gU)(tlsOptions));
+    const common = { connections: opts.connections, connect };
     const httpProxy = first(opts.env, 'http_proxy', 'HTTP_PROXY');
     const httpsProxy = first(opts.env, 'https_proxy', 'HTTPS_PROXY');
     if (!httpProxy && !httpsProxy)
@@ -60328,49 +61876,8 @@ function createDispatcher(opts) {
     return { dispatcher, warnings };
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/registry/digest.ts
-
-/**
- * Content digests as the OCI image spec defines them: `algorithm ":" encoded`, where the registered
- * algorithms are sha256 (64 lowercase hex) and sha512 (128 lowercase hex).
- * https://github.com/opencontainers/image-spec/blob/v1.1.0/descriptor.md#digests
- */
-const ENCODED_LENGTH = { sha256: 64, sha512: 128 };
-/** The spec's grammar for any digest; registered algorithms are checked more strictly below. */
-const DIGEST_GRAMMAR = /^([a-z0-9]+(?:[.+_-][a-z0-9]+)*):([a-zA-Z0-9=_-]+)$/;
-/**
- * Splits a digest of a registered algorithm (sha256, sha512) whose hex has the right length and case.
- * Anything else is `undefined`: callers must not build file paths or URLs from unchecked digests.
- */
-function parseDigest(digest) {
-    const match = DIGEST_GRAMMAR.exec(digest);
-    if (!match)
-        return undefined;
-    const [, algorithm = '', encoded = ''] = match;
-    if (algorithm !== 'sha256' && algorithm !== 'sha512')
-        return undefined;
-    if (encoded.length !== ENCODED_LENGTH[algorithm] || !/^[a-f0-9]+$/.test(encoded))
-        return undefined;
-    return { algorithm, encoded };
-}
-/** `sha256:<hex>` of the bytes, the form every OCI descriptor and registry uses. */
-function sha256Digest(bytes) {
-    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
-}
-/**
- * True when the bytes hash to `expected` (sha256 or sha512). A malformed digest or an algorithm we cannot
- * compute is `false`: content we cannot verify is not trusted.
- */
-function verifyDigest(bytes, expected) {
-    const parsed = parseDigest(expected);
-    if (!parsed)
-        return false;
-    return (0,external_node_crypto_.createHash)(parsed.algorithm).update(bytes).digest('hex') === parsed.encoded;
-}
-
 ;// CONCATENATED MODULE: ./src/platforms/match.ts
+
 
 /** `v7` -> [7, 0], `v8.2` -> [8, 2]; anything else (`unrecognized-present`, `sse2`) -> undefined. */
 function version(variant) {
@@ -60398,6 +61905,8 @@ function armRuns(node, image) {
  * because "v9.0 diverged from v8.5" (compare.go `platformVector`).
  */
 function arm64Runs(node, image) {
+    if (!arm64Known(node))
+        return false;
     const n = version(node || 'v8');
     const i = version(image || 'v8');
     if (n === undefined || i === undefined)
@@ -60408,22 +61917,19 @@ function arm64Runs(node, image) {
         return nMajor >= 8 && iMinor <= nMinor;
     return nMajor === 9 && iMajor === 8 && iMinor <= Math.min(nMinor + 5, 9);
 }
-/** The Windows build number: the third dot-separated component of `os.version` (10.0.17763.5458). */
-function windowsBuild(osVersion) {
-    const build = osVersion?.split('.')[2];
-    return build !== undefined && /^\d+$/.test(build) ? String(Number(build)) : undefined;
+/** compare.go `arm64variantToVersion`: the arm64 node variants containerd expands (v8..v8.9, v9..v9.7). */
+function arm64Known(variant) {
+    const v = version(variant || 'v8');
+    return v !== undefined && ((v[0] === 8 && v[1] <= 9) || (v[0] === 9 && v[1] <= 7));
 }
 /**
  * Can a node of platform `node` run an image built for `image`? Both are normalized first.
  *
- * Follows containerd/platforms `Only(node).Match(image)` (compare.go), with two decisions of ours:
- * - An arm64 node does NOT run arm/* images. containerd assumes AArch32 support, but it is optional in
- *   ARMv8 and absent from current server cores (Graviton 3/4, Ampere One, Apple M-series), so an arm64
- *   pool cannot be trusted to run a 32-bit image.
- * - Windows: when both carry `os.version`, the builds must be equal, as process isolation (the Kubernetes
- *   default) requires. containerd also lets a host at or after ltsc2022 run older builds back to the
- *   previous LTSC (platform_windows_compat.go); we do not assume that host/image pairing. Without a build on
- *   either side we match on OS and architecture only.
+ * Follows containerd/platforms `Only(node).Match(image)` (compare.go `platformVector`), Windows versions
+ * included (platform_windows_compat.go, see ./windows.ts), with one decision of ours: an arm64 node runs
+ * arm/* images only when it declares `aarch32`. containerd assumes AArch32 support, but it is optional in
+ * ARMv8 and absent from current server cores (Graviton 3/4, Ampere One, Apple M-series), so by default an
+ * arm64 pool cannot be trusted to run a 32-bit image.
  *
  * An image that is `unknown/unknown` (an attestation) is run by no node.
  */
@@ -60432,12 +61938,8 @@ function nodeRuns(node, image) {
     const i = normalizePlatform(image);
     if (isUnknownPlatform(i) || n.os !== i.os)
         return false;
-    if (n.os === 'windows') {
-        const nodeBuild = windowsBuild(n.osVersion);
-        const imageBuild = windowsBuild(i.osVersion);
-        if (nodeBuild !== undefined && imageBuild !== undefined && nodeBuild !== imageBuild)
-            return false;
-    }
+    if (n.os === 'windows' && !windowsVersionRuns(n.osVersion, i.osVersion))
+        return false;
     const nv = n.variant ?? '';
     const iv = i.variant ?? '';
     if (n.architecture === i.architecture && nv === iv)
@@ -60451,6 +61953,9 @@ function nodeRuns(node, image) {
         case 'arm':
             return i.architecture === 'arm' && armRuns(nv, iv);
         case 'arm64':
+            // compare.go: "All arm64/v8.x and arm64/v9.x are compatible with arm/v8 (32-bits) and below".
+            if (i.architecture === 'arm')
+                return node.aarch32 === true && arm64Known(nv) && armRuns('v8', iv);
             return i.architecture === 'arm64' && arm64Runs(nv, iv);
         default:
             return false;
@@ -60717,6 +62222,23 @@ function indexPlatforms(manifests) {
     return out.sort(comparePlatforms);
 }
 /**
+ * Why an index that names no image platform is not an image we can judge, or undefined when it names one. An
+ * empty index, or one listing only other indexes (nested, which a runtime follows one level at most and we do
+ * not read over HTTP), or only attestations, is unknown, not "an image for no platform": a mismatch finding
+ * would blame the wrong thing.
+ */
+function emptyIndexReason(manifests) {
+    if (indexPlatforms(manifests).length > 0)
+        return undefined;
+    if (manifests.length === 0)
+        return 'the image index is empty: it lists no manifests';
+    const nested = manifests.filter((d) => d.mediaType !== undefined && KIND_OF[d.mediaType] === 'index');
+    if (nested.length === manifests.length) {
+        return `the image index lists only other indexes (${nested.length}), not images: nested indexes are not followed`;
+    }
+    return 'the image index lists no container image platform (only attestations or entries without a platform)';
+}
+/**
  * Whether a config of this media type can be an image config (so its blob is worth reading). Artifacts
  * (Helm charts, the OCI empty descriptor, signatures) declare their own config media type.
  */
@@ -60725,22 +62247,23 @@ function isImageConfigMediaType(mediaType) {
 }
 /**
  * Platform of an image config blob (OCI or Docker config: os, architecture, variant, os.version); an error
- * when it is not an image config (e.g. artifacts, Helm chart configs).
+ * when it is not an image config (e.g. artifacts, Helm chart configs) or cannot be read.
  * https://github.com/opencontainers/image-spec/blob/v1.1.0/config.md#properties
  */
 function platformFromConfig(bytes, configMediaType) {
+    const notAnImage = (error) => ({ error, cause: 'not-an-image' });
     if (!isImageConfigMediaType(configMediaType)) {
-        return { error: `config media type ${configMediaType}: not a container image` };
+        return notAnImage(`config media type ${configMediaType}: not a container image`);
     }
     const doc = decodeJson(bytes);
     if (typeof doc === 'string')
-        return { error: `config is ${doc}` };
+        return { error: `config is ${doc}`, cause: 'invalid' };
     const raw = rawPlatform(doc) ?? {};
     if (!raw.os || !raw.architecture)
-        return { error: 'config names no os and architecture: not a container image' };
+        return notAnImage('config names no os and architecture: not a container image');
     const platform = normalizePlatform(raw);
     if (isUnknownPlatform(platform))
-        return { error: 'config platform is unknown/unknown (an attestation, not an image)' };
+        return notAnImage('config platform is unknown/unknown (an attestation, not an image)');
     return platform;
 }
 
@@ -60793,7 +62316,7 @@ function checkManifestDigest(payload, pinned, announced) {
     return { digest: pinned ?? actual };
 }
 
-;// CONCATENATED MODULE: ./src/registry/http/resolve.ts
+;// CONCATENATED MODULE: ./src/registry/http/content.ts
 
 
 
@@ -60801,6 +62324,89 @@ function checkManifestDigest(payload, pinned, announced) {
 
 
 const ACCEPT = MANIFEST_ACCEPT.join(', ');
+/** The first ranged read is small (the file deep mode looks for is often near a layer's start); later ones grow. */
+const FIRST_CHUNK = 64 * 1024;
+const LARGEST_CHUNK = 1024 * 1024;
+/**
+ * Deep mode's reads from one repository over the Distribution API: manifests by digest (verified), config
+ * blobs through the run's BlobCache, and layers as successive `Range` requests (RFC 9110 section 14), so a
+ * reader that stops early has downloaded only what it read. A registry that ignores Range answers 200 with
+ * the whole blob, which is then used as is (the transport's body limit still applies).
+ */
+function httpContent(client, blobs, ref) {
+    const endpoint = client.endpoint;
+    const image = canonicalImage(ref);
+    const url = (kind, digest) => apiUrl(endpoint, ref.repository, kind, digest);
+    const notBlob = (what, digest) => fail('integrity', `the ${what} ${digest} of ${image} served by ${describeEndpoint(endpoint)} does not hash to its digest`);
+    return {
+        async manifest(digest, signal) {
+            const ctx = { endpoint, image, what: 'manifest' };
+            const got = await client.get(url('manifests', digest), ACCEPT, ctx, ref.repository, signal);
+            if (isFailure(got))
+                return got;
+            const { body, headers } = got.response;
+            const payload = manifestPayload(body, parseManifest(body, headers['content-type']));
+            return 'mismatch' in checkManifestDigest(payload, digest, undefined)
+                ? notBlob('manifest', digest)
+                : body;
+        },
+        blob(digest, signal) {
+            return blobs.get(digest, async () => {
+                const ctx = { endpoint, image, what: 'config blob' };
+                const got = await client.get(url('blobs', digest), undefined, ctx, ref.repository, signal);
+                if (isFailure(got))
+                    return got;
+                return verifyDigest(got.response.body, digest) ? got.response.body : notBlob('config blob', digest);
+            });
+        },
+        async *openBlob(digest, maxBytes, signal) {
+            const ctx = { endpoint, image, what: 'layer blob' };
+            let offset = 0;
+            let chunk = FIRST_CHUNK;
+            while (offset < maxBytes) {
+                const end = Math.min(offset + chunk, maxBytes) - 1;
+                const range = { range: `bytes=${offset}-${end}` };
+                const got = await client.get(url('blobs', digest), undefined, ctx, ref.repository, signal, range);
+                if (isFailure(got)) {
+                    yield got;
+                    return;
+                }
+                const { status, body, headers } = got.response;
+                if (status === 206) {
+                    if (body.length === 0)
+                        return;
+                    yield body;
+                    offset += body.length;
+                    if (!moreAfter(headers['content-range'], offset))
+                        return;
+                }
+                else {
+                    // 200: the registry ignored Range and sent the whole blob.
+                    const rest = body.subarray(offset, Math.min(body.length, maxBytes));
+                    if (rest.length > 0)
+                        yield rest;
+                    return;
+                }
+                chunk = Math.min(chunk * 2, LARGEST_CHUNK);
+            }
+        },
+    };
+}
+/** `Content-Range: bytes 0-65535/1234567`: whether bytes remain after `offset`; unknown totals read on. */
+function moreAfter(contentRange, offset) {
+    const total = /\/(\d+)\s*$/.exec(contentRange ?? '')?.[1];
+    return total === undefined || offset < Number(total);
+}
+
+;// CONCATENATED MODULE: ./src/registry/http/resolve.ts
+
+
+
+
+
+
+
+const resolve_ACCEPT = MANIFEST_ACCEPT.join(', ');
 /**
  * Config blobs by digest for the whole run, shared by every endpoint: content-addressed and verified
  * before they are kept, so two repositories (or two tags) with one config cost one GET. A failed fetch is
@@ -60826,72 +62432,154 @@ class BlobCache {
  * checked, then an index's child platforms (attestations skipped) or a single manifest's platform from its
  * config blob. The OCI distribution spec: https://github.com/opencontainers/distribution-spec/blob/v1.1.0/spec.md#pulling-manifests
  *
+ * With a cache, what is known by digest is not fetched again: a digest-pinned reference whose manifest
+ * (and config) are cached costs no request at all; a tag read before is HEADed (Docker Hub does not count
+ * HEADs as pulls) and GET only when its digest is new. A tag never read before is GET directly: a HEAD
+ * could only tell us a digest we do not have. Registries whose HEAD fails or names no digest are read with GET.
+ *
  * `signal` is the shared work's deadline; de-duplication and per-caller cancellation live in the router.
  */
 class HttpImageSource {
     #client;
     #blobs;
-    constructor(client, blobs) {
+    #cache;
+    #usage;
+    get client() {
+        return this.#client;
+    }
+    constructor(client, blobs, cache, usage) {
         this.#client = client;
         this.#blobs = blobs;
+        this.#cache = cache;
+        this.#usage = usage;
+    }
+    /** The manifest GETs `ref` may cost: none when pinned and cached, else one. */
+    async expectedPulls(ref) {
+        if (ref.digest)
+            return (await this.#cache?.get(ref.digest)) ? 0 : 1;
+        return this.#cache && (await this.#cache.hint(this.#tagKey(ref))) ? 0 : 1;
+    }
+    content(ref) {
+        return httpContent(this.#client, this.#blobs, ref);
     }
     async resolve(ref, signal = new AbortController().signal) {
-        const endpoint = this.#client.endpoint;
         const image = canonicalImage(ref);
+        if (ref.digest) {
+            const cached = await this.#cached(ref.digest);
+            if (cached)
+                return this.#interpret(ref, image, cached, ref.digest, undefined, signal);
+            return this.#fetch(ref, image, ref.digest, undefined, signal);
+        }
+        const tag = ref.tag ?? 'latest';
+        if (this.#cache && (await this.#cache.hint(this.#tagKey(ref)))) {
+            const announced = await this.#head(ref, image, tag, signal);
+            if (announced) {
+                const cached = await this.#cached(announced);
+                if (cached)
+                    return this.#interpret(ref, image, cached, announced, undefined, signal);
+                // The tag moved: read exactly what the HEAD named.
+                return this.#fetch(ref, image, announced, announced, signal);
+            }
+        }
+        return this.#fetch(ref, image, tag, undefined, signal);
+    }
+    /** Where a tag's hint is kept: per endpoint, since a mirror may lag behind the registry. */
+    #tagKey(ref) {
+        const endpoint = this.#client.endpoint;
+        return `${endpoint.origin}/${repositoryPath(endpoint, ref.repository)}:${ref.tag ?? 'latest'}`;
+    }
+    async #cached(digest) {
+        const bytes = await this.#cache?.get(digest);
+        if (bytes)
+            this.#usage?.cacheHit();
+        return bytes;
+    }
+    /** The digest a HEAD of the tag announces, or undefined when the registry does not answer HEAD usefully. */
+    async #head(ref, image, tag, signal) {
+        const endpoint = this.#client.endpoint;
         const ctx = { endpoint, image, what: 'manifest' };
-        const reference = ref.digest ?? ref.tag ?? 'latest';
-        const got = await this.#client.get(apiUrl(endpoint, ref.repository, 'manifests', reference), ACCEPT, ctx, ref.repository, signal);
+        const url = apiUrl(endpoint, ref.repository, 'manifests', tag);
+        const got = await this.#client.get(url, resolve_ACCEPT, ctx, ref.repository, signal, {}, 'HEAD');
+        if (isFailure(got))
+            return undefined;
+        const digest = got.response.headers['docker-content-digest']?.trim();
+        return digest && parseDigest(digest) ? digest : undefined;
+    }
+    /** GETs the manifest by tag or digest; `announced` is the digest a HEAD named for it. */
+    async #fetch(ref, image, reference, announced, signal) {
+        const endpoint = this.#client.endpoint;
+        const ctx = { endpoint, image, what: 'manifest' };
+        const got = await this.#client.get(apiUrl(endpoint, ref.repository, 'manifests', reference), resolve_ACCEPT, ctx, ref.repository, signal);
         if (isFailure(got))
             return got;
         const { body, headers } = got.response;
         const parsed = parseManifest(body, headers['content-type']);
-        const checked = checkManifestDigest(manifestPayload(body, parsed), ref.digest, headers['docker-content-digest']);
+        const checked = checkManifestDigest(manifestPayload(body, parsed), ref.digest, announced ?? headers['docker-content-digest']);
         if ('mismatch' in checked) {
             const { expected, actual, claimedBy } = checked.mismatch;
             const claim = claimedBy === 'reference'
                 ? 'the digest the reference pins'
                 : 'the Docker-Content-Digest the registry announced';
-            return fail('digest-mismatch', `the manifest ${describeEndpoint(endpoint)} served for ${image} hashes to ${actual}, not ${expected} (${claim}); ` +
+            return fail('integrity', `the manifest ${describeEndpoint(endpoint)} served for ${image} hashes to ${actual}, not ${expected} (${claim}); ` +
                 'the registry, a mirror or a proxy altered it: do not deploy it until the source is trusted');
         }
         const { digest } = checked;
+        // Signed schema1 is digested without its signatures, so its bytes never verify as an entry: it is not
+        // kept, and no hint is left that would only add a HEAD before the same GET next time.
+        if (this.#cache && parsed.kind !== 'invalid' && verifyDigest(body, digest)) {
+            await this.#cache.put(digest, body);
+            if (!ref.digest)
+                await this.#cache.remember(this.#tagKey(ref), digest);
+        }
+        return this.#interpret(ref, image, body, digest, headers['content-type'], signal, parsed);
+    }
+    async #interpret(ref, image, body, digest, contentType, signal, parsed = parseManifest(body, contentType)) {
+        const endpoint = this.#client.endpoint;
         switch (parsed.kind) {
             case 'invalid':
-                return fail('image-unresolved', `the manifest of ${image} on ${describeEndpoint(endpoint)} cannot be read: ${parsed.reason}`);
-            case 'index':
+                return fail('invalid', `the manifest of ${image} on ${describeEndpoint(endpoint)} cannot be read: ${parsed.reason}`);
+            case 'index': {
+                const empty = emptyIndexReason(parsed.manifests);
+                if (empty)
+                    return fail('not-an-image', `${image} on ${describeEndpoint(endpoint)}: ${empty}`);
                 return { kind: 'index', digest, platforms: indexPlatforms(parsed.manifests) };
+            }
             case 'schema1':
                 return { kind: 'single', digest, platform: parsed.platform };
             case 'manifest': {
                 const { config } = parsed;
                 if (!isImageConfigMediaType(config.mediaType) || parsed.artifactType !== undefined) {
                     const type = parsed.artifactType ?? config.mediaType;
-                    return fail('image-unresolved', `${image} is an OCI artifact (${type}), not a container image: no platform to check`);
+                    return fail('not-an-image', `${image} is an OCI artifact (${type}), not a container image: no platform to check`);
                 }
                 const blob = await this.#configBlob(ref, image, config.digest, signal);
                 if (isFailure(blob))
                     return blob;
                 const platform = platformFromConfig(blob, config.mediaType);
                 if ('error' in platform)
-                    return fail('image-unresolved', `the config of ${image}: ${platform.error}`);
+                    return fail(platform.cause, `the config of ${image}: ${platform.error}`);
                 return { kind: 'single', digest, platform };
             }
             default: {
                 const unreachable = parsed;
-                return fail('image-unresolved', `unhandled manifest ${JSON.stringify(unreachable)}`);
+                return fail('internal', `unhandled manifest ${JSON.stringify(unreachable)}`);
             }
         }
     }
     #configBlob(ref, image, digest, signal) {
         const endpoint = this.#client.endpoint;
         return this.#blobs.get(digest, async () => {
+            const cached = await this.#cached(digest);
+            if (cached)
+                return cached;
             const ctx = { endpoint, image, what: 'config blob' };
             const got = await this.#client.get(apiUrl(endpoint, ref.repository, 'blobs', digest), undefined, ctx, ref.repository, signal);
             if (isFailure(got))
                 return got;
             if (!verifyDigest(got.response.body, digest)) {
-                return fail('digest-mismatch', `the config blob of ${image} served by ${describeEndpoint(endpoint)} does not hash to ${digest}`);
+                return fail('integrity', `the config blob of ${image} served by ${describeEndpoint(endpoint)} does not hash to ${digest}`);
             }
+            await this.#cache?.put(digest, got.response.body);
             return got.response.body;
         });
     }
@@ -60943,18 +62631,18 @@ function redactingLogger(logger, secrets) {
 
 
 
+
+
 /** https://github.com/opencontainers/image-spec/blob/v1.1.0/annotations.md#pre-defined-annotation-keys */
 const REF_NAME = 'org.opencontainers.image.ref.name';
 /** Indexes of indexes exist (go-containerregistry testdata) but never deeply; the bound stops hostile layouts. */
 const MAX_INDEX_DEPTH = 4;
 const INDEX_TYPES = new Set([MEDIA_TYPES.ociIndex, MEDIA_TYPES.dockerList]);
-const oci_layout_fail = (rule, reason) => ({ kind: 'error', rule, reason });
-const oci_layout_isFailure = (v) => typeof v === 'object' && v !== null && 'kind' in v;
 function fsFailure(error, file, what) {
     const code = error?.code;
     if (code === 'ENOENT' || code === 'ENOTDIR')
-        return oci_layout_fail('image-not-found', `${what}: ${file} does not exist`);
-    return oci_layout_fail('image-unresolved', `cannot read ${file}: ${code ?? String(error)}`);
+        return fail('not-found', `${what}: ${file} does not exist`);
+    return fail('unreachable', `cannot read ${file}: ${code ?? String(error)}`);
 }
 function unique(platforms) {
     const out = [];
@@ -60972,7 +62660,7 @@ function unique(platforms) {
  *
  * Each file is read at most once per instance, and concurrent resolves of one reference share a promise.
  * Bad data and file-system errors become error resolutions; an aborted signal resolves to
- * `image-unresolved` for that caller only (the shared work goes on for the others).
+ * `cancelled` for that caller only (the shared work goes on for the others).
  */
 class OciLayoutSource {
     #root;
@@ -60991,14 +62679,48 @@ class OciLayoutSource {
         }
         return signal ? raceAbort(shared, signal) : shared;
     }
-    async #resolveUncached(ref) {
+    /** Deep mode's reads: the layout's blobs of `ref`'s repository; layers stream from the file, never read whole. */
+    content(ref) {
+        const dir = this.#layoutDir(ref);
+        return {
+            manifest: (digest) => (isFailure(dir) ? Promise.resolve(dir) : this.#blob(dir, digest, 'manifest')),
+            blob: (digest) => (isFailure(dir) ? Promise.resolve(dir) : this.#blob(dir, digest, 'image config')),
+            openBlob: async function* (digest, maxBytes, signal) {
+                const parsed = parseDigest(digest);
+                if (isFailure(dir) || !parsed) {
+                    yield isFailure(dir) ? dir : fail('invalid', `layer digest "${digest}" is malformed`);
+                    return;
+                }
+                const file = external_node_path_default().join(dir, 'blobs', parsed.algorithm, parsed.encoded);
+                if (maxBytes <= 0)
+                    return;
+                const stream = (0,external_node_fs_namespaceObject.createReadStream)(file, { end: maxBytes - 1, highWaterMark: 64 * 1024, signal });
+                try {
+                    for await (const chunk of stream)
+                        yield chunk;
+                }
+                catch (error) {
+                    yield fsFailure(error, file, `layer ${digest} not found`);
+                }
+                finally {
+                    stream.destroy();
+                }
+            },
+        };
+    }
+    #layoutDir(ref) {
         const segments = ref.repository.split('/');
         if (segments.some((s) => s === '' || s === '.' || s === '..' || /[\\\0]/.test(s))) {
-            return oci_layout_fail('image-unresolved', `repository "${ref.repository}" cannot name a layout directory`);
+            return fail('invalid', `repository "${ref.repository}" cannot name a layout directory`);
         }
-        const dir = external_node_path_default().join(this.#root, ...segments);
+        return external_node_path_default().join(this.#root, ...segments);
+    }
+    async #resolveUncached(ref) {
+        const dir = this.#layoutDir(ref);
+        if (isFailure(dir))
+            return dir;
         const entries = await this.#index(dir);
-        if (oci_layout_isFailure(entries))
+        if (isFailure(entries))
             return entries;
         const tag = ref.tag ?? 'latest';
         const entry = ref.digest
@@ -61006,26 +62728,27 @@ class OciLayoutSource {
             : entries.find((d) => d.annotations?.[REF_NAME] === tag);
         if (entry) {
             const r = await this.#describe(dir, entry, 0);
-            // Reasons below name digests; the layout directory is said once, here.
-            return r.kind === 'error' && r.rule === 'image-unresolved'
-                ? oci_layout_fail(r.rule, `${r.reason}; layout ${dir}`)
+            // Reasons below name digests; the layout directory is said once, here (not-found and integrity
+            // reasons already name the file).
+            return r.kind === 'error' && r.cause !== 'not-found' && r.cause !== 'integrity'
+                ? fail(r.cause, `${r.reason}; layout ${dir}`)
                 : r;
         }
         const tags = entries.flatMap((d) => d.annotations?.[REF_NAME] ?? []);
         const known = tags.length === 0 ? 'it has no tagged entries' : `its tags: ${tags.slice(0, 10).join(', ')}`;
-        return oci_layout_fail('image-not-found', `tag "${tag}" is not in ${external_node_path_default().join(dir, 'index.json')} (${known})`);
+        return fail('not-found', `tag "${tag}" is not in ${external_node_path_default().join(dir, 'index.json')} (${known})`);
     }
     /** The platforms of the manifest or index a descriptor points at. */
     async #describe(dir, desc, depth) {
         const bytes = await this.#blob(dir, desc.digest, 'manifest');
-        if (oci_layout_isFailure(bytes))
+        if (isFailure(bytes))
             return bytes;
         // A descriptor's mediaType is only a hint (go-containerregistry writes the descriptor type itself there).
         const hint = desc.mediaType && MANIFEST_ACCEPT.includes(desc.mediaType) ? desc.mediaType : undefined;
         const parsed = parseManifest(bytes, hint);
         switch (parsed.kind) {
             case 'invalid':
-                return oci_layout_fail('image-unresolved', `${desc.digest} is not a usable manifest: ${parsed.reason}`);
+                return fail('invalid', `${desc.digest} is not a usable manifest: ${parsed.reason}`);
             case 'schema1':
                 return { kind: 'single', digest: desc.digest, platform: parsed.platform };
             case 'manifest': {
@@ -61033,14 +62756,14 @@ class OciLayoutSource {
                 if (!isImageConfigMediaType(config.mediaType)) {
                     const artifact = parsed.artifactType ? `artifactType ${parsed.artifactType}, ` : '';
                     const detail = `${artifact}config media type ${config.mediaType}`;
-                    return oci_layout_fail('image-unresolved', `${desc.digest} is not a container image (${detail})`);
+                    return fail('not-an-image', `${desc.digest} is not a container image (${detail})`);
                 }
                 const configBytes = await this.#blob(dir, config.digest, 'image config');
-                if (oci_layout_isFailure(configBytes))
+                if (isFailure(configBytes))
                     return configBytes;
                 const platform = platformFromConfig(configBytes, config.mediaType);
                 if ('error' in platform)
-                    return oci_layout_fail('image-unresolved', `${desc.digest}: ${platform.error}`);
+                    return fail(platform.cause, `${desc.digest}: ${platform.error}`);
                 return { kind: 'single', digest: desc.digest, platform };
             }
             case 'index':
@@ -61071,7 +62794,7 @@ class OciLayoutSource {
                     platforms.push(...r.platforms);
                 else if (r.kind === 'single')
                     platforms.push(r.platform);
-                else if (r.rule === 'digest-mismatch')
+                else if (r.cause === 'integrity')
                     return r;
                 else
                     skipped.push(r.reason);
@@ -61080,7 +62803,7 @@ class OciLayoutSource {
         if (platforms.length > 0)
             return { kind: 'index', digest, platforms: unique(platforms) };
         const why = skipped.length > 0 ? `: ${skipped.slice(0, 3).join('; ')}` : '';
-        return oci_layout_fail('image-unresolved', `index ${digest} lists no container image platform${why}`);
+        return fail('not-an-image', `index ${digest} lists no container image platform${why}`);
     }
     #index(dir) {
         let cached = this.#indexes.get(dir);
@@ -61092,7 +62815,7 @@ class OciLayoutSource {
                 if (parsed.kind === 'index')
                     return parsed.manifests;
                 const reason = parsed.kind === 'invalid' ? parsed.reason : `it is a ${parsed.kind}`;
-                return oci_layout_fail('image-unresolved', `${file} is not an OCI image index: ${reason}`);
+                return fail('invalid', `${file} is not an OCI image index: ${reason}`);
             }, (error) => fsFailure(error, file, 'no OCI image layout'));
             this.#indexes.set(dir, cached);
         }
@@ -61102,7 +62825,7 @@ class OciLayoutSource {
     #blob(dir, digest, what) {
         const parsed = parseDigest(digest);
         if (!parsed) {
-            return Promise.resolve(oci_layout_fail('image-unresolved', `${what} digest "${digest}" is malformed or not sha256/sha512`));
+            return Promise.resolve(fail('invalid', `${what} digest "${digest}" is malformed or not sha256/sha512`));
         }
         const file = external_node_path_default().join(dir, 'blobs', parsed.algorithm, parsed.encoded);
         let cached = this.#blobs.get(file);
@@ -61111,7 +62834,7 @@ class OciLayoutSource {
                 if (verifyDigest(bytes, digest))
                     return bytes;
                 const actual = parsed.algorithm === 'sha256' ? ` (its content is ${sha256Digest(bytes)})` : '';
-                return oci_layout_fail('digest-mismatch', `blob ${file} does not match its name ${digest}${actual}`);
+                return fail('integrity', `blob ${file} does not match its name ${digest}${actual}`);
             }, (error) => fsFailure(error, file, `${what} ${digest} not found`));
             this.#blobs.set(file, cached);
         }
@@ -61120,7 +62843,7 @@ class OciLayoutSource {
 }
 /** The caller's view of shared work: its own abort ends its wait, not the work. */
 function raceAbort(shared, signal) {
-    const aborted = () => oci_layout_fail('image-unresolved', `resolution aborted: ${errorMessage(signal.reason)}`);
+    const aborted = () => fail('cancelled', `resolution aborted: ${errorMessage(signal.reason)}`);
     if (signal.aborted)
         return Promise.resolve(aborted());
     return new Promise((resolve) => {
@@ -61131,6 +62854,77 @@ function raceAbort(shared, signal) {
             resolve(r);
         });
     });
+}
+
+;// CONCATENATED MODULE: ./src/registry/http/usage.ts
+
+const FIELD = {
+    ping: 'pings',
+    token: 'tokens',
+    'manifest-head': 'manifestHeads',
+    'manifest-get': 'manifestGets',
+    'blob-get': 'blobGets',
+};
+/** `ratelimit-remaining: 76;w=21600` (docs.docker.com/docker-hub/usage/pulls): the count before `;`. */
+function parseRemaining(value) {
+    const match = /^\s*(\d{1,9})\s*(?:;|$)/.exec(value ?? '');
+    return match ? Number(match[1]) : undefined;
+}
+/**
+ * Counts requests by kind and watches pull quotas. `expect` says how many manifest GETs each origin may
+ * cost this run (known once the references are planned); the first time an origin announces fewer pulls
+ * left than that, the user is told once, with the fix, before the quota runs out mid-run.
+ */
+class UsageMeter {
+    #usage = {
+        pings: 0,
+        tokens: 0,
+        manifestHeads: 0,
+        manifestGets: 0,
+        blobGets: 0,
+        cacheHits: 0,
+    };
+    #quotas = new Map();
+    #pulls = new Map();
+    #expected = new Map();
+    #warned = new Set();
+    #logger;
+    constructor(logger) {
+        this.#logger = logger;
+    }
+    /** At most `pulls` manifest GETs are expected from `origin` this run. */
+    expect(origin, pulls) {
+        this.#expected.set(origin, (this.#expected.get(origin) ?? 0) + pulls);
+    }
+    cacheHit() {
+        this.#usage.cacheHits++;
+    }
+    /** One request of `kind` answered by `origin` with `headers`. */
+    record(kind, origin, headers = {}) {
+        this.#usage[FIELD[kind]]++;
+        if (kind === 'manifest-get')
+            this.#pulls.set(origin, (this.#pulls.get(origin) ?? 0) + 1);
+        const remaining = parseRemaining(headers['ratelimit-remaining']);
+        if (remaining === undefined)
+            return;
+        const pulls = this.#pulls.get(origin) ?? 0;
+        this.#quotas.set(origin, { origin, pulls, remaining });
+        const needed = (this.#expected.get(origin) ?? 0) - pulls;
+        if (needed > remaining && !this.#warned.has(origin)) {
+            this.#warned.add(origin);
+            const hub = origin === DOCKER_HUB_ORIGIN;
+            this.#logger.warning(`${hub ? 'Docker Hub' : origin} allows ${remaining} more pull(s) ${hub ? 'from this IP or account ' : ''}` +
+                `and this run may need up to ${needed}: images past the quota will be reported unresolved. ` +
+                (hub
+                    ? 'Log in to raise the limit (`docker login`, or docker/login-action before this step in a workflow), ' +
+                        'keep the archcheck cache between runs, or configure a mirror under registries.mirrors.'
+                    : 'Log in to the registry, keep the archcheck cache between runs, or configure a mirror under registries.mirrors.'));
+        }
+    }
+    snapshot() {
+        const quotas = [...this.#quotas.values()].map((q) => ({ ...q, pulls: this.#pulls.get(q.origin) ?? 0 }));
+        return { ...this.#usage, quotas };
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/registry/router.ts
@@ -61147,13 +62941,31 @@ function raceAbort(shared, signal) {
 
 
 
+
+
+
+/** The environment variable that widens the network guard, for CI setups and benchmarks. */
+const ALLOW_PRIVATE_ENV = 'ARCHCHECK_ALLOW_PRIVATE_REGISTRIES';
+/** The allow list from the options and the environment; throws ConfigurationError naming the bad value. */
+function allowListOf(opts) {
+    const fromOptions = parseAllowList(opts.allowPrivateRegistries ?? [], '--allow-private-registry');
+    if ('error' in fromOptions)
+        throw new ConfigurationError(fromOptions.error);
+    const fromEnv = parseAllowList(splitAllowText(opts.env[ALLOW_PRIVATE_ENV]), ALLOW_PRIVATE_ENV);
+    if ('error' in fromEnv)
+        throw new ConfigurationError(fromEnv.error);
+    return [...fromOptions, ...fromEnv];
+}
 /**
  * One ImageSource for the whole run: routes each ref by registry host to its mirror (oci: -> OciLayoutSource,
  * https/http -> HTTP source at that endpoint/prefix) or to the registry itself over HTTPS (docker.io ->
  * registry-1.docker.io). De-duplicates in-flight resolves by canonical reference; bounded concurrency per run and
  * per registry (settings.concurrency); honours settings.timeoutMs per request and settings.deadlineMs overall.
  *
- * Mirror values that are not `oci:`, `https://` or `http://` throw ConfigurationError here, before any work.
+ * Mirror values that are not `oci:`, `https://` or `http://` throw ConfigurationError here, before any work,
+ * as does a bad allow-list entry. Every request passes the NetworkGuard: non-public addresses are refused
+ * unless allowed, whether a manifest, a mirror from the repository's config, a redirect or a token realm
+ * names them.
  */
 function createImageSource(opts) {
     const mirrors = new Map();
@@ -61165,13 +62977,15 @@ function createImageSource(opts) {
     }
     const secrets = new Secrets();
     const logger = redactingLogger(opts.logger, secrets);
-    const { dispatcher, warnings } = createDispatcher({
-        env: opts.env,
-        connections: opts.settings.concurrency,
-    });
+    const guard = new NetworkGuard(allowListOf(opts), opts.resolver);
+    const built = opts.dispatcher
+        ? { dispatcher: opts.dispatcher, warnings: [] }
+        : createDispatcher({ env: opts.env, connections: opts.settings.concurrency, guard });
+    const { dispatcher, warnings } = built;
     for (const warning of warnings)
         logger.warning(warning);
     const transport = new Transport({
+        guard,
         dispatcher,
         concurrency: opts.settings.concurrency,
         timeoutMs: opts.settings.timeoutMs,
@@ -61186,7 +63000,15 @@ function createImageSource(opts) {
         logger,
         timeoutMs: opts.settings.timeoutMs,
     });
-    const auth = new Authenticator({ transport, credentials, secrets, logger });
+    const usage = new UsageMeter(logger);
+    const auth = new Authenticator({
+        transport,
+        credentials,
+        secrets,
+        logger,
+        usage,
+        ...(opts.now ? { now: opts.now } : {}),
+    });
     const blobs = new BlobCache();
     const sources = new Map();
     const layouts = new Map();
@@ -61202,7 +63024,8 @@ function createImageSource(opts) {
         }
         else {
             const endpoint = mirror?.endpoint ?? defaultEndpoint(host);
-            source = new HttpImageSource(new RegistryClient(endpoint, { transport, auth, logger }), blobs);
+            const client = new RegistryClient(endpoint, { transport, auth, logger, usage });
+            source = new HttpImageSource(client, blobs, opts.cache, usage);
         }
         logger.debug(`registry ${host}: ${mirror?.kind === 'oci' ? `oci:${mirror.dir}` : (mirror?.endpoint.origin ?? defaultEndpoint(host).origin)}`);
         sources.set(host, source);
@@ -61226,7 +63049,7 @@ function createImageSource(opts) {
             resolution = await sourceFor(ref.registry).resolve(ref, deadlineSignal());
         }
         catch (error) {
-            resolution = fail('image-unresolved', `unexpected error resolving ${key}: ${errorMessage(error)}`);
+            resolution = fail('internal', `unexpected error resolving ${key}: ${errorMessage(error)}`);
         }
         switch (resolution.kind) {
             case 'index':
@@ -61236,7 +63059,7 @@ function createImageSource(opts) {
                 logger.debug(`${key}: single-platform ${resolution.digest}`);
                 return resolution;
             case 'error':
-                logger.debug(`${key}: ${resolution.rule}`);
+                logger.debug(`${key}: ${resolution.cause}`);
                 return { ...resolution, reason: secrets.redact(resolution.reason) };
             default: {
                 const unreachable = resolution;
@@ -61245,6 +63068,24 @@ function createImageSource(opts) {
         }
     }
     return {
+        async plan(refs) {
+            const scopes = new Map();
+            const unique = new Map(refs.map((ref) => [canonicalImage(ref), ref]));
+            await Promise.all([...unique.values()].map(async (ref) => {
+                const source = sourceFor(ref.registry);
+                if (!(source instanceof HttpImageSource))
+                    return;
+                const { origin } = source.client.endpoint;
+                const pulls = await source.expectedPulls(ref);
+                usage.expect(origin, pulls);
+                const set = scopes.get(origin) ?? new Set();
+                set.add(source.client.scope(ref.repository));
+                scopes.set(origin, set);
+            }));
+            for (const [origin, set] of scopes)
+                auth.plan(origin, [...set]);
+        },
+        usage: () => usage.snapshot(),
         resolve(ref, signal) {
             const key = canonicalImage(ref);
             let shared = inflight.get(key);
@@ -61255,7 +63096,7 @@ function createImageSource(opts) {
             if (!signal)
                 return shared;
             // The shared work runs on under the run's deadline; only this caller stops waiting.
-            const cancelled = fail('image-unresolved', `resolving ${key} was cancelled`);
+            const cancelled = fail('cancelled', `resolving ${key} was cancelled`);
             if (signal.aborted)
                 return Promise.resolve(cancelled);
             return new Promise((resolve) => {
@@ -61267,12 +63108,245 @@ function createImageSource(opts) {
                 });
             });
         },
+        content(ref) {
+            const inner = sourceFor(ref.registry).content?.(ref);
+            if (!inner)
+                throw new Error(`no content reader for ${canonicalImage(ref)}`);
+            return redactedContent(inner, (text) => secrets.redact(text));
+        },
         close: () => dispatcher.close(),
     };
+}
+/** Failure reasons from deep-mode reads pass the same redaction as resolutions' before anyone logs them. */
+function redactedContent(inner, redact) {
+    const clean = (value) => isFailure(value) ? { ...value, reason: redact(value.reason) } : value;
+    return {
+        manifest: async (digest, signal) => clean(await inner.manifest(digest, signal)),
+        blob: async (digest, signal) => clean(await inner.blob(digest, signal)),
+        openBlob: async function* (digest, maxBytes, signal) {
+            for await (const item of inner.openBlob(digest, maxBytes, signal))
+                yield clean(item);
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/reporters/usage.ts
+/**
+ * One line on what resolving cost, e.g. "Registry requests: 1 ping, 1 token, 40 manifest HEADs, 2 manifest
+ * GETs, 1 blob GET; 58 from the cache. docker.io pulls spent: 2 (93 left)." Undefined when nothing was asked.
+ */
+function describeUsage(usage) {
+    if (!usage)
+        return undefined;
+    const parts = [
+        [usage.pings, 'ping'],
+        [usage.tokens, 'token'],
+        [usage.manifestHeads, 'manifest HEAD'],
+        [usage.manifestGets, 'manifest GET'],
+        [usage.blobGets, 'blob GET'],
+    ];
+    const sent = parts.filter(([n]) => n > 0).map(([n, what]) => `${n} ${what}${n === 1 ? '' : 's'}`);
+    if (sent.length === 0 && usage.cacheHits === 0)
+        return undefined;
+    let text = `Registry requests: ${sent.length > 0 ? sent.join(', ') : 'none'}`;
+    if (usage.cacheHits > 0)
+        text += `; ${usage.cacheHits} read from the cache`;
+    text += '.';
+    for (const quota of usage.quotas) {
+        const host = quota.origin.replace(/^https?:\/\//, '');
+        const name = host === 'registry-1.docker.io' ? 'Docker Hub' : host;
+        text += ` ${name} pulls spent: ${quota.pulls} (${quota.remaining} left).`;
+    }
+    return text;
 }
 
 ;// CONCATENATED MODULE: ./src/rules/finding.ts
 const SEVERITY_RANK = { error: 3, warning: 2, notice: 1 };
+
+;// CONCATENATED MODULE: ./src/deep/executable.ts
+
+/** Bytes to read from the start of a file: the kernel reads as many for `#!` lines (BINPRM_BUF_SIZE). */
+const HEAD_BYTES = 256;
+/**
+ * e_machine values (the System V gABI, Linux's include/uapi/linux/elf-em.h) and the OCI architecture
+ * names Go and containerd/platforms use for them.
+ */
+const MACHINES = {
+    3: { name: 'Intel 80386', arch: (bits) => (bits === 32 ? '386' : undefined) },
+    8: {
+        name: 'MIPS',
+        arch: (bits, little) => (bits === 64 ? 'mips64' : 'mips') + (little ? 'le' : ''),
+    },
+    21: {
+        name: '64-bit PowerPC',
+        arch: (bits, little) => (bits === 64 ? (little ? 'ppc64le' : 'ppc64') : undefined),
+    },
+    22: { name: 'IBM S/390', arch: (bits) => (bits === 64 ? 's390x' : undefined) },
+    40: { name: 'ARM', arch: (bits) => (bits === 32 ? 'arm' : undefined) },
+    62: { name: 'x86-64', arch: (bits) => (bits === 64 ? 'amd64' : undefined) },
+    183: { name: 'ARM aarch64', arch: (bits) => (bits === 64 ? 'arm64' : undefined) },
+    243: { name: 'RISC-V', arch: (bits) => (bits === 64 ? 'riscv64' : undefined) },
+    258: { name: 'LoongArch', arch: (bits) => (bits === 64 ? 'loong64' : undefined) },
+};
+/**
+ * Reads an ELF identification and e_machine (the System V gABI's ELF header: EI_CLASS at 4, EI_DATA at 5,
+ * e_machine at 18 in the file's byte order), or a `#!` line as Linux's binfmt_script reads it (the
+ * interpreter, then the rest of the line as one optional argument).
+ */
+function readExecutable(head) {
+    if (head.length >= 4 && head[0] === 0x7f && head[1] === 0x45 && head[2] === 0x4c && head[3] === 0x46) {
+        return readElf(head);
+    }
+    if (head[0] === 0x23 && head[1] === 0x21)
+        return readShebang(head);
+    if (head.length === 0)
+        return { kind: 'unknown', description: 'an empty file' };
+    return { kind: 'unknown', description: 'neither an ELF binary nor a #! script' };
+}
+function readElf(head) {
+    const cls = head[4];
+    const data = head[5];
+    if (head.length < 20 || (cls !== 1 && cls !== 2) || (data !== 1 && data !== 2)) {
+        return { kind: 'unknown', description: 'a truncated or malformed ELF header' };
+    }
+    const bits = cls === 1 ? 32 : 64;
+    const little = data === 1;
+    const machine = little ? head[18] | (head[19] << 8) : (head[18] << 8) | head[19];
+    const known = MACHINES[machine];
+    const description = `ELF ${bits}-bit ${little ? 'LSB' : 'MSB'} ${known?.name ?? `machine ${machine}`}`;
+    const architecture = known?.arch(bits, little);
+    return architecture ? { kind: 'elf', architecture, description } : { kind: 'elf', description };
+}
+function readShebang(head) {
+    const text = Buffer.from(head.subarray(2)).toString('latin1');
+    const end = text.indexOf('\n');
+    if (end < 0 && head.length >= HEAD_BYTES) {
+        return { kind: 'unknown', description: 'a #! line longer than the kernel reads' };
+    }
+    const line = (end < 0 ? text : text.slice(0, end)).replace(/[ \t\r]+$/, '').replace(/^[ \t]+/, '');
+    const match = /^(\S+)(?:[ \t]+(.*))?$/.exec(line);
+    if (!match)
+        return { kind: 'unknown', description: 'a #! line without an interpreter' };
+    const [, interpreter = '', argument] = match;
+    return argument ? { kind: 'script', interpreter, argument } : { kind: 'script', interpreter };
+}
+/**
+ * Whether a node runs an ELF binary of this architecture, by the same rules as images (../platforms/match.ts):
+ * amd64 nodes run 386, arm64 nodes run 32-bit Arm only when declared `aarch32`. A 32-bit Arm binary is taken
+ * at the lowest variant (v5): its header does not say which it needs, and the report must not guess high.
+ */
+function nodeRunsBinary(node, architecture) {
+    const variant = architecture === 'arm' ? { variant: 'v5' } : {};
+    return nodeRuns(node, { os: 'linux', architecture, ...variant });
+}
+
+;// CONCATENATED MODULE: ./src/deep/facts.ts
+
+
+const childKey = (image, platform) => `${image} ${formatPlatform(platform)}`;
+const programKey = (image, platform, use) => `${childKey(image, platform)} ${JSON.stringify([use.command ?? [], use.args ?? []])}`;
+/**
+ * The platform of an image that a node of `pool` pulls, or undefined when it pulls none (or deep mode does
+ * not look at it: only Linux is checked). From an index, containerd's platforms.Only(node) prefers an exact
+ * match, then the same architecture at a lower variant, then another architecture the node runs (386 on
+ * amd64); this keeps that order without ranking variants further.
+ */
+function pulledPlatform(pool, resolution) {
+    if (pool.os !== 'linux' || !resolution)
+        return undefined;
+    switch (resolution.kind) {
+        case 'single':
+            return nodeRuns(pool, resolution.platform) ? resolution.platform : undefined;
+        case 'index': {
+            const runs = resolution.platforms.filter((p) => p.os === 'linux' && nodeRuns(pool, p));
+            const node = normalizePlatform(pool);
+            return (runs.find((p) => p.architecture === node.architecture && p.variant === node.variant) ??
+                runs.find((p) => p.architecture === node.architecture) ??
+                runs[0]);
+        }
+        case 'error':
+            return undefined;
+        default: {
+            const unreachable = resolution;
+            return unreachable;
+        }
+    }
+}
+/**
+ * Whether the config's platform contradicts what the index claims: another OS or architecture, or a
+ * variant the config names that differs (a config without a variant is not a contradiction: many builders
+ * leave it out).
+ */
+function contradicts(claimed, fact) {
+    const c = normalizePlatform(claimed);
+    const r = normalizePlatform(fact.real);
+    if (c.os !== r.os || c.architecture !== r.architecture)
+        return true;
+    return fact.variantDeclared && (c.variant ?? '') !== (r.variant ?? '');
+}
+
+;// CONCATENATED MODULE: ./src/rules/deep-targets.ts
+
+
+
+/** Every (container, cluster, child) deep mode looked at; empty when deep mode did not run. */
+function deepTargets(ctx) {
+    if (!ctx.deep)
+        return [];
+    const out = [];
+    for (const { workload, cluster, pools } of ctx.placements) {
+        const eligible = pools.filter((p) => p.eligible).map((p) => p.pool);
+        for (const container of workload.containers) {
+            if (!container.ref)
+                continue;
+            const image = canonicalImage(container.ref);
+            const resolution = ctx.resolutions.get(image);
+            if (!resolution || resolution.kind === 'error')
+                continue;
+            const byChild = new Map();
+            for (const pool of eligible) {
+                const platform = pulledPlatform(pool.platform, resolution);
+                if (!platform)
+                    continue;
+                const key = formatPlatform(platform);
+                const known = byChild.get(key);
+                if (known) {
+                    known.pools.push(pool);
+                    continue;
+                }
+                const override = {};
+                if (container.command)
+                    override.command = container.command;
+                if (container.args)
+                    override.args = container.args;
+                byChild.set(key, {
+                    workload,
+                    cluster,
+                    container,
+                    image,
+                    resolution,
+                    platform,
+                    pools: [pool],
+                    override,
+                });
+            }
+            out.push(...byChild.values());
+        }
+    }
+    return out;
+}
+/** `pool arm (linux/arm64), pool graviton (linux/arm64)`. */
+function poolList(pools) {
+    return pools.map((p) => `pool ${p.name} (${formatPlatform(p.platform)})`).join(', ');
+}
+/**
+ * Paths and link targets read from image layers are whatever the image's author wrote, control characters
+ * included: a message shows them as `?` so they cannot move a terminal's cursor or split a log line.
+ */
+function printable(text) {
+    // eslint-disable-next-line no-control-regex
+    return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+}
 
 ;// CONCATENATED MODULE: ./src/rules/describe.ts
 function workloadId(w) {
@@ -61280,9 +63354,120 @@ function workloadId(w) {
         ? { kind: w.kind, name: w.name, namespace: w.namespace }
         : { kind: w.kind, name: w.name };
 }
+/**
+ * The fields that tie a finding to its workload: its id, and the Helm template it was rendered from (when it
+ * was), so JSON consumers need not read the template out of the message.
+ */
+function workloadFields(w) {
+    return w.template ? { workload: workloadId(w), template: w.template } : { workload: workloadId(w) };
+}
+/** The fields of a finding about one container: at its `image:`, naming its workload, the container and the image. */
+function containerFields(w, c) {
+    return { location: c.location, ...workloadFields(w), container: c.name, image: c.image };
+}
 function workloadLabel(w) {
     return `${w.kind} ${w.namespace ? `${w.namespace}/` : ''}${w.name}${w.part ? ` (${w.part})` : ''}`;
 }
+
+;// CONCATENATED MODULE: ./src/rules/binary-arch-mismatch.ts
+
+
+
+
+
+
+const binaryArchMismatch = {
+    meta: {
+        id: 'binary-arch-mismatch',
+        defaultSeverity: 'error',
+        description: 'Deep mode: the program the container runs (or its script interpreter) is built for another CPU than the node pool the image build is for.',
+        impact: 'The image resolves fine, but the container dies at start with "exec format error" on those nodes.',
+        remediation: 'Build that binary for the platform of the image it is copied into (cross-compile, or COPY --from a stage built with --platform=$TARGETPLATFORM), then push the image again.',
+    },
+    check: (ctx) => deepTargets(ctx).flatMap((t) => {
+        const fact = ctx.deep?.programs.get(programKey(t.image, t.platform, t.override));
+        if (fact?.kind !== 'checked')
+            return [];
+        const child = ctx.deep?.children.get(childKey(t.image, t.platform));
+        // Pools that cannot run a mislabeled build's real platform are image-platform-mislabeled's to report.
+        const mislabeled = t.resolution.kind === 'index' && child?.kind === 'read' && contradicts(t.platform, child)
+            ? child.real
+            : undefined;
+        const failing = t.pools.filter((pool) => !(mislabeled && !nodeRuns(pool.platform, mislabeled)) && wrongFile(fact.files, pool));
+        const bad = failing[0] && wrongFile(fact.files, failing[0]);
+        if (!bad)
+            return [];
+        const { path, executable } = bad;
+        if (executable.kind !== 'elf')
+            return [];
+        const built = executable.architecture
+            ? `linux/${executable.architecture}`
+            : 'a machine no node pool runs';
+        const program = fact.files[0];
+        const from = fact.source === 'command' ? "the pod's command" : `the image's ${fact.source}`;
+        const what = bad === program
+            ? `${path} (${from} "${fact.written}"), an ${executable.description} binary for ${built}`
+            : `${program.path} (${from} "${fact.written}"), whose interpreter ${path} is an ${executable.description} binary for ${built}`;
+        const platform = formatPlatform(t.platform);
+        return [
+            {
+                message: printable(`${workloadLabel(t.workload)}, container "${t.container.name}": the ${platform} build of image ${t.container.image} runs ${what}. ` +
+                    `${poolList(failing)} of cluster ${t.cluster.name} cannot run it: the container fails with "exec format error". ` +
+                    `Fix: build ${path} for ${platform} and push the image again.`),
+                ...containerFields(t.workload, t.container),
+                cluster: t.cluster.name,
+                nodePools: failing.map((p) => p.name),
+                platforms: [platform],
+            },
+        ];
+    }),
+};
+/** The first file the kernel loads that the pool's CPU cannot run. */
+function wrongFile(files, pool) {
+    return files.find((f) => f.executable.kind === 'elf' &&
+        !(f.executable.architecture && nodeRunsBinary(pool.platform, f.executable.architecture)));
+}
+
+;// CONCATENATED MODULE: ./src/rules/deep-check-incomplete.ts
+
+
+
+
+const deepCheckIncomplete = {
+    meta: {
+        id: 'deep-check-incomplete',
+        defaultSeverity: 'notice',
+        description: 'Deep mode could not tell what a container runs: the file is missing, unreadable, beyond the byte budget, or not a program.',
+        impact: 'The binary inside this image build was not checked against the node pools that pull it.',
+        remediation: 'Check the message: raise --deep-image-budget/--deep-run-budget, fix the command or entrypoint path, or give archcheck access to the layers.',
+    },
+    check: (ctx) => deepTargets(ctx).flatMap((t) => {
+        const platform = formatPlatform(t.platform);
+        const child = ctx.deep?.children.get(childKey(t.image, t.platform));
+        const program = ctx.deep?.programs.get(programKey(t.image, t.platform, t.override));
+        let why;
+        if (child?.kind === 'incomplete')
+            why = child.reason;
+        else if (program?.kind === 'incomplete')
+            why = program.reason;
+        else if (program?.kind === 'checked') {
+            const file = program.files.find((f) => f.executable.kind === 'unknown');
+            if (file?.executable.kind === 'unknown') {
+                why = `${file.path} is ${file.executable.description}, which the kernel does not execute`;
+            }
+        }
+        if (!why)
+            return [];
+        return [
+            {
+                message: printable(`container "${t.container.name}": the ${platform} build of ${t.container.image} was not fully checked: ${why}.`),
+                ...containerFields(t.workload, t.container),
+                cluster: t.cluster.name,
+                platforms: [platform],
+            },
+        ];
+    }),
+};
 
 ;// CONCATENATED MODULE: ./src/rules/deprecated-arch-label.ts
 
@@ -61319,14 +63504,44 @@ const deprecatedArchLabel = {
                 {
                     message: `${workloadLabel(w)}: ${where} uses deprecated label ${key}; use ${replacement}.`,
                     location,
-                    workload: workloadId(w),
+                    ...workloadFields(w),
                 },
             ];
         });
     }),
 };
 
+;// CONCATENATED MODULE: ./src/rules/causes.ts
+/**
+ * What each resolution cause is reported as: a missing image is an error of its own, altered bytes are a
+ * supply-chain alarm, and everything else only leaves the image's platforms unknown.
+ */
+const RESOLUTION_RULES = {
+    'not-found': 'image-not-found',
+    integrity: 'digest-mismatch',
+    unauthorized: 'image-unresolved',
+    'rate-limited': 'image-unresolved',
+    unreachable: 'image-unresolved',
+    timeout: 'image-unresolved',
+    refused: 'image-unresolved',
+    'registry-error': 'image-unresolved',
+    'not-an-image': 'image-unresolved',
+    invalid: 'image-unresolved',
+    cancelled: 'image-unresolved',
+    internal: 'image-unresolved',
+};
+/** What each render problem cause is reported as: anything that left a source unchecked is a render error. */
+const RENDER_RULES = {
+    invalid: 'render-error',
+    'tool-missing': 'render-error',
+    'build-failed': 'render-error',
+    'image-entry-unused': 'kustomize-image-unused',
+};
+const ruleForResolution = (cause) => RESOLUTION_RULES[cause];
+const ruleForRenderProblem = (cause) => RENDER_RULES[cause];
+
 ;// CONCATENATED MODULE: ./src/rules/resolution-findings.ts
+
 
 
 /** The platforms a resolution found, or undefined when the image could not be inspected ("unknown"). */
@@ -61346,21 +63561,18 @@ function platformsOf(resolution) {
         }
     }
 }
-/** One finding per container whose image failed to resolve under `rule`, at the container's `image:` line. */
+/** One finding per container whose image failed to resolve for a cause reported under `rule`, at the container's `image:` line. */
 function resolutionFailures(ctx, rule, what) {
     return ctx.workloads.flatMap((w) => w.containers.flatMap((c) => {
         if (!c.ref)
             return [];
         const r = ctx.resolutions.get(canonicalImage(c.ref));
-        if (r?.kind !== 'error' || r.rule !== rule)
+        if (r?.kind !== 'error' || ruleForResolution(r.cause) !== rule)
             return [];
         return [
             {
                 message: `${what} ${c.image} (container "${c.name}"): ${r.reason}`,
-                location: c.location,
-                workload: workloadId(w),
-                container: c.name,
-                image: c.image,
+                ...containerFields(w, c),
             },
         ];
     }));
@@ -61379,7 +63591,24 @@ const digestMismatch = {
     check: (ctx) => resolutionFailures(ctx, 'digest-mismatch', 'digest mismatch for'),
 };
 
+;// CONCATENATED MODULE: ./src/rules/verdict.ts
+
+/**
+ * The one image x pool verdict, read by the `image-arch-mismatch` rule and the report's matrix alike:
+ * a pod the pool does not admit never lands there; an image that could not be inspected (`platforms`
+ * undefined) is unknown; otherwise it runs when the pool's platform runs one of the image's platforms
+ * (`nodeRunsAny`, containerd's matching) and fails with "exec format error" when none.
+ */
+function poolVerdict(placement, platforms) {
+    if (!placement.eligible)
+        return 'not-scheduled';
+    if (!platforms)
+        return 'unknown';
+    return nodeRunsAny(placement.pool.platform, platforms) ? 'runs' : 'exec-format-error';
+}
+
 ;// CONCATENATED MODULE: ./src/rules/image-arch-mismatch.ts
+
 
 
 
@@ -61394,8 +63623,7 @@ const imageArchMismatch = {
         remediation: 'Publish the missing platforms (docker buildx build --platform linux/amd64,linux/arm64 ...), or keep the pod off those pools with a nodeSelector on kubernetes.io/arch.',
     },
     check: (ctx) => ctx.placements.flatMap(({ workload, cluster, pools }) => {
-        const eligible = pools.filter((p) => p.eligible).map((p) => p.pool);
-        if (eligible.length === 0)
+        if (!pools.some((p) => p.eligible))
             return [];
         return workload.containers.flatMap((c) => {
             if (!c.ref)
@@ -61403,25 +63631,30 @@ const imageArchMismatch = {
             const platforms = platformsOf(ctx.resolutions.get(canonicalImage(c.ref)));
             if (!platforms)
                 return [];
-            const failing = eligible.filter((pool) => !nodeRunsAny(pool.platform, platforms));
+            const poolsWhere = (verdict) => pools.filter((p) => poolVerdict(p, platforms) === verdict).map((p) => p.pool);
+            const failing = poolsWhere('exec-format-error');
             if (failing.length === 0)
                 return [];
             const missing = [...new Set(failing.map((p) => formatPlatform(p.platform)))];
-            const runsOn = eligible.filter((p) => !failing.includes(p));
+            const runsOn = poolsWhere('runs');
             const published = platforms.map(formatPlatform).join(', ') || 'no platforms';
             const fix = runsOn.length > 0
                 ? `add nodeSelector kubernetes.io/arch: ${[...new Set(runsOn.map((p) => p.platform.architecture))].join(' or ')} (or node affinity) to keep it on ${runsOn.map((p) => p.name).join(', ')}, or publish ${missing.join(', ')}`
                 : `publish ${missing.join(', ')} for this image, or schedule the pod on nodes of a platform it has`;
+            // archcheck's one departure from containerd: arm64 pools run 32-bit Arm only when declared to.
+            const aarch32 = failing.filter((p) => p.platform.architecture === 'arm64' &&
+                !p.platform.aarch32 &&
+                nodeRunsAny({ ...p.platform, aarch32: true }, platforms));
+            const hint = aarch32.length > 0
+                ? ` If the CPUs of ${aarch32.map((p) => `pool ${p.name}`).join(', ')} run 32-bit Arm (Graviton 2, Ampere Altra; not Graviton 3 and later), declare aarch32: true on the pool.`
+                : '';
             return [
                 {
                     message: `${workloadLabel(workload)}, container "${c.name}": image ${c.image} has no ${missing.join(', ')} build ` +
                         `(it has ${published}), but the pod can be scheduled on ${failing.map((p) => `pool ${p.name} (${formatPlatform(p.platform)})`).join(', ')} ` +
-                        `of cluster ${cluster.name}, where it will fail with "exec format error". Fix: ${fix}.`,
-                    location: c.location,
+                        `of cluster ${cluster.name}, where it will fail with "exec format error". Fix: ${fix}.${hint}`,
+                    ...containerFields(workload, c),
                     cluster: cluster.name,
-                    workload: workloadId(workload),
-                    container: c.name,
-                    image: c.image,
                     nodePools: failing.map((p) => p.name),
                     platforms: missing,
                 },
@@ -61441,6 +63674,42 @@ const imageNotFound = {
         remediation: 'Check the repository name and tag, and that the image was pushed before the manifest that uses it.',
     },
     check: (ctx) => resolutionFailures(ctx, 'image-not-found', 'image not found:'),
+};
+
+;// CONCATENATED MODULE: ./src/rules/image-platform-mislabeled.ts
+
+
+
+
+const imagePlatformMislabeled = {
+    meta: {
+        id: 'image-platform-mislabeled',
+        defaultSeverity: 'error',
+        description: "Deep mode: an image index lists a build under one platform, but that build's config says it is for another.",
+        impact: 'Nodes of the claimed platform pull that build and run code made for another CPU: "exec format error" (CrashLoopBackOff).',
+        remediation: 'Rebuild the image for the claimed platform (docker buildx build --platform ...) and push the index again; with docker manifest create, check each --amend image and docker manifest annotate --arch.',
+    },
+    check: (ctx) => deepTargets(ctx).flatMap((t) => {
+        if (t.resolution.kind !== 'index')
+            return [];
+        const fact = ctx.deep?.children.get(childKey(t.image, t.platform));
+        if (fact?.kind !== 'read' || !contradicts(t.platform, fact))
+            return [];
+        const claimed = formatPlatform(t.platform);
+        const real = formatPlatform(fact.real);
+        return [
+            {
+                message: printable(`${workloadLabel(t.workload)}, container "${t.container.name}": image ${t.container.image} lists a ${claimed} build, ` +
+                    `but that build's config says ${real}. ${poolList(t.pools)} of cluster ${t.cluster.name} pull it and will fail ` +
+                    `with "exec format error". Fix: rebuild and push the ${claimed} image (docker buildx build --platform ${claimed}), ` +
+                    'or correct the index entry.'),
+                ...containerFields(t.workload, t.container),
+                cluster: t.cluster.name,
+                nodePools: t.pools.map((p) => p.name),
+                platforms: [claimed, real],
+            },
+        ];
+    }),
 };
 
 ;// CONCATENATED MODULE: ./src/rules/image-unresolved.ts
@@ -61466,10 +63735,7 @@ function koImages(ctx) {
             {
                 message: `container "${c.name}": ${c.image} is built by ko at deploy time, so its platforms cannot be checked ` +
                     'here; make ko build every platform your node pools run (ko build --platform=linux/amd64,linux/arm64, or defaultPlatforms in .ko.yaml).',
-                location: c.location,
-                workload: workloadId(w),
-                container: c.name,
-                image: c.image,
+                ...containerFields(w, c),
                 defaultSeverity: 'notice',
             },
         ]
@@ -61492,16 +63758,14 @@ const invalidImageReference = {
         ? [
             {
                 message: `${c.type === 'container' ? 'container' : `${c.type} container`} "${c.name}": ${c.image ? `"${c.image}" is not a valid image reference: ` : ''}${c.parseError.reason}`,
-                location: c.location,
-                workload: workloadId(w),
-                container: c.name,
-                image: c.image,
+                ...containerFields(w, c),
             },
         ]
         : [])),
 };
 
 ;// CONCATENATED MODULE: ./src/rules/kustomize-image-unused.ts
+
 const kustomizeImageUnused = {
     meta: {
         id: 'kustomize-image-unused',
@@ -61510,7 +63774,9 @@ const kustomizeImageUnused = {
         impact: 'The override does nothing: the image, tag or digest you meant to deploy is not the one that runs (often a base renamed an image).',
         remediation: "Make the entry's `name` the image name as the resources write it (without tag), or remove the entry.",
     },
-    check: (ctx) => (ctx.renderProblems ?? []).flatMap((p) => p.rule === 'kustomize-image-unused' ? [{ message: p.message, location: p.location }] : []),
+    check: (ctx) => (ctx.renderProblems ?? []).flatMap((p) => ruleForRenderProblem(p.cause) === 'kustomize-image-unused'
+        ? [{ message: p.message, location: p.location }]
+        : []),
 };
 
 ;// CONCATENATED MODULE: ./src/rules/mutable-image-tag.ts
@@ -61528,10 +63794,7 @@ const mutableImageTag = {
         ? [
             {
                 message: `container "${c.name}": image ${c.image} ${c.ref.tag ? 'uses the tag latest' : 'has no tag (latest is implied)'}; what it runs (and for which platforms) can change without a change here.`,
-                location: c.location,
-                workload: workloadId(w),
-                container: c.name,
-                image: c.image,
+                ...containerFields(w, c),
             },
         ]
         : [])),
@@ -61567,7 +63830,7 @@ const noEligibleNodes = {
                     `${why.join('; ')}.`,
                 location,
                 cluster: cluster.name,
-                workload: workloadId(workload),
+                ...workloadFields(workload),
                 nodePools: pools.map((p) => p.pool.name),
             },
         ];
@@ -61575,6 +63838,7 @@ const noEligibleNodes = {
 };
 
 ;// CONCATENATED MODULE: ./src/rules/render-error.ts
+
 const renderError = {
     meta: {
         id: 'render-error',
@@ -61583,7 +63847,33 @@ const renderError = {
         impact: 'None of the workloads it deploys were checked; `helm install` or `kubectl apply -k` may fail the same way.',
         remediation: 'Fix the error at the reported place (run `helm template` or `kubectl kustomize` to see it), or install the missing tool.',
     },
-    check: (ctx) => (ctx.renderProblems ?? []).flatMap((p) => p.rule === 'render-error' ? [{ message: p.message, location: p.location }] : []),
+    check: (ctx) => (ctx.renderProblems ?? []).flatMap((p) => ruleForRenderProblem(p.cause) === 'render-error' ? [{ message: p.message, location: p.location }] : []),
+};
+
+;// CONCATENATED MODULE: ./src/rules/workload-not-checked.ts
+
+/**
+ * Coverage lost is a finding, never silence: a workload in a file that no cluster's `paths` matches was checked
+ * against no node pool, and a run that reports nothing about it would be green by accident.
+ */
+const workloadNotChecked = {
+    meta: {
+        id: 'workload-not-checked',
+        defaultSeverity: 'warning',
+        description: "The workload is in a file that no cluster's `paths` matches, so it was checked against no node pool.",
+        impact: "Whatever it runs is deployed unchecked: an image without the nodes' architecture still dies with exec format error.",
+        remediation: "Add the file to a cluster's `paths` in .archcheck.yaml (or a Helm entry's `cluster:`), or leave it out of the scan with `exclude:` if it is never deployed.",
+    },
+    check: (ctx) => {
+        const placed = new Set(ctx.placements.map((p) => p.workload));
+        return ctx.workloads
+            .filter((w) => !placed.has(w))
+            .map((w) => ({
+            message: `${workloadLabel(w)} is in no cluster's paths, so it was not checked against any node pool.`,
+            location: w.location,
+            ...workloadFields(w),
+        }));
+    },
 };
 
 ;// CONCATENATED MODULE: ./src/rules/yaml-parse-error.ts
@@ -61611,10 +63901,15 @@ const yamlParseError = {
 
 
 
+
+
+
+
 /** Every check, in the order their findings are listed. Ids are a public contract. */
-const ALL_RULES = [
+const RULES = [
     imageArchMismatch,
     noEligibleNodes,
+    workloadNotChecked,
     invalidImageReference,
     imageNotFound,
     imageUnresolved,
@@ -61624,8 +63919,12 @@ const ALL_RULES = [
     yamlParseError,
     renderError,
     kustomizeImageUnused,
+    imagePlatformMislabeled,
+    binaryArchMismatch,
+    deepCheckIncomplete,
 ];
-const RULES = ALL_RULES.map((r) => r.meta);
+/** Every rule's metadata, in the same order: what reporters and config validation read. */
+const RULE_METAS = RULES.map((r) => r.meta);
 /**
  * Runs every rule not turned off, at its configured severity, and sorts findings by position then severity.
  * Identical findings are kept once: a base that several kustomize overlays include is reported at the same line
@@ -61634,7 +63933,7 @@ const RULES = ALL_RULES.map((r) => r.meta);
 function runChecks(ctx, levels) {
     const findings = [];
     const seen = new Set();
-    for (const rule of ALL_RULES) {
+    for (const rule of RULES) {
         const configured = levels[rule.meta.id];
         if (configured === 'off')
             continue;
@@ -61665,50 +63964,121 @@ function compare(a, b) {
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __nccwpck_require__(4006);
 var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
+;// CONCATENATED MODULE: ./src/paths.ts
+
+/**
+ * `to` relative to `from`, `/`-separated on every OS: the one form reports, `paths:` globs and config
+ * entries use, whatever separator `path.relative` returns.
+ */
+function posixRelative(from, to) {
+    return external_node_path_default().relative(from, to).split((external_node_path_default()).sep).join('/');
+}
+
 ;// CONCATENATED MODULE: ./src/sources/discover.ts
 
 
 
 
+
 const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
-const SKIPPED_DIRS = new Set(['.git', 'node_modules']);
-/** Normalizes an OS path into the `/`-separated form reports use. */
-function reportPath(cwd, absolute) {
-    return external_node_path_default().relative(cwd, absolute).split((external_node_path_default()).sep).join('/');
-}
+// Never manifests: VCS data, CI workflows, and dependencies other projects own (their YAML is not deployed).
+const SKIPPED_DIRS = new Set(['.git', '.github', 'node_modules', 'vendor', 'third_party']);
+const REAL_FS = {
+    readdir: (dir) => (0,promises_.readdir)(dir, { withFileTypes: true }),
+    realpath: promises_.realpath,
+    stat: promises_.stat,
+};
+const byName = (a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+const inside = (root, p) => p === root || p.startsWith(`${root}${(external_node_path_default()).sep}`);
 /**
  * Lists the manifest files under the given paths, recursively, in a stable order. A path given explicitly is
- * read whatever its extension; in directories only .yaml/.yml/.json (plus `include` globs) are taken.
+ * read whatever its extension; in directories only .yaml/.yml/.json (plus `include` globs) are taken, and a
+ * directory with a `Chart.yaml` is a Helm chart (listed in `charts`, its files never read as manifests).
+ * The walk is iterative (a tree thousands of levels deep cannot exhaust the stack); a directory that cannot be
+ * listed is a problem and the walk goes on. Symlinks are followed only when their target stays inside cwd.
  * A path that does not exist is a usage error.
  */
 async function discoverFiles(options) {
+    const fs = options.fs ?? REAL_FS;
     const isIncluded = options.include.length > 0 ? picomatch_default()([...options.include], { dot: true }) : () => false;
     const isExcluded = options.exclude.length > 0 ? picomatch_default()([...options.exclude], { dot: true }) : () => false;
-    const globPath = (abs) => external_node_path_default().relative(options.globBase, abs).split((external_node_path_default()).sep).join('/');
+    const globPath = (abs) => posixRelative(options.globBase, abs);
     const found = new Map();
+    const charts = new Set();
+    const problems = [];
+    const notices = [];
+    const workspace = await fs.realpath(options.cwd).catch(() => external_node_path_default().resolve(options.cwd));
+    // Real paths of directories already walked: a symlink loop or two links to one directory read it once.
+    const walked = new Set();
     const skip = new Set(options.skip ?? []);
     const add = (abs) => {
         if (!skip.has(abs) && !isExcluded(globPath(abs)))
-            found.set(abs, { path: abs, file: reportPath(options.cwd, abs) });
+            found.set(abs, { path: abs, file: posixRelative(options.cwd, abs) });
     };
-    const walk = async (dir) => {
-        const entries = await (0,promises_.readdir)(dir, { withFileTypes: true });
-        entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-        for (const entry of entries) {
-            const abs = external_node_path_default().join(dir, entry.name);
-            if (entry.isDirectory()) {
-                if (!SKIPPED_DIRS.has(entry.name) && !isExcluded(`${globPath(abs)}/`))
-                    await walk(abs);
+    const problem = (abs, what, error) => problems.push({
+        message: `cannot read ${what}: ${error.code ?? String(error)}; the rest of the tree was checked`,
+        location: { file: posixRelative(options.cwd, abs) || '.', line: 1, column: 1 },
+    });
+    /** What a symlink points at, when it stays inside the workspace; otherwise a notice and undefined. */
+    const followLink = async (abs) => {
+        try {
+            const target = await fs.realpath(abs);
+            if (!inside(workspace, target)) {
+                notices.push(`${posixRelative(options.cwd, abs)} is a symlink to a path outside the workspace: not read.`);
+                return undefined;
             }
-            else if (entry.isFile()) {
-                if (MANIFEST_EXTENSIONS.has(external_node_path_default().extname(entry.name).toLowerCase()) || isIncluded(globPath(abs)))
-                    add(abs);
+            const info = await fs.stat(target);
+            return info.isDirectory() ? 'dir' : info.isFile() ? 'file' : undefined;
+        }
+        catch (error) {
+            problem(abs, 'symlink', error);
+            return undefined;
+        }
+    };
+    const walk = async (start) => {
+        const pending = [start];
+        for (let dir = pending.pop(); dir !== undefined; dir = pending.pop()) {
+            let entries;
+            try {
+                const real = await fs.realpath(dir);
+                if (walked.has(real))
+                    continue;
+                walked.add(real);
+                entries = await fs.readdir(dir);
             }
+            catch (error) {
+                problem(dir, 'directory', error);
+                continue;
+            }
+            if (entries.some((e) => e.name === 'Chart.yaml' && (e.isFile() || e.isSymbolicLink()))) {
+                charts.add(dir);
+                continue;
+            }
+            const subdirs = [];
+            for (const entry of entries.sort(byName)) {
+                const abs = external_node_path_default().join(dir, entry.name);
+                const type = entry.isSymbolicLink()
+                    ? await followLink(abs)
+                    : entry.isDirectory()
+                        ? 'dir'
+                        : entry.isFile()
+                            ? 'file'
+                            : undefined;
+                if (type === 'dir') {
+                    if (!SKIPPED_DIRS.has(entry.name) && !isExcluded(`${globPath(abs)}/`))
+                        subdirs.push(abs);
+                }
+                else if (type === 'file') {
+                    if (MANIFEST_EXTENSIONS.has(external_node_path_default().extname(entry.name).toLowerCase()) || isIncluded(globPath(abs)))
+                        add(abs);
+                }
+            }
+            pending.push(...subdirs.reverse());
         }
     };
     for (const given of options.paths.length > 0 ? options.paths : ['.']) {
         const abs = external_node_path_default().resolve(options.cwd, given);
-        const info = await (0,promises_.stat)(abs).catch(() => undefined);
+        const info = await fs.stat(abs).catch(() => undefined);
         if (!info)
             throw new ConfigurationError(`path not found: ${given}`);
         if (info.isDirectory())
@@ -61716,10 +64086,99 @@ async function discoverFiles(options) {
         else
             add(abs);
     }
-    return [...found.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    return {
+        files: [...found.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)),
+        charts: [...charts].sort(),
+        problems,
+        notices,
+    };
 }
 
-;// CONCATENATED MODULE: ./src/engine/pool.ts
+;// CONCATENATED MODULE: ./src/sources/exec.ts
+
+
+
+
+// Running the external tools that render sources (helm, kustomize, kubectl): no shell, output as values.
+/** Full path of `name` on `PATH`, or undefined. */
+function findOnPath(name, env) {
+    for (const dir of (env.PATH ?? '').split((external_node_path_default()).delimiter)) {
+        if (!dir)
+            continue;
+        const file = external_node_path_default().join(dir, name);
+        try {
+            (0,external_node_fs_namespaceObject.accessSync)(file, external_node_fs_namespaceObject.constants.X_OK);
+            return file;
+        }
+        catch {
+            // not in this directory
+        }
+    }
+    return undefined;
+}
+/** Longest stderr kept from a failed tool: it may quote files it read, and it ends up in findings. */
+const STDERR_LIMIT = 2048;
+/**
+ * Runs a program without a shell and collects its output; a failure to start or a non-zero exit is a value.
+ * The program sees only the variables `allow` grants ({@link subprocessEnv}), never the job's whole environment.
+ */
+function execText(command, args, options) {
+    return new Promise((resolve) => {
+        (0,external_node_child_process_namespaceObject.execFile)(command, args, {
+            cwd: options.cwd,
+            env: subprocessEnv(options.env, options.allow),
+            timeout: options.timeoutMs,
+            maxBuffer: 256 * 1024 * 1024,
+            encoding: 'utf8',
+        }, (error, stdout, stderr) => {
+            if (!error)
+                return resolve({ ok: true, stdout });
+            const reason = error.killed
+                ? `timed out after ${options.timeoutMs / 1000} s`
+                : (error.message.split('\n')[0] ?? String(error));
+            resolve({ ok: false, stderr: stderr.trim().slice(-STDERR_LIMIT), error: reason });
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/sources/helm/discovered.ts
+
+
+
+/**
+ * Turns the charts discovery found into releases to render. A chart the config (or the helm input) already
+ * lists is left to that entry, which overrides the default render. Without helm on PATH each chart gets one
+ * notice instead of a finding: the user did not ask for it, and its templates were not read as manifests.
+ */
+function discoveredCharts(found, configured, env, cwd) {
+    const listed = new Set(configured.filter((c) => c.local).map((c) => external_node_path_default().resolve(c.chart)));
+    const charts = found.filter((dir) => !listed.has(external_node_path_default().resolve(dir)));
+    if (charts.length === 0)
+        return { entries: [], notices: [] };
+    const name = (dir) => posixRelative(cwd, dir) || '.';
+    if (!findOnPath('helm', env))
+        return {
+            entries: [],
+            notices: charts.map((dir) => `Helm chart ${name(dir)} was not checked: helm is not on PATH. Install helm (https://helm.sh/docs/intro/install/), or list the chart under \`helm:\` in .archcheck.yaml with the values you deploy.`),
+        };
+    return {
+        entries: charts.map((dir) => ({
+            chart: dir,
+            local: true,
+            // The directory name is what `helm install NAME ./dir` is most often given; it only names objects.
+            release: external_node_path_default().basename(dir)
+                .toLowerCase()
+                .replace(/[^a-z0-9-]/g, '-') || 'release',
+            values: [],
+            set: [],
+            declaredIn: external_node_path_default().join(dir, 'Chart.yaml'),
+            position: { line: 1, column: 1 },
+        })),
+        notices: [],
+    };
+}
+
+;// CONCATENATED MODULE: ./src/engine/map-limit.ts
 /** Maps with at most `limit` promises in flight, keeping input order in the result. */
 async function mapLimit(items, limit, fn) {
     const results = new Array(items.length);
@@ -61732,6 +64191,27 @@ async function mapLimit(items, limit, fn) {
     };
     await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), items.length) }, worker));
     return results;
+}
+
+;// CONCATENATED MODULE: ./src/suppressions/annotations.ts
+
+const IGNORE_ANNOTATION = 'archcheck.io/ignore';
+const IGNORE_REASON_ANNOTATION = 'archcheck.io/ignore-reason';
+/** Reads the suppression annotations of an object's own metadata (as kube-linter reads its ignore annotations). */
+function readIgnoreAnnotation(obj) {
+    const annotations = asMap(obj.ctx, child(obj.ctx, asMap(obj.ctx, child(obj.ctx, obj.map, 'metadata')), 'annotations'));
+    const node = child(obj.ctx, annotations, IGNORE_ANNOTATION);
+    const value = scalarString(obj.ctx, node);
+    if (value === undefined)
+        return undefined;
+    const ignore = {
+        rules: value.split(/[\s,]+/).filter(Boolean),
+        location: locate(obj.ctx, node),
+    };
+    const reason = scalarString(obj.ctx, child(obj.ctx, annotations, IGNORE_REASON_ANNOTATION))?.trim();
+    if (reason)
+        ignore.reason = reason;
+    return ignore;
 }
 
 ;// CONCATENATED MODULE: ./src/workloads/pod-spec.ts
@@ -61769,9 +64249,24 @@ function readContainer(ctx, container, type, fallbackName) {
         return { name, type, image: '', location, parseError: { ok: false, kind: 'empty', reason } };
     }
     const parsed = parseImageReference(image);
-    return parsed.ok
+    const use = parsed.ok
         ? { name, type, image, location, ref: parsed.ref }
         : { name, type, image, location, parseError: parsed };
+    const command = stringList(ctx, child(ctx, container, 'command'));
+    const args = stringList(ctx, child(ctx, container, 'args'));
+    if (command)
+        use.command = command;
+    if (args)
+        use.args = args;
+    return use;
+}
+/** A list of strings, as Kubernetes' `command`/`args` must be; anything else the API server rejects. */
+function stringList(ctx, node) {
+    const seq = asSeq(ctx, node);
+    if (!seq)
+        return undefined;
+    const items = seq.items.map((item) => stringValue(ctx, item));
+    return items.every((i) => i !== undefined) ? items : undefined;
 }
 /**
  * Reads nodeSelector, required node affinity and tolerations. Preferred affinity only weighs nodes, it never
@@ -61816,6 +64311,10 @@ function readScheduling(ctx, podSpec) {
         }
         scheduling.tolerations.push(toleration);
     }
+    const runtimeClass = child(ctx, podSpec, 'runtimeClassName');
+    const runtimeClassName = scalarString(ctx, runtimeClass);
+    if (runtimeClassName)
+        scheduling.runtimeClassName = { name: runtimeClassName, location: locate(ctx, runtimeClass) };
     return scheduling;
 }
 function readTerm(ctx, term) {
@@ -61858,14 +64357,18 @@ const MAX_DEPTH = 24;
  * every map whose `containers` is a list holding at least one map with an `image` key is a pod spec. Its
  * containers without `image` are left out: in operator CRs (Prometheus, ThanosRuler) those are strategic-merge
  * patches over containers the operator supplies, not containers of their own. A pod spec is not searched for
- * further pod specs inside it.
+ * further pod specs inside it. `seen` collects every node walked (tests count it to prove the walk is linear).
  */
-function findPodSpecs(ctx, root) {
+function findPodSpecs(ctx, root, seen = new Set()) {
     const found = [];
     const visit = (node, path, depth) => {
         if (depth > MAX_DEPTH)
             return;
         const n = deref(ctx, node);
+        // Aliases are never expanded: a node reached twice (a 690-byte alias bomb names 9^9 paths) is walked once.
+        if (!n || seen.has(n))
+            return;
+        seen.add(n);
         if ((0,dist/* isSeq */.oP)(n)) {
             n.items.forEach((item, index) => visit(item, `${path}[${index}]`, depth + 1));
             return;
@@ -62164,9 +64667,11 @@ function imageUse(name, image, location) {
  * `image` values of a Helm release: plain strings, and `{registry, repository, tag, digest}` objects. An object
  * without tag or digest takes the chart's appVersion, which we cannot see, so it is not guessed.
  */
-function valuesImages(ctx, map, path, depth = 0) {
-    if (depth > 32)
+function valuesImages(ctx, map, path, depth = 0, seen = new Set()) {
+    // Each map is read once, however many aliases name it: an alias bomb in values must not expand.
+    if (depth > 32 || seen.has(map))
         return [];
+    seen.add(map);
     return map.items.flatMap((pair) => {
         const key = scalarString(ctx, pair.key);
         if (key === undefined)
@@ -62188,7 +64693,7 @@ function valuesImages(ctx, map, path, depth = 0) {
                 return [imageUse(here, image, locate(ctx, at))];
             }
         }
-        return value ? valuesImages(ctx, value, here, depth + 1) : [];
+        return value ? valuesImages(ctx, value, here, depth + 1, seen) : [];
     });
 }
 /** Argo CD `kustomize.images`: `[old=]new[:tag][@digest]`; the image that runs is the part after `=`. */
@@ -62210,6 +64715,7 @@ function argoCdImages(ctx, node) {
 
 
 
+
 /**
  * Finds the workloads of one object: its pod template(s) with containers and scheduling constraints.
  * Built-in kinds by one table lookup, workload CRDs by another (crds.ts), other custom resources by a generic
@@ -62217,6 +64723,14 @@ function argoCdImages(ctx, node) {
  * ConfigMaps) are never read as containers.
  */
 function extractWorkloads(obj) {
+    const workloads = extractFrom(obj);
+    const ignore = workloads.length > 0 ? readIgnoreAnnotation(obj) : undefined;
+    if (ignore)
+        for (const w of workloads)
+            w.ignore = ignore;
+    return workloads;
+}
+function extractFrom(obj) {
     const specPath = builtinPodSpecPath(obj.apiVersion, obj.kind);
     if (!specPath)
         return extractCustomWorkloads(obj);
@@ -62234,45 +64748,92 @@ function extractWorkloads(obj) {
     return [workload];
 }
 
-;// CONCATENATED MODULE: ./src/sources/exec.ts
-
-
-
-// Running the external tools that render sources (helm, kustomize, kubectl): no shell, output as values.
-/** Full path of `name` on `PATH`, or undefined. */
-function findOnPath(name, env) {
-    for (const dir of (env.PATH ?? '').split((external_node_path_default()).delimiter)) {
-        if (!dir)
-            continue;
-        const file = external_node_path_default().join(dir, name);
-        try {
-            (0,external_node_fs_namespaceObject.accessSync)(file, external_node_fs_namespaceObject.constants.X_OK);
-            return file;
-        }
-        catch {
-            // not in this directory
-        }
-    }
-    return undefined;
+;// CONCATENATED MODULE: ./src/reporters/untrusted.ts
+// Strings that come from the scanned tree (names, images, file names, notes, messages quoting them) are written
+// by whoever opened the pull request. Each sink has ONE function here that makes them inert for it; see
+// SECURITY.md ("Sinks") for the list.
+/** Longest run of characters from scanned content shown in a table cell or a message field. */
+const FIELD_LIMIT = 256;
+/** Longest finding message shown in Markdown and annotations: our own words plus a few capped fields. */
+const MESSAGE_LIMIT = 1024;
+/** Cuts `text` to at most `max` code points, ending with an ellipsis when cut (never splits a surrogate pair). */
+function cap(text, max = FIELD_LIMIT) {
+    if (text.length <= max)
+        return text;
+    const points = Array.from(text);
+    return points.length <= max ? text : `${points.slice(0, max - 1).join('')}…`;
 }
-/** Runs a program without a shell and collects its output; a failure to start or a non-zero exit is a value. */
-function execText(command, args, options) {
-    return new Promise((resolve) => {
-        (0,external_node_child_process_namespaceObject.execFile)(command, args, {
-            cwd: options.cwd,
-            env: options.env,
-            timeout: options.timeoutMs,
-            maxBuffer: 256 * 1024 * 1024,
-            encoding: 'utf8',
-        }, (error, stdout, stderr) => {
-            if (!error)
-                return resolve({ ok: true, stdout });
-            const reason = error.killed
-                ? `timed out after ${options.timeoutMs / 1000} s`
-                : (error.message.split('\n')[0] ?? String(error));
-            resolve({ ok: false, stderr: stderr.trim(), error: reason });
-        });
-    });
+// ECMA-48 sequences: CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST), and two-byte ESC sequences;
+// the 8-bit CSI/OSC introducers too. Terminals act on all of them (colors, titles, cursor moves, hyperlinks).
+// Matching control characters is the point of these patterns.
+/* eslint-disable no-control-regex */
+const ANSI = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[@-_]?|\u009b[0-?]*[ -/]*[@-~]|\u009d[^\u0007]*\u0007?/g;
+const SGR = /^\u001b\[[0-9;]*m$/;
+// C0 and C1 controls except tab and line feed, and DEL.
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+/* eslint-enable no-control-regex */
+function visible(c) {
+    if (c === '\r')
+        return '\\r';
+    return `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`;
+}
+/**
+ * The final filter at the CLI's write boundary (stdout report, stderr progress): whatever a reporter printed,
+ * no line may start (after whitespace) with `::` or `##[`, which the Actions runner reads as a workflow command
+ * (docs.github.com "Workflow commands for GitHub Actions"; the runner also ends a line at a lone `\r`, so those
+ * become visible `\r`). Escape sequences other than colors (SGR, kept only when `keepColors`) and control
+ * characters other than tab and line feed are removed or made visible.
+ */
+function safeTerminalText(text, keepColors) {
+    return text
+        .replace(ANSI, (seq) => (keepColors && SGR.test(seq) ? seq : ''))
+        .replace(/\r\n/g, '\n')
+        .replace(CONTROL, (c) => (c === '\u001b' ? '\u001b' : visible(c)))
+        .split('\n')
+        .map(neutralizeCommandLine)
+        .join('\n');
+}
+// A zero-width space after the first character: the line reads the same, but no longer starts with the token.
+function neutralizeCommandLine(line) {
+    return line.replace(/^(\s*)(:(?=:)|#(?=#\[))/u, '$1$2\u200b');
+}
+/**
+ * Markdown for one table cell or inline phrase: capped; characters Markdown or HTML act on backslash-escaped
+ * (`<img onerror>`, links, emphasis, `|` that would end the cell, `&` entities, a forged `<!-- -->` marker);
+ * line breaks shown as `<br>` so nothing leaves the cell; `@mention`, `#123`, `org/repo#123`, `GH-123` and bare
+ * URLs (`https://...`, `www.`) broken with a zero-width space so posting the text pings or links no one (GitHub
+ * autolinked references, GFM extended autolinks).
+ */
+function markdownText(text, max = FIELD_LIMIT) {
+    return neutralizeReferences(cap(text, max)
+        .replace(ANSI, '')
+        .replace(/[\\`*_[\]<>|~&#!]/g, '\\$&')
+        .replace(/\r\n|\r|\n|\u2028|\u2029/g, '<br>')
+        .replace(CONTROL, ''));
+}
+function neutralizeReferences(text) {
+    return text
+        .replace(/:\/\//g, ':&#8203;//')
+        .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}&#8203;.`)
+        .replace(/@(?=[\w-])/g, '@&#8203;')
+        .replace(/(\\#)(?=\d)/g, '$1&#8203;')
+        .replace(/\b(GH)-(?=\d)/gi, '$1&#8203;-');
+}
+/**
+ * An inline code span holding untrusted text: a backtick fence longer than any run inside (CommonMark "Code
+ * spans"), line breaks and controls replaced by spaces, capped. Mentions and references are not linked inside
+ * code spans. Not for table cells (GFM splits cells on `|` even inside code): use {@link markdownText} there.
+ */
+function markdownCode(text, max = FIELD_LIMIT) {
+    const flat = cap(text, max)
+        .replace(ANSI, '')
+        .replace(/\r\n|\r|\n|\u2028|\u2029/g, ' ')
+        .replace(CONTROL, ' ');
+    const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longest + 1);
+    // A span that starts or ends with a backtick needs a space inside the fence; one space each side is stripped.
+    const pad = /^`|`$/.test(flat) || /^ .* $/.test(flat) ? ' ' : '';
+    return `${fence}${pad}${flat}${pad}${fence}`;
 }
 
 ;// CONCATENATED MODULE: ./src/sources/helm/source-comment.ts
@@ -62472,15 +65033,15 @@ function patchedImageLine(image, files) {
 
 
 
+
 /** The values a release renders with, as helm merges them: the chart's defaults, then `-f` files in order, then `--set`. */
 class MergedValues {
     #leaves = new Map();
     /** Adds a values file's text (later calls win). `prefix` places a subchart's defaults under its name. */
     addFile(file, text, prefix = []) {
-        const lines = new dist/* LineCounter */.HN();
-        const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false });
-        if (doc.errors[0])
-            return doc.errors[0].message.split('\n')[0];
+        const { doc, lines, problem } = parseYamlDocument(text);
+        if (problem)
+            return problem.message;
         const ctx = { file, doc, lines };
         this.#walk(ctx, doc.contents, [...prefix], 0);
         return undefined;
@@ -62609,6 +65170,9 @@ function selectorValueLocation(key, value, values) {
 
 
 
+
+
+
 /**
  * The Helm source: renders each configured release with `helm template` (no shell) and maps every workload
  * to the line a person edits: the values line that sets an image (values files, the chart's defaults, or the
@@ -62619,7 +65183,7 @@ async function renderHelmCharts(input) {
     const outcome = { units: [], problems: [], claimed: new Set() };
     if (input.charts.length === 0)
         return outcome;
-    const reportName = (abs) => external_node_path_default().relative(input.cwd, abs).split((external_node_path_default()).sep).join('/');
+    const reportName = (abs) => posixRelative(input.cwd, abs);
     // Positions of an entry's keys are in the file that declares it (the config, or the workflow for the input).
     const atFor = (entry) => (p) => ({
         file: reportName(entry.declaredIn),
@@ -62638,7 +65202,7 @@ async function renderHelmCharts(input) {
     if (!helm) {
         for (const entry of input.charts) {
             outcome.problems.push({
-                rule: 'render-error',
+                cause: 'tool-missing',
                 message: `${describe(entry, reportName)} was not rendered or checked: helm is not on PATH; install it (https://helm.sh/docs/intro/install/).`,
                 location: atFor(entry)(entry.position),
             });
@@ -62677,6 +65241,7 @@ async function renderOne(helm, entry, input, reportName, at) {
     const run = await execText(helm, helmArguments(entry), {
         cwd: input.cwd,
         env: input.env,
+        allow: HELM_ENV,
         timeoutMs: input.timeoutMs ?? 120_000,
     });
     if (!run.ok)
@@ -62785,7 +65350,8 @@ async function renderFailure(entry, stderr, reportName, at) {
     const error = stderr.split('\n').find((l) => l.startsWith('Error:')) ??
         stderr.split('\n').filter(Boolean).pop() ??
         'no error output';
-    const message = `helm template failed for ${describe(entry, reportName)}: ${error.replace(/^Error:\s*/, '')}`;
+    // helm quotes what it failed on (template lines, values): capped like any scanned text.
+    const message = `helm template failed for ${describe(entry, reportName)}: ${cap(error.replace(/^Error:\s*/, ''), MESSAGE_LIMIT)}`;
     let location = at(entry.position);
     const named = /template: ([^:\s]+\/templates\/[^:\s]+):(\d+)(?::(\d+))?/.exec(error) ??
         /YAML parse error on ([^:\s]+)/.exec(error);
@@ -62795,10 +65361,13 @@ async function renderFailure(entry, stderr, reportName, at) {
         if (exists)
             location = { file: reportName(file), line: Number(named[2] ?? 1), column: Number(named[3] ?? 1) };
     }
-    return { rule: 'render-error', message, location };
+    return { cause: 'build-failed', message, location };
 }
 
 ;// CONCATENATED MODULE: ./src/sources/kustomize/build.ts
+
+
+
 
 
 
@@ -62826,7 +65395,7 @@ function findKustomizeTool(choice, env) {
 async function buildWithOrigins(tool, root, options) {
     const wrapper = await (0,promises_.mkdtemp)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), 'archcheck-kustomize-'));
     try {
-        const relative = external_node_path_default().relative(wrapper, root).split((external_node_path_default()).sep).join('/');
+        const relative = posixRelative(wrapper, root);
         if (external_node_path_default().isAbsolute(relative)) {
             return {
                 ok: false,
@@ -62840,6 +65409,7 @@ async function buildWithOrigins(tool, root, options) {
         const run = await execText(tool.command, args, {
             cwd: wrapper,
             env: options.env,
+            allow: KUSTOMIZE_ENV,
             timeoutMs: options.timeoutMs,
         });
         if (!run.ok) {
@@ -62851,7 +65421,8 @@ async function buildWithOrigins(tool, root, options) {
                 .join('');
             return {
                 ok: false,
-                message: `${external_node_path_default().basename(tool.command)} ${tool.subcommand} failed for ${options.rootName}: ${detail}`,
+                // kustomize quotes what it failed on (a file's lines, a value): capped like any scanned text.
+                message: `${external_node_path_default().basename(tool.command)} ${tool.subcommand} failed for ${options.rootName}: ${cap(detail, MESSAGE_LIMIT)}`,
             };
         }
         return { ok: true, stdout: run.stdout, resolveOrigin: (p) => external_node_path_default().resolve(wrapper, p) };
@@ -62860,13 +65431,33 @@ async function buildWithOrigins(tool, root, options) {
         await (0,promises_.rm)(wrapper, { recursive: true, force: true });
     }
 }
-/** kubectl wraps the error as `E... "command failed" err="..."`; kustomize prints `Error: ...`. Keep the error itself. */
+/**
+ * kubectl wraps the error in klog's structured form: `E... "command failed" err="..."` on one line, or, when
+ * the error has several lines, `err=<` followed by tab-indented lines and a closing ` >` (klog's multi-line
+ * value). kustomize alone prints `Error: ...`. Keep the error itself, every line of it: the cause (a remote
+ * base that cannot be fetched) is often on the last one.
+ */
 function kustomizeError(stderr) {
     const lines = stderr.split('\n').filter((l) => l.trim() !== '' && !l.startsWith('# Warning:'));
     const text = lines.join('\n');
     const quoted = /err="((?:[^"\\]|\\.)*)"/.exec(text);
     if (quoted?.[1])
         return quoted[1].replace(/\\"/g, '"').replace(/\\\\/g, '\\');
+    const open = lines.findIndex((l) => /\berr=<$/.test(l));
+    if (open >= 0) {
+        const body = [];
+        for (const line of lines.slice(open + 1)) {
+            if (line.trim() === '>')
+                break;
+            body.push(line.replace(/^\t/, '').trim());
+        }
+        const joined = body
+            .filter((l) => l !== ':' && l !== '')
+            .join(' ')
+            .replace(/\s+:\s+/g, ': ');
+        if (joined)
+            return joined;
+    }
     const error = lines.find((l) => l.startsWith('Error:'));
     return (error ?? lines[lines.length - 1] ?? 'no error output').replace(/^Error:\s*/, '');
 }
@@ -62996,6 +65587,7 @@ function scalarOf(r) {
 
 
 
+
 /** The file names kustomize looks for in a directory, in its order (api/konfig/general.go `RecognizedKustomizationFileNames`). */
 const KUSTOMIZATION_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
 /** The kustomization file of `dir`, if it has one. */
@@ -63021,16 +65613,13 @@ async function readKustomization(file, reportName) {
     const at = (line = 1, column = 1) => ({ file: reportName, line, column });
     if (text === undefined)
         return { ok: false, file, message: `cannot read ${reportName}`, location: at() };
-    const lines = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false });
-    const firstError = doc.errors[0];
-    if (firstError) {
-        const pos = lines.linePos(firstError.pos[0]);
+    const { doc, lines, problem } = parseYamlDocument(text);
+    if (problem) {
         return {
             ok: false,
             file,
-            message: `${reportName} is not valid YAML: ${firstError.message.split('\n')[0]}`,
-            location: at(pos.line, pos.col),
+            message: `${reportName} is not valid YAML: ${problem.message}`,
+            location: at(problem.location.line, problem.location.column),
         };
     }
     const ctx = { file: reportName, doc, lines };
@@ -63208,6 +65797,7 @@ function candidateDirs(files) {
 
 
 
+
 /** What runs when the config says nothing about kustomize. */
 const DEFAULT_KUSTOMIZE_SETTINGS = DEFAULT_KUSTOMIZE_CONFIG;
 const ORIGIN = 'config.kubernetes.io/origin';
@@ -63222,12 +65812,12 @@ async function renderKustomizations(input) {
     const outcome = { units: [], problems: [], claimed: new Set() };
     if (!settings.enabled)
         return outcome;
-    const reportName = (abs) => external_node_path_default().relative(cwd, abs).split((external_node_path_default()).sep).join('/');
+    const reportName = (abs) => posixRelative(cwd, abs);
     const explicit = settings.roots.length > 0 ? settings.roots : undefined;
     const tree = await loadKustomizeTree(candidateDirs(input.files), explicit, reportName);
     outcome.claimed = tree.claimed;
     for (const e of tree.errors)
-        outcome.problems.push({ rule: 'render-error', ...e });
+        outcome.problems.push({ cause: 'invalid', ...e });
     if (tree.roots.length === 0)
         return outcome;
     const tool = findKustomizeTool(settings.command, input.env);
@@ -63235,7 +65825,7 @@ async function renderKustomizations(input) {
         const missing = settings.command === 'auto' ? 'neither kustomize nor kubectl is' : `${settings.command} is not`;
         const why = `${missing} on PATH; install kubectl (it includes kustomize) or kustomize.`;
         for (const root of tree.roots) {
-            outcome.problems.push(rootProblem(tree, root, reportName, `${reportName(root) || '.'} was not built or checked: ${why}`));
+            outcome.problems.push(rootProblem(tree, root, reportName, 'tool-missing', `${reportName(root) || '.'} was not built or checked: ${why}`));
         }
         return outcome;
     }
@@ -63254,9 +65844,12 @@ async function renderKustomizations(input) {
         });
         if (!result.ok) {
             const hint = /is not in or below/.test(result.message)
-                ? ' (if you build it with --load-restrictor LoadRestrictionsNone, set kustomize.loadRestrictor: none in .archcheck.yaml)'
+                ? ' (if you build it with --load-restrictor LoadRestrictionsNone, set the action input kustomize-load-restrictor: none or the CLI flag --kustomize-load-restrictor none in the workflow)'
                 : '';
-            return { root, problem: rootProblem(tree, root, reportName, `${result.message}${hint}`) };
+            return {
+                root,
+                problem: rootProblem(tree, root, reportName, 'build-failed', `${result.message}${hint}`),
+            };
         }
         const rootFile = tree.nodes.get(root)?.file ?? external_node_path_default().join(root, 'kustomization.yaml');
         const parsed = parseManifestFile(reportName(rootFile), result.stdout);
@@ -63377,9 +65970,9 @@ class SourceFiles {
         return entry;
     }
 }
-function rootProblem(tree, root, reportName, message) {
+function rootProblem(tree, root, reportName, cause, message) {
     const file = tree.nodes.get(root)?.file ?? external_node_path_default().join(root, 'kustomization.yaml');
-    return { rule: 'render-error', message, location: { file: reportName(file), line: 1, column: 1 } };
+    return { cause, message, location: { file: reportName(file), line: 1, column: 1 } };
 }
 /** Every kustomization a successful build of `root` went through. */
 function markBuilt(tree, dir, built) {
@@ -63399,7 +65992,7 @@ function unusedEntries(tree, built, used, reportName) {
         return (k?.images ?? [])
             .filter((e) => !used.has(e))
             .map((e) => ({
-            rule: 'kustomize-image-unused',
+            cause: 'image-entry-unused',
             message: `images entry "${e.name}" in ${reportName(k?.file ?? dir)} matches no container image of what it builds, so it changes nothing; ` +
                 'the name must be the image as the resources write it, without tag or digest.',
             location: e.location,
@@ -63407,21 +66000,2879 @@ function unusedEntries(tree, built, used, reportName) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/nodepools/declared-pool.ts
+
+function emptyFacts() {
+    return { karpenter: [], other: [], runtimeClasses: [], problems: [] };
+}
+function declaredPool(name, platform, source, labels, taints, choices) {
+    // The cluster is named when the pool joins one; '' until then.
+    const pool = { ...makePool('', name, platform, labels, taints), source };
+    if (choices && Object.keys(choices).length > 0)
+        pool.choices = choices;
+    return pool;
+}
+const EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
+/** Taints as Kubernetes writes them (`{key, value?, effect}`); entries without a known effect are dropped. */
+function readTaints(value) {
+    if (!Array.isArray(value))
+        return [];
+    return value.flatMap((t) => {
+        if (!isRecord(t) || typeof t.key !== 'string' || !EFFECTS.includes(String(t.effect)))
+            return [];
+        const taint = { key: t.key, effect: t.effect };
+        if (t.value !== undefined && t.value !== null && t.value !== '')
+            taint.value = String(t.value);
+        return [taint];
+    });
+}
+/** String-valued entries of a label map; other values are not labels. */
+function readLabels(value) {
+    const labels = {};
+    if (!isRecord(value))
+        return labels;
+    for (const [k, v] of Object.entries(value)) {
+        if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')
+            labels[k] = String(v);
+    }
+    return labels;
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function strings(value) {
+    return Array.isArray(value)
+        ? value.filter((v) => typeof v === 'string' || typeof v === 'number').map(String)
+        : [];
+}
+
+;// CONCATENATED MODULE: ./src/nodepools/instance-types.ts
+/**
+ * AWS instance families whose processors are AWS Graviton (arm64): the family name ends its generation digit with
+ * `g` (`m6g`, `c7gn`, `r8gd`, `x2gd`, `im4gn`, `is4gen`, `i4g`, `g5g`, `hpc7g`), plus the first-generation `a1`.
+ * https://docs.aws.amazon.com/ec2/latest/instancetypes/instance-type-names.html ("g: AWS Graviton processors").
+ */
+const GRAVITON_FAMILY = /^(?:a1|[a-z]+\d+g[a-z]*)$/;
+/** `m6g.large` -> `arm64`; anything else EC2 sells for EKS nodes is x86_64 (`amd64`). */
+function archOfInstanceType(instanceType) {
+    const family = instanceType.trim().toLowerCase().split('.')[0] ?? '';
+    return GRAVITON_FAMILY.test(family) ? 'arm64' : 'amd64';
+}
+
+;// CONCATENATED MODULE: ./src/nodepools/eksctl.ts
+
+
+/** eksctl's default when a node group names no instance type. https://eksctl.io/usage/schema/ */
+const DEFAULT_INSTANCE_TYPE = 'm5.large';
+/** Windows AMI families and the build they run (ltsc2019, ltsc2022). https://eksctl.io/usage/windows-worker-nodes/ */
+const WINDOWS_BUILDS = { '2019': '10.0.17763', '2022': '10.0.20348' };
+/**
+ * Pools of an eksctl `ClusterConfig` (eksctl.io/v1alpha5): one per node group in `managedNodeGroups` and
+ * `nodeGroups`, with its labels and taints and the labels EKS/eksctl put on its nodes. The architecture comes
+ * from the instance types (Graviton families are arm64; `instanceSelector.cpuArchitecture` too); a group whose
+ * types mix architectures is one pool per architecture. `WindowsServer*` AMI families are Windows nodes.
+ */
+function eksctlPools(object, source) {
+    const pools = [];
+    for (const [field, managed] of [
+        ['managedNodeGroups', true],
+        ['nodeGroups', false],
+    ]) {
+        const groups = object[field];
+        if (!Array.isArray(groups))
+            continue;
+        for (const group of groups) {
+            if (isRecord(group) && typeof group.name === 'string')
+                pools.push(...groupPools(group, managed, source));
+        }
+    }
+    return pools;
+}
+function groupPools(group, managed, source) {
+    const name = group.name;
+    const labels = readLabels(group.labels);
+    labels[managed ? 'eks.amazonaws.com/nodegroup' : 'alpha.eksctl.io/nodegroup-name'] = name;
+    const taints = eksctlTaints(group.taints);
+    const family = typeof group.amiFamily === 'string' ? group.amiFamily : '';
+    const windows = /^WindowsServer(\d{4})/.exec(family);
+    const archs = architectures(group);
+    return archs.map((architecture) => {
+        const platform = { os: windows ? 'windows' : 'linux', architecture };
+        const build = windows?.[1] ? WINDOWS_BUILDS[windows[1]] : undefined;
+        if (build)
+            platform.osVersion = build;
+        return declaredPool(archs.length > 1 ? `${name}/${architecture}` : name, platform, source, labels, taints);
+    });
+}
+function architectures(group) {
+    const selector = isRecord(group.instanceSelector) ? group.instanceSelector : {};
+    if (typeof selector.cpuArchitecture === 'string') {
+        return [/arm64|aarch64/i.test(selector.cpuArchitecture) ? 'arm64' : 'amd64'];
+    }
+    const distribution = isRecord(group.instancesDistribution) ? group.instancesDistribution : {};
+    const types = [
+        ...(typeof group.instanceType === 'string' && group.instanceType !== 'mixed' ? [group.instanceType] : []),
+        ...strings(group.instanceTypes),
+        ...strings(distribution.instanceTypes),
+    ];
+    const archs = new Set((types.length > 0 ? types : [DEFAULT_INSTANCE_TYPE]).map(archOfInstanceType));
+    return [...archs].sort();
+}
+/** eksctl takes taints as a list of `{key, value, effect}` or, in older files, a map `key: value:effect`. */
+function eksctlTaints(value) {
+    if (!isRecord(value))
+        return readTaints(value);
+    return readTaints(Object.entries(value).map(([key, spec]) => {
+        const [v, effect] = String(spec).split(':');
+        return { key, value: v, effect };
+    }));
+}
+
+;// CONCATENATED MODULE: ./src/nodepools/karpenter.ts
+
+/** What Karpenter's AWS provider can launch when a NodePool does not restrict `kubernetes.io/arch`. */
+const KARPENTER_ARCHITECTURES = ['amd64', 'arm64'];
+const ARCH = 'kubernetes.io/arch';
+const OS = 'kubernetes.io/os';
+const WINDOWS_BUILD = 'node.kubernetes.io/windows-build';
+/**
+ * Pools of a Karpenter `NodePool` (karpenter.sh/v1, v1beta1: `spec.template.metadata.labels`,
+ * `spec.template.spec.{requirements,taints}`) or `Provisioner` (karpenter.sh/v1alpha5: `spec.{labels,
+ * requirements,taints}`): one per architecture the `kubernetes.io/arch` requirement allows, named after the
+ * object (`name/arch` when it allows several). A Provisioner without an arch requirement launched amd64 only:
+ * the v1alpha5 AWS provider defaulted `kubernetes.io/arch In [amd64]`; NodePools have no such default.
+ * https://karpenter.sh/docs/concepts/nodepools/ ; https://karpenter.sh/v0.31/concepts/provisioners/
+ * Startup taints are left out: Karpenter removes them before pods schedule.
+ */
+function karpenterPools(kind, name, object, source) {
+    const spec = isRecord(object.spec) ? object.spec : {};
+    const template = kind === 'NodePool' && isRecord(spec.template) ? spec.template : undefined;
+    const podSpec = template ? (isRecord(template.spec) ? template.spec : {}) : spec;
+    const metadata = template ? (isRecord(template.metadata) ? template.metadata : {}) : spec;
+    const labels = readLabels(metadata.labels);
+    labels[kind === 'NodePool' ? 'karpenter.sh/nodepool' : 'karpenter.sh/provisioner-name'] = name;
+    const taints = readTaints(podSpec.taints);
+    const requirements = readRequirements(podSpec.requirements);
+    const choices = {};
+    let archs = kind === 'Provisioner' ? ['amd64'] : [...KARPENTER_ARCHITECTURES];
+    let os = 'linux';
+    let build;
+    for (const r of requirements) {
+        if (r.key === ARCH)
+            archs = allowed(r, archs, KARPENTER_ARCHITECTURES);
+        else if (r.key === OS)
+            os = allowed(r, [os], ['linux', 'windows'])[0] ?? os;
+        else if (r.key === WINDOWS_BUILD && r.operator === 'In' && r.values.length === 1)
+            build = r.values[0];
+        else
+            addRequirement(labels, choices, r);
+    }
+    if (build)
+        labels[WINDOWS_BUILD] = build;
+    return archs.map((architecture) => {
+        const platform = { os, architecture };
+        if (build)
+            platform.osVersion = build;
+        const poolName = archs.length > 1 ? `${name}/${architecture}` : name;
+        return declaredPool(poolName, platform, source, labels, taints, choices);
+    });
+}
+/** Values of a well-known key a requirement leaves: `In` narrows, `NotIn` removes, other operators keep all. */
+function allowed(r, current, all) {
+    if (r.operator === 'In')
+        return r.values;
+    if (r.operator === 'NotIn')
+        return [...all].filter((v) => !r.values.includes(v));
+    return [...current];
+}
+/** A single-valued `In` is a label every node has; anything looser is a value chosen per pod at launch. */
+function addRequirement(labels, choices, r) {
+    if (r.operator === 'In' && r.values.length === 1 && r.values[0] !== undefined)
+        labels[r.key] = r.values[0];
+    else if (r.operator === 'In')
+        choices[r.key] = { in: r.values };
+    else if (r.operator === 'NotIn')
+        choices[r.key] = { notIn: r.values };
+    // Exists, Gt, Lt: some value exists that a pod may ask for; DoesNotExist: the label is never set.
+    else if (r.operator !== 'DoesNotExist')
+        choices[r.key] = {};
+}
+function readRequirements(value) {
+    if (!Array.isArray(value))
+        return [];
+    return value.flatMap((r) => isRecord(r) && typeof r.key === 'string' && typeof r.operator === 'string'
+        ? [{ key: r.key, operator: r.operator, values: strings(r.values) }]
+        : []);
+}
+
+;// CONCATENATED MODULE: ./src/nodepools/nodes.ts
+
+
+/** Labels unique to one node: left out so identical nodes collapse into one pool. */
+const PER_NODE_LABELS = ['kubernetes.io/hostname'];
+/** Labels naming the group a node belongs to, by provider: the pool is named after it. */
+const GROUP_LABELS = [
+    'karpenter.sh/nodepool',
+    'eks.amazonaws.com/nodegroup',
+    'alpha.eksctl.io/nodegroup-name',
+    'cloud.google.com/gke-nodepool',
+    'kubernetes.azure.com/agentpool',
+    'agentpool',
+];
+/**
+ * Pools of live nodes (`kubectl get nodes -o json`): each node's labels and taints, its platform from
+ * `status.nodeInfo` (the kubelet's `architecture`/`operatingSystem`, else the `kubernetes.io/arch|os` labels)
+ * and, on Windows, its build from `node.kubernetes.io/windows-build` or `nodeInfo.kernelVersion`. Nodes with
+ * the same platform, labels (hostname aside) and taints are one pool. A node whose architecture is nowhere
+ * is a problem, not a pool.
+ */
+function nodePools(nodes) {
+    const groups = new Map();
+    const problems = [];
+    for (const node of nodes) {
+        const metadata = isRecord(node.object.metadata) ? node.object.metadata : {};
+        const spec = isRecord(node.object.spec) ? node.object.spec : {};
+        const status = isRecord(node.object.status) ? node.object.status : {};
+        const info = isRecord(status.nodeInfo) ? status.nodeInfo : {};
+        const labels = readLabels(metadata.labels);
+        const arch = nodes_text(info.architecture) ?? labels['kubernetes.io/arch'] ?? labels['beta.kubernetes.io/arch'];
+        if (!arch) {
+            problems.push({
+                message: `node ${node.name}: no architecture (status.nodeInfo.architecture or kubernetes.io/arch label); not used as a node pool`,
+                location: node.location,
+            });
+            continue;
+        }
+        const os = nodes_text(info.operatingSystem) ?? labels['kubernetes.io/os'] ?? 'linux';
+        const build = os === 'windows' ? (labels['node.kubernetes.io/windows-build'] ?? nodes_text(info.kernelVersion)) : undefined;
+        const platform = normalizePlatform({ os, architecture: arch, ...(build ? { osVersion: build } : {}) });
+        for (const key of PER_NODE_LABELS)
+            delete labels[key];
+        const taints = readTaints(spec.taints);
+        const key = JSON.stringify([platform, Object.entries(labels).sort(), taints]);
+        const group = groups.get(key);
+        if (group)
+            group.count++;
+        else {
+            const name = GROUP_LABELS.map((l) => labels[l]).find(Boolean) ?? node.name;
+            groups.set(key, { pool: declaredPool(name, platform, node.location, labels, taints), count: 1 });
+        }
+    }
+    return { pools: uniqueNames([...groups.values()].map((g) => g.pool)), problems };
+}
+/** Pools that share a group label but differ (zones, taints) get a numbered suffix. */
+function uniqueNames(pools) {
+    const seen = new Map();
+    return pools.map((pool) => {
+        const n = (seen.get(pool.name) ?? 0) + 1;
+        seen.set(pool.name, n);
+        return n === 1 ? pool : { ...pool, name: `${pool.name}-${n}` };
+    });
+}
+function nodes_text(value) {
+    return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/nodepools/collect.ts
+
+
+
+
+/** True for the kinds this folder reads: a cheap test before any conversion. */
+function isClusterFact(obj) {
+    const group = obj.apiVersion.split('/')[0] ?? '';
+    switch (obj.kind) {
+        case 'NodePool':
+            return group === 'karpenter.sh';
+        case 'Provisioner':
+            return group === 'karpenter.sh';
+        case 'ClusterConfig':
+            return group === 'eksctl.io';
+        case 'Node':
+            return obj.apiVersion === 'v1';
+        case 'RuntimeClass':
+            return group === 'node.k8s.io';
+        default:
+            return false;
+    }
+}
+/**
+ * What a file's objects say about clusters: node pools (Karpenter, eksctl, live nodes) and RuntimeClasses.
+ * `at` replaces every position, for objects of a rendered stream (a kustomization's or chart's output), whose
+ * lines are in no file a person edits.
+ */
+function collectFacts(objects, at) {
+    const facts = emptyFacts();
+    const nodes = [];
+    for (const found of objects) {
+        if (!isClusterFact(found))
+            continue;
+        const obj = at ? { ...found, location: at } : found;
+        const value = plain(obj);
+        if (!value) {
+            facts.problems.push({ message: `${obj.kind} ${obj.name}: cannot be read`, location: obj.location });
+            continue;
+        }
+        switch (obj.kind) {
+            case 'NodePool':
+            case 'Provisioner':
+                facts.karpenter.push(...karpenterPools(obj.kind, obj.name, value, obj.location));
+                break;
+            case 'ClusterConfig':
+                facts.other.push(...eksctlPools(value, obj.location));
+                break;
+            case 'Node':
+                nodes.push({ name: obj.name, object: value, location: obj.location });
+                break;
+            default:
+                facts.runtimeClasses.push(runtimeClass(obj, value));
+        }
+    }
+    if (nodes.length > 0) {
+        const found = nodePools(nodes);
+        facts.other.push(...found.pools);
+        facts.problems.push(...found.problems);
+    }
+    return facts;
+}
+/** Merges facts of several files (in file order). */
+function mergeFacts(all) {
+    return {
+        karpenter: all.flatMap((f) => f.karpenter),
+        other: all.flatMap((f) => f.other),
+        runtimeClasses: all.flatMap((f) => f.runtimeClasses),
+        problems: all.flatMap((f) => f.problems),
+    };
+}
+/** node.k8s.io/v1 RuntimeClass: `scheduling.nodeSelector` and `scheduling.tolerations`. */
+function runtimeClass(obj, value) {
+    const scheduling = isRecord(value.scheduling) ? value.scheduling : {};
+    const tolerations = Array.isArray(scheduling.tolerations) ? scheduling.tolerations.filter(isRecord) : [];
+    return {
+        name: obj.name,
+        nodeSelector: readLabels(scheduling.nodeSelector),
+        tolerations: tolerations.map((t) => {
+            const out = {};
+            for (const field of ['key', 'operator', 'value', 'effect']) {
+                if (typeof t[field] === 'string')
+                    out[field] = t[field];
+            }
+            return out;
+        }),
+        location: obj.location,
+    };
+}
+/** The object as plain values; alias bombs and other conversion failures are `undefined`. */
+function plain(obj) {
+    try {
+        const value = obj.map.toJS(obj.ctx.doc, { maxAliasCount: 100 });
+        return isRecord(value) ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/nodepools/clusters.ts
+
+
+
+
+
+
+
+/** Node-pool files are small; a bigger one is not a cluster description and is not read. */
+const MAX_FILE_BYTES = 16 * 1024 * 1024;
+/**
+ * Reads each cluster's `nodePools.from` files (globs under the config directory, never outside it: the config
+ * comes from the scanned tree) and adds the pools they declare to the hand-written ones. A glob that matches no
+ * file, or files that declare no pool, are configuration errors: the user named something that is not there.
+ */
+async function loadPoolsFrom(clusters, baseDir, cwd) {
+    const wanted = clusters.filter((c) => (c.nodePoolsFrom?.length ?? 0) > 0);
+    if (wanted.length === 0)
+        return { clusters: [...clusters], facts: mergeFacts([]) };
+    const globs = [...new Set(wanted.flatMap((c) => c.nodePoolsFrom ?? []))];
+    const { files: candidates } = await discoverFiles({
+        cwd,
+        paths: [baseDir],
+        include: globs,
+        exclude: [],
+        globBase: baseDir,
+    });
+    const rel = (abs) => posixRelative(baseDir, abs);
+    const byFile = new Map();
+    const all = [];
+    const result = [];
+    for (const cluster of clusters) {
+        const own = cluster.nodePoolsFrom ?? [];
+        if (own.length === 0) {
+            result.push(cluster);
+            continue;
+        }
+        const pools = [];
+        for (const glob of own) {
+            const matches = picomatch_default()(glob, { dot: true });
+            const files = candidates.filter((f) => matches(rel(f.path)));
+            if (files.length === 0)
+                throw new ConfigurationError(`cluster "${cluster.name}": nodePools.from "${glob}" matches no file`);
+            for (const file of files) {
+                let facts = byFile.get(file.path);
+                if (!facts) {
+                    facts = await readFacts(file.path, file.file);
+                    byFile.set(file.path, facts);
+                    all.push(facts);
+                }
+                pools.push(...facts.karpenter, ...facts.other);
+            }
+        }
+        if (pools.length === 0)
+            throw new ConfigurationError(`cluster "${cluster.name}": nodePools.from names no Karpenter NodePool/Provisioner, eksctl ClusterConfig or NodeList`);
+        result.push({ ...cluster, nodePools: [...cluster.nodePools, ...inCluster(pools, cluster.name)] });
+    }
+    return { clusters: result, facts: mergeFacts(all) };
+}
+async function readFacts(abs, reportName) {
+    const info = await (0,promises_.stat)(abs);
+    if (info.size > MAX_FILE_BYTES)
+        throw new ConfigurationError(`nodePools.from: ${reportName} is too large`);
+    return collectFacts(parseManifestFile(reportName, await (0,promises_.readFile)(abs, 'utf8')).objects);
+}
+/** The cluster a tree of Karpenter pools describes when the config declares none, and a notice saying so. */
+function deriveCluster(facts) {
+    if (facts.karpenter.length === 0)
+        return undefined;
+    const files = [...new Set(facts.karpenter.map((p) => p.source.file))];
+    const pools = inCluster(facts.karpenter, 'default');
+    return {
+        cluster: { name: 'default', paths: [], nodePools: pools, assumed: false },
+        notice: `No clusters declared: using the Karpenter NodePools/Provisioners found in ${files.join(', ')} ` +
+            `(pools ${pools.map((p) => p.name).join(', ')}). Declare clusters in .archcheck.yaml to check against others.`,
+    };
+}
+function inCluster(pools, cluster) {
+    return pools.map((p) => ({ ...p, cluster }));
+}
+
+;// CONCATENATED MODULE: ./src/clusters/label-syntax.ts
+/** k8s.io/apimachinery/pkg/util/validation: `qualifiedNameFmt`, the name part of a label key. */
+const QUALIFIED_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
+/** `dns1123SubdomainFmt`: the optional prefix of a label key. */
+const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+/** `labelValueFmt`: empty, or alphanumerics at both ends with `-`, `_`, `.` between. */
+const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
+/** `IsQualifiedName`: `[prefix/]name`, the prefix a DNS subdomain of at most 253, the name at most 63 characters. */
+function isValidLabelKey(key) {
+    const parts = key.split('/');
+    if (parts.length > 2)
+        return false;
+    const name = parts[parts.length - 1] ?? '';
+    const prefix = parts.length === 2 ? (parts[0] ?? '') : undefined;
+    if (prefix !== undefined && (prefix.length > 253 || !DNS1123_SUBDOMAIN.test(prefix)))
+        return false;
+    return name.length <= 63 && QUALIFIED_NAME.test(name);
+}
+/** `IsValidLabelValue`: at most 63 characters of `labelValueFmt`. */
+function isValidLabelValue(value) {
+    return value.length <= 63 && LABEL_VALUE.test(value);
+}
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
+/**
+ * Go's strconv.ParseInt(s, 10, 64): an optional sign and decimal digits, within int64. Compared as BigInt,
+ * since JavaScript numbers lose integers above 2^53 (9007199254740993 would equal 9007199254740992).
+ */
+function parseInt64(text) {
+    if (text === undefined || !/^[+-]?\d+$/.test(text))
+        return undefined;
+    const n = BigInt(text);
+    return n >= INT64_MIN && n <= INT64_MAX ? n : undefined;
+}
+/**
+ * Would the scheduler accept this requirement? k8s.io/apimachinery labels `NewRequirement`, as
+ * component-helpers nodeaffinity `nodeSelectorRequirementsAsSelector` calls it: a valid key; In/NotIn with at
+ * least one value, Exists/DoesNotExist with none, Gt/Lt with exactly one int64; every value a valid label
+ * value. A requirement that fails makes its whole term match no node ("Pod with an invalid value in Affinity
+ * term won't be scheduled onto the node").
+ */
+function isValidRequirement(r) {
+    if (!isValidLabelKey(r.key) || !r.values.every(isValidLabelValue))
+        return false;
+    switch (r.operator) {
+        case 'In':
+        case 'NotIn':
+            return r.values.length > 0;
+        case 'Exists':
+        case 'DoesNotExist':
+            return r.values.length === 0;
+        case 'Gt':
+        case 'Lt':
+            return r.values.length === 1 && parseInt64(r.values[0]) !== undefined;
+        default:
+            return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/clusters/scheduling.ts
+
+/**
+ * Decides, pool by pool, where a pod can be scheduled, following the scheduler's NodeAffinity and
+ * TaintToleration filters: nodeSelector labels must all match; required node affinity terms are ORed and their
+ * expressions ANDed (an empty term list, or a term with no expressions, matches nothing); taints with effect
+ * NoSchedule or NoExecute must be tolerated. matchFields cannot be evaluated without node names, so a term
+ * using them never narrows pools.
+ * https://kubernetes.io/docs/concepts/scheduling-eviction/assign-pod-node/
+ * https://kubernetes.io/docs/concepts/scheduling-eviction/taint-and-toleration/
+ *
+ * `knownKeys` are the label keys the cluster's pools declare (plus the implicit arch/os labels). Keys no
+ * pool declares say nothing we can check (zones, hostnames, instance types), so they never exclude a pool.
+ */
+function placePod(scheduling, pools, knownKeys) {
+    return pools.map((pool) => {
+        const reasons = [];
+        for (const { key, value, location } of scheduling.nodeSelector) {
+            if (!knownKeys.has(key) || isPlaceholder(value))
+                continue;
+            const actual = pool.labels[key];
+            if (actual !== value) {
+                const detail = actual === undefined ? `no label ${key}` : `${key}=${actual}`;
+                reasons.push({ constraint: `nodeSelector ${key}=${value}`, detail, location });
+            }
+        }
+        if (scheduling.requiredTerms && !scheduling.requiredTerms.some((t) => termMatches(t, pool, knownKeys))) {
+            reasons.push({
+                constraint: 'required node affinity',
+                detail: describeLabels(pool, scheduling.requiredTerms),
+                location: scheduling.requiredAffinityLocation,
+            });
+        }
+        for (const taint of pool.taints) {
+            if (taint.effect === 'PreferNoSchedule')
+                continue;
+            if (!scheduling.tolerations.some((t) => tolerates(t, taint))) {
+                reasons.push({ constraint: `no toleration for taint ${formatTaint(taint)}`, detail: 'tainted' });
+            }
+        }
+        return { pool, eligible: reasons.length === 0, reasons };
+    });
+}
+function termMatches(term, pool, knownKeys) {
+    if (term.matchExpressions.length === 0)
+        return term.hasMatchFields;
+    return term.matchExpressions.every((r) => {
+        // A value filled in at deploy time is unknown: it can neither be validated nor compared.
+        if (r.values.some(isPlaceholder))
+            return true;
+        // An invalid requirement fails its term on every node, whether or not a pool declares the key.
+        if (!isValidRequirement(r))
+            return false;
+        return !knownKeys.has(r.key) || requirementMatches(r, pool.labels);
+    });
+}
+/**
+ * A value filled in later (`{{inputs.parameters.arch}}` in Argo Workflows, `${ARCH}` for envsubst) is not known
+ * before deploy, so it never excludes a pool.
+ */
+function isPlaceholder(value) {
+    return value.includes('{{') || value.includes('${');
+}
+/**
+ * One NodeSelectorRequirement against a label set, as k8s.io/apimachinery labels `Requirement.Matches`. A
+ * requirement `isValidRequirement` rejects matches nothing (the scheduler turns it into a term that fails).
+ */
+function requirementMatches(r, labels) {
+    if (!isValidRequirement(r))
+        return false;
+    const value = labels[r.key];
+    switch (r.operator) {
+        case 'In':
+            return value !== undefined && r.values.includes(value);
+        case 'NotIn':
+            return value === undefined || !r.values.includes(value);
+        case 'Exists':
+            return value !== undefined;
+        case 'DoesNotExist':
+            return value === undefined;
+        case 'Gt':
+        case 'Lt': {
+            // Both sides are strconv.ParseInt(s, 10, 64): a label that is not an int64 fails the requirement.
+            const bound = parseInt64(r.values[0]);
+            const actual = parseInt64(value);
+            if (bound === undefined || actual === undefined)
+                return false;
+            return r.operator === 'Gt' ? actual > bound : actual < bound;
+        }
+        default:
+            return false;
+    }
+}
+/**
+ * k8s.io/api/core/v1 `Toleration.ToleratesTaint`: the effect (when set) and the key must equal the taint's;
+ * "empty operator means Equal" (values compared), Exists tolerates any value. Gt and Lt tolerate nothing:
+ * they need the alpha feature gate TaintTolerationComparisonOperators, off by default, without which the
+ * scheduler (FindMatchingUntoleratedTaint) does not compare.
+ */
+function tolerates(t, taint) {
+    if (t.effect && t.effect !== taint.effect)
+        return false;
+    // The API server accepts an empty key only with Exists (core validation ValidateTolerations): any other
+    // empty-key toleration belongs to a pod that is never created, so it tolerates nothing.
+    if (!t.key)
+        return t.operator === 'Exists';
+    if (t.key !== taint.key)
+        return false;
+    switch (t.operator ?? '') {
+        case '':
+        case 'Equal':
+            return (t.value ?? '') === (taint.value ?? '');
+        case 'Exists':
+            return true;
+        default:
+            return false;
+    }
+}
+function formatTaint(taint) {
+    return `${taint.key}${taint.value ? `=${taint.value}` : ''}:${taint.effect}`;
+}
+function describeLabels(pool, terms) {
+    const invalid = terms
+        .flatMap((t) => t.matchExpressions)
+        .find((r) => !r.values.some(isPlaceholder) && !isValidRequirement(r));
+    // Kubernetes rejects the term on every node: say so rather than list labels that are not the reason.
+    if (invalid)
+        return `invalid requirement ${invalid.key} ${invalid.operator} [${invalid.values.join(', ')}]`;
+    const keys = new Set(terms.flatMap((t) => t.matchExpressions.map((e) => e.key)));
+    const shown = [...keys].map((k) => (pool.labels[k] === undefined ? `no ${k}` : `${k}=${pool.labels[k]}`));
+    return shown.length > 0 ? shown.join(', ') : 'no term has expressions';
+}
+
+;// CONCATENATED MODULE: ./src/nodepools/place.ts
+
+
+const place_ARCH = 'kubernetes.io/arch';
+/** Label keys a selector can be checked against: the pools' labels and the keys their requirements leave open. */
+function poolLabelKeys(pools) {
+    const keys = knownLabelKeys(pools);
+    for (const pool of pools)
+        for (const key of Object.keys(choicesOf(pool)))
+            keys.add(key);
+    return keys;
+}
+/**
+ * Where a pod can land in a cluster: its scheduling as the cluster admits it (opt-in `admission:` facts), on
+ * pools whose open label choices take the values the pod asks for, as Karpenter picks them at launch.
+ */
+function placeInCluster(scheduling, cluster, keys, runtimeClasses) {
+    const admitted = admit(scheduling, cluster, runtimeClasses);
+    return placePod(admitted, specialize(cluster.nodePools, admitted), keys);
+}
+/**
+ * Admission-time changes the manifests cannot show. GKE: "GKE automatically adds the toleration to Pods that
+ * select arm64" (https://cloud.google.com/kubernetes-engine/docs/how-to/prepare-arm-workloads-for-deployment).
+ * RuntimeClass: its `scheduling.nodeSelector` is merged into the pod's and its tolerations added
+ * (https://kubernetes.io/docs/concepts/containers/runtime-class/#scheduling).
+ */
+function admit(scheduling, cluster, runtimeClasses) {
+    let result = scheduling;
+    const rcName = scheduling.runtimeClassName;
+    const rc = cluster.admission?.runtimeClasses && rcName ? runtimeClasses.get(rcName.name) : undefined;
+    if (rc && rcName) {
+        const location = rcName.location;
+        const written = new Set(result.nodeSelector.map((s) => s.key));
+        result = {
+            ...result,
+            nodeSelector: [
+                ...result.nodeSelector,
+                ...Object.entries(rc.nodeSelector)
+                    .filter(([key]) => !written.has(key))
+                    .map(([key, value]) => ({ key, value, location })),
+            ],
+            tolerations: [...result.tolerations, ...rc.tolerations.map((t) => ({ ...t, location }))],
+        };
+    }
+    const selected = scheduling.nodeSelectorLocation ?? scheduling.requiredAffinityLocation;
+    if (cluster.admission?.gkeArm64Toleration && selected && selectsArm64(result)) {
+        const toleration = {
+            key: place_ARCH,
+            operator: 'Equal',
+            value: 'arm64',
+            effect: 'NoSchedule',
+            location: selected,
+        };
+        result = { ...result, tolerations: [...result.tolerations, toleration] };
+    }
+    return result;
+}
+function selectsArm64(s) {
+    if (s.nodeSelector.some((n) => n.key === place_ARCH && n.value === 'arm64'))
+        return true;
+    return (s.requiredTerms ?? []).some((t) => t.matchExpressions.some((e) => e.key === place_ARCH && e.operator === 'In' && e.values.includes('arm64')));
+}
+/** Pools with each open label fixed to the value this pod asks for, when the pool allows it. */
+function specialize(pools, scheduling) {
+    return pools.map((pool) => {
+        const choices = choicesOf(pool);
+        const keys = Object.keys(choices);
+        if (keys.length === 0)
+            return pool;
+        const labels = { ...pool.labels };
+        for (const key of keys) {
+            const value = chooseValue(choices[key] ?? {}, key, scheduling);
+            if (value !== undefined)
+                labels[key] = value;
+        }
+        return { ...pool, labels };
+    });
+}
+function chooseValue(choice, key, s) {
+    const expressions = (s.requiredTerms ?? []).flatMap((t) => t.matchExpressions.filter((e) => e.key === key));
+    const wanted = [
+        ...s.nodeSelector.filter((n) => n.key === key).map((n) => n.value),
+        ...expressions.filter((e) => e.operator === 'In').flatMap((e) => e.values),
+    ];
+    const refused = expressions.filter((e) => e.operator === 'NotIn').flatMap((e) => e.values);
+    const fits = (v) => (choice.in === undefined || choice.in.includes(v)) && !choice.notIn?.includes(v) && !refused.includes(v);
+    return [...wanted, ...(choice.in ?? [])].find(fits) ?? choice.in?.[0];
+}
+function choicesOf(pool) {
+    return pool.choices ?? {};
+}
+
+;// CONCATENATED MODULE: ./src/nodepools/pool-notes.ts
+/** Findings about pools read from files name where each pool is declared, so the reader can check it. */
+function notePoolSources(findings, clusters) {
+    const sources = new Map();
+    for (const c of clusters) {
+        for (const p of c.nodePools) {
+            if (p.source)
+                sources.set(`${c.name}\u0000${p.name}`, `${p.source.file}:${p.source.line}`);
+        }
+    }
+    if (sources.size === 0)
+        return [...findings];
+    return findings.map((f) => {
+        const named = (f.nodePools ?? []).flatMap((name) => {
+            const at = sources.get(`${f.cluster ?? ''}\u0000${name}`);
+            return at ? [`${name} (${at})`] : [];
+        });
+        return named.length > 0
+            ? { ...f, message: `${f.message} Node pools declared in: ${named.join(', ')}.` }
+            : f;
+    });
+}
+
+;// CONCATENATED MODULE: ./src/deep/cache.ts
+
+
+
+/** No cache (`--no-cache`, or no home to keep one in): every run reads what it needs again. */
+const NO_DEEP_CACHE = {
+    get: () => Promise.resolve(undefined),
+    set: () => Promise.resolve(),
+};
+/** One file per entry under `<cacheDir>/deep/`, named by the hash of its key; written atomically. */
+class FileDeepCache {
+    #dir;
+    constructor(cacheDir) {
+        this.#dir = external_node_path_default().join(cacheDir, 'deep');
+    }
+    #file(key) {
+        const hash = (0,external_node_crypto_.createHash)('sha256').update(key).digest('hex');
+        return external_node_path_default().join(this.#dir, hash.slice(0, 2), hash.slice(2));
+    }
+    async get(key) {
+        try {
+            return await (0,promises_.readFile)(this.#file(key));
+        }
+        catch {
+            return undefined;
+        }
+    }
+    async set(key, value) {
+        const file = this.#file(key);
+        const temp = `${file}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
+        try {
+            await (0,promises_.mkdir)(external_node_path_default().dirname(file), { recursive: true });
+            await (0,promises_.writeFile)(temp, value);
+            // A reader never sees half a file: rename replaces atomically on one file system.
+            await (0,promises_.rename)(temp, file);
+        }
+        catch {
+            // A read-only or full disk only means the next run downloads again.
+        }
+    }
+}
+
+;// CONCATENATED MODULE: external "node:path/posix"
+const posix_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path/posix");
+var posix_default = /*#__PURE__*/__nccwpck_require__.n(posix_namespaceObject);
+;// CONCATENATED MODULE: ./src/deep/command.ts
+
+/**
+ * The PATH containerd gives a process whose image sets none (containerd oci.WithDefaultPathEnv, the same
+ * default runc and Docker use).
+ */
+const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+const command_strings = (v) => Array.isArray(v) ? v.filter((s) => typeof s === 'string') : [];
+/** The runtime part of an image config blob; missing or malformed fields are empty, as the runtime treats them. */
+function parseRuntimeConfig(bytes) {
+    let doc;
+    try {
+        doc = JSON.parse(Buffer.from(bytes).toString('utf8'));
+    }
+    catch {
+        doc = {};
+    }
+    const config = doc?.config ?? {};
+    return {
+        entrypoint: command_strings(config.Entrypoint),
+        cmd: command_strings(config.Cmd),
+        env: command_strings(config.Env),
+        workingDir: typeof config.WorkingDir === 'string' ? config.WorkingDir : '',
+    };
+}
+/**
+ * The argv a container starts with, as the kubelet builds it
+ * (https://kubernetes.io/docs/tasks/inject-data-application/define-command-argument-container/#notes):
+ * `command` replaces the Entrypoint and drops the image's Cmd; `args` replace the Cmd. Empty lists count
+ * as unset, as they do in the kubelet.
+ */
+function argvOf(override, config) {
+    const command = override.command?.length ? override.command : undefined;
+    const args = override.args?.length ? override.args : undefined;
+    if (command)
+        return { argv: [...command, ...(args ?? [])], source: 'command' };
+    const tail = args ?? config.cmd;
+    if (config.entrypoint.length > 0)
+        return { argv: [...config.entrypoint, ...tail], source: 'Entrypoint' };
+    return { argv: tail, source: 'Cmd' };
+}
+/**
+ * The files the runtime may execute for a program name: a name with a slash is a path (relative ones start
+ * at WorkingDir, `/` by default); a bare name is looked up along the image's PATH (Go's exec.LookPath, which
+ * runc uses), containerd's default when the image sets none.
+ */
+function candidatesFor(program, config) {
+    const cwd = posix_default().resolve('/', config.workingDir || '/');
+    if (program.includes('/'))
+        return [posix_default().resolve(cwd, program)];
+    const pathVar = [...config.env].reverse().find((e) => e.startsWith('PATH='));
+    const dirs = (pathVar === undefined ? DEFAULT_PATH : pathVar.slice('PATH='.length)).split(':');
+    return [...new Set(dirs.map((dir) => posix_default().resolve(cwd, dir || '.', program)))];
+}
+/** What the container runs, resolved against the image config; `$(VAR)` references cannot be resolved here. */
+function programOf(override, config) {
+    const { argv, source } = argvOf(override, config);
+    const written = argv[0];
+    if (written === undefined || written === '') {
+        return { kind: 'none', reason: 'neither the pod nor the image config names a program to run' };
+    }
+    if (source === 'command' && /\$\([A-Za-z_][A-Za-z0-9_.-]*\)/.test(written)) {
+        return {
+            kind: 'none',
+            reason: `the command "${written}" is expanded from environment variables when the pod starts`,
+        };
+    }
+    return { kind: 'program', written, source, candidates: candidatesFor(written, config) };
+}
+
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+;// CONCATENATED MODULE: ./node_modules/fzstd/esm/index.mjs
+// Some numerical data is initialized as -1 even when it doesn't need initialization to help the JIT infer types
+// aliases for shorter compressed code (most minifers don't do this)
+var ab = ArrayBuffer, u8 = Uint8Array, u16 = Uint16Array, i16 = Int16Array, u32 = (/* unused pure expression or super */ null && (Uint32Array)), i32 = Int32Array;
+var slc = function (v, s, e) {
+    if (u8.prototype.slice)
+        return u8.prototype.slice.call(v, s, e);
+    if (s == null || s < 0)
+        s = 0;
+    if (e == null || e > v.length)
+        e = v.length;
+    var n = new u8(e - s);
+    n.set(v.subarray(s, e));
+    return n;
+};
+var fill = function (v, n, s, e) {
+    if (u8.prototype.fill)
+        return u8.prototype.fill.call(v, n, s, e);
+    if (s == null || s < 0)
+        s = 0;
+    if (e == null || e > v.length)
+        e = v.length;
+    for (; s < e; ++s)
+        v[s] = n;
+    return v;
+};
+var cpw = function (v, t, s, e) {
+    if (u8.prototype.copyWithin)
+        return u8.prototype.copyWithin.call(v, t, s, e);
+    if (s == null || s < 0)
+        s = 0;
+    if (e == null || e > v.length)
+        e = v.length;
+    while (s < e) {
+        v[t++] = v[s++];
+    }
+};
+/**
+ * Codes for errors generated within this library
+ */
+var ZstdErrorCode = {
+    InvalidData: 0,
+    WindowSizeTooLarge: 1,
+    InvalidBlockType: 2,
+    FSEAccuracyTooHigh: 3,
+    DistanceTooFarBack: 4,
+    UnexpectedEOF: 5
+};
+// error codes
+var ec = [
+    'invalid zstd data',
+    'window size too large (>2046MB)',
+    'invalid block type',
+    'FSE accuracy too high',
+    'match distance too far back',
+    'unexpected EOF'
+];
+var err = function (ind, msg, nt) {
+    var e = new Error(msg || ec[ind]);
+    e.code = ind;
+    if (Error.captureStackTrace)
+        Error.captureStackTrace(e, err);
+    if (!nt)
+        throw e;
+    return e;
+};
+var rb = function (d, b, n) {
+    var i = 0, o = 0;
+    for (; i < n; ++i)
+        o |= d[b++] << (i << 3);
+    return o;
+};
+var b4 = function (d, b) { return (d[b] | (d[b + 1] << 8) | (d[b + 2] << 16) | (d[b + 3] << 24)) >>> 0; };
+// read Zstandard frame header
+var rzfh = function (dat, w) {
+    var n3 = dat[0] | (dat[1] << 8) | (dat[2] << 16);
+    if (n3 == 0x2FB528 && dat[3] == 253) {
+        // Zstandard
+        var flg = dat[4];
+        //    single segment       checksum             dict flag     frame content flag
+        var ss = (flg >> 5) & 1, cc = (flg >> 2) & 1, df = flg & 3, fcf = flg >> 6;
+        if (flg & 8)
+            err(0);
+        // byte
+        var bt = 6 - ss;
+        // dict bytes
+        var db = df == 3 ? 4 : df;
+        // dictionary id
+        var di = rb(dat, bt, db);
+        bt += db;
+        // frame size bytes
+        var fsb = fcf ? (1 << fcf) : ss;
+        // frame source size
+        var fss = rb(dat, bt, fsb) + ((fcf == 1) && 256);
+        // window size
+        var ws = fss;
+        if (!ss) {
+            // window descriptor
+            var wb = 1 << (10 + (dat[5] >> 3));
+            ws = wb + (wb >> 3) * (dat[5] & 7);
+        }
+        if (ws > 2145386496)
+            err(1);
+        var buf = new u8((w == 1 ? (fss || ws) : w ? 0 : ws) + 12);
+        buf[0] = 1, buf[4] = 4, buf[8] = 8;
+        return {
+            b: bt + fsb,
+            y: 0,
+            l: 0,
+            d: di,
+            w: (w && w != 1) ? w : buf.subarray(12),
+            e: ws,
+            o: new i32(buf.buffer, 0, 3),
+            u: fss,
+            c: cc,
+            m: Math.min(131072, ws)
+        };
+    }
+    else if (((n3 >> 4) | (dat[3] << 20)) == 0x184D2A5) {
+        // skippable
+        return b4(dat, 4) + 8;
+    }
+    err(0);
+};
+// most significant bit for nonzero
+var msb = function (val) {
+    var bits = 0;
+    for (; (1 << bits) <= val; ++bits)
+        ;
+    return bits - 1;
+};
+// read finite state entropy
+var rfse = function (dat, bt, mal) {
+    // table pos
+    var tpos = (bt << 3) + 4;
+    // accuracy log
+    var al = (dat[bt] & 15) + 5;
+    if (al > mal)
+        err(3);
+    // size
+    var sz = 1 << al;
+    // probabilities symbols  repeat   index   high threshold
+    var probs = sz, sym = -1, re = -1, i = -1, ht = sz;
+    // optimization: single allocation is much faster
+    var buf = new ab(512 + (sz << 2));
+    var freq = new i16(buf, 0, 256);
+    // same view as freq
+    var dstate = new u16(buf, 0, 256);
+    var nstate = new u16(buf, 512, sz);
+    var bb1 = 512 + (sz << 1);
+    var syms = new u8(buf, bb1, sz);
+    var nbits = new u8(buf, bb1 + sz);
+    while (sym < 255 && probs > 0) {
+        var bits = msb(probs + 1);
+        var cbt = tpos >> 3;
+        // mask
+        var msk = (1 << (bits + 1)) - 1;
+        var val = ((dat[cbt] | (dat[cbt + 1] << 8) | (dat[cbt + 2] << 16)) >> (tpos & 7)) & msk;
+        // mask (1 fewer bit)
+        var msk1fb = (1 << bits) - 1;
+        // max small value
+        var msv = msk - probs - 1;
+        // small value
+        var sval = val & msk1fb;
+        if (sval < msv)
+            tpos += bits, val = sval;
+        else {
+            tpos += bits + 1;
+            if (val > msk1fb)
+                val -= msv;
+        }
+        freq[++sym] = --val;
+        if (val == -1) {
+            probs += val;
+            syms[--ht] = sym;
+        }
+        else
+            probs -= val;
+        if (!val) {
+            do {
+                // repeat byte
+                var rbt = tpos >> 3;
+                re = ((dat[rbt] | (dat[rbt + 1] << 8)) >> (tpos & 7)) & 3;
+                tpos += 2;
+                sym += re;
+            } while (re == 3);
+        }
+    }
+    if (sym > 255 || probs)
+        err(0);
+    var sympos = 0;
+    // sym step (coprime with sz - formula from zstd source)
+    var sstep = (sz >> 1) + (sz >> 3) + 3;
+    // sym mask
+    var smask = sz - 1;
+    for (var s = 0; s <= sym; ++s) {
+        var sf = freq[s];
+        if (sf < 1) {
+            dstate[s] = -sf;
+            continue;
+        }
+        // This is split into two loops in zstd to avoid branching, but as JS is higher-level that is unnecessary
+        for (i = 0; i < sf; ++i) {
+            syms[sympos] = s;
+            do {
+                sympos = (sympos + sstep) & smask;
+            } while (sympos >= ht);
+        }
+    }
+    // After spreading symbols, should be zero again
+    if (sympos)
+        err(0);
+    for (i = 0; i < sz; ++i) {
+        // next state
+        var ns = dstate[syms[i]]++;
+        // num bits
+        var nb = nbits[i] = al - msb(ns);
+        nstate[i] = (ns << nb) - sz;
+    }
+    return [(tpos + 7) >> 3, {
+            b: al,
+            s: syms,
+            n: nbits,
+            t: nstate
+        }];
+};
+// read huffman
+var rhu = function (dat, bt) {
+    //  index  weight count
+    var i = 0, wc = -1;
+    //    buffer             header byte
+    var buf = new u8(292), hb = dat[bt];
+    // huffman weights
+    var hw = buf.subarray(0, 256);
+    // rank count
+    var rc = buf.subarray(256, 268);
+    // rank index
+    var ri = new u16(buf.buffer, 268);
+    // NOTE: at this point bt is 1 less than expected
+    if (hb < 128) {
+        // end byte, fse decode table
+        var _a = rfse(dat, bt + 1, 6), ebt = _a[0], fdt = _a[1];
+        bt += hb;
+        var epos = ebt << 3;
+        // last byte
+        var lb = dat[bt];
+        if (!lb)
+            err(0);
+        //  state1   state2   state1 bits   state2 bits
+        var st1 = 0, st2 = 0, btr1 = fdt.b, btr2 = btr1;
+        // fse pos
+        // pre-increment to account for original deficit of 1
+        var fpos = (++bt << 3) - 8 + msb(lb);
+        for (;;) {
+            fpos -= btr1;
+            if (fpos < epos)
+                break;
+            var cbt = fpos >> 3;
+            st1 += ((dat[cbt] | (dat[cbt + 1] << 8)) >> (fpos & 7)) & ((1 << btr1) - 1);
+            hw[++wc] = fdt.s[st1];
+            fpos -= btr2;
+            if (fpos < epos)
+                break;
+            cbt = fpos >> 3;
+            st2 += ((dat[cbt] | (dat[cbt + 1] << 8)) >> (fpos & 7)) & ((1 << btr2) - 1);
+            hw[++wc] = fdt.s[st2];
+            btr1 = fdt.n[st1];
+            st1 = fdt.t[st1];
+            btr2 = fdt.n[st2];
+            st2 = fdt.t[st2];
+        }
+        if (++wc > 255)
+            err(0);
+    }
+    else {
+        wc = hb - 127;
+        for (; i < wc; i += 2) {
+            var byte = dat[++bt];
+            hw[i] = byte >> 4;
+            hw[i + 1] = byte & 15;
+        }
+        ++bt;
+    }
+    // weight exponential sum
+    var wes = 0;
+    for (i = 0; i < wc; ++i) {
+        var wt = hw[i];
+        // bits must be at most 11, same as weight
+        if (wt > 11)
+            err(0);
+        wes += wt && (1 << (wt - 1));
+    }
+    // max bits
+    var mb = msb(wes) + 1;
+    // table size
+    var ts = 1 << mb;
+    // remaining sum
+    var rem = ts - wes;
+    // must be power of 2
+    if (rem & (rem - 1))
+        err(0);
+    hw[wc++] = msb(rem) + 1;
+    for (i = 0; i < wc; ++i) {
+        var wt = hw[i];
+        ++rc[hw[i] = wt && (mb + 1 - wt)];
+    }
+    // huf buf
+    var hbuf = new u8(ts << 1);
+    //    symbols                      num bits
+    var syms = hbuf.subarray(0, ts), nb = hbuf.subarray(ts);
+    ri[mb] = 0;
+    for (i = mb; i > 0; --i) {
+        var pv = ri[i];
+        fill(nb, i, pv, ri[i - 1] = pv + rc[i] * (1 << (mb - i)));
+    }
+    if (ri[0] != ts)
+        err(0);
+    for (i = 0; i < wc; ++i) {
+        var bits = hw[i];
+        if (bits) {
+            var code = ri[bits];
+            fill(syms, i, code, ri[bits] = code + (1 << (mb - bits)));
+        }
+    }
+    return [bt, {
+            n: nb,
+            b: mb,
+            s: syms
+        }];
+};
+// Tables generated using this:
+// https://gist.github.com/101arrowz/a979452d4355992cbf8f257cbffc9edd
+// default literal length table
+var dllt = /*#__PURE__*/ rfse(/*#__PURE__*/ new u8([
+    81, 16, 99, 140, 49, 198, 24, 99, 12, 33, 196, 24, 99, 102, 102, 134, 70, 146, 4
+]), 0, 6)[1];
+// default match length table
+var dmlt = /*#__PURE__*/ rfse(/*#__PURE__*/ new u8([
+    33, 20, 196, 24, 99, 140, 33, 132, 16, 66, 8, 33, 132, 16, 66, 8, 33, 68, 68, 68, 68, 68, 68, 68, 68, 36, 9
+]), 0, 6)[1];
+// default offset code table
+var doct = /*#__PURE__ */ rfse(/*#__PURE__*/ new u8([
+    32, 132, 16, 66, 102, 70, 68, 68, 68, 68, 36, 73, 2
+]), 0, 5)[1];
+// bits to baseline
+var b2bl = function (b, s) {
+    var len = b.length, bl = new i32(len);
+    for (var i = 0; i < len; ++i) {
+        bl[i] = s;
+        s += 1 << b[i];
+    }
+    return bl;
+};
+// literal length bits
+var llb = /*#__PURE__ */ new u8(( /*#__PURE__ */new i32([
+    0, 0, 0, 0, 16843009, 50528770, 134678020, 202050057, 269422093
+])).buffer, 0, 36);
+// literal length baseline
+var llbl = /*#__PURE__ */ b2bl(llb, 0);
+// match length bits
+var mlb = /*#__PURE__ */ new u8(( /*#__PURE__ */new i32([
+    0, 0, 0, 0, 0, 0, 0, 0, 16843009, 50528770, 117769220, 185207048, 252579084, 16
+])).buffer, 0, 53);
+// match length baseline
+var mlbl = /*#__PURE__ */ b2bl(mlb, 3);
+// decode huffman stream
+var dhu = function (dat, out, hu) {
+    var len = dat.length, ss = out.length, lb = dat[len - 1], msk = (1 << hu.b) - 1, eb = -hu.b;
+    if (!lb)
+        err(0);
+    var st = 0, btr = hu.b, pos = (len << 3) - 8 + msb(lb) - btr, i = -1;
+    for (; pos > eb && i < ss;) {
+        var cbt = pos >> 3;
+        var val = (dat[cbt] | (dat[cbt + 1] << 8) | (dat[cbt + 2] << 16)) >> (pos & 7);
+        st = ((st << btr) | val) & msk;
+        out[++i] = hu.s[st];
+        pos -= (btr = hu.n[st]);
+    }
+    if (pos != eb || i + 1 != ss)
+        err(0);
+};
+// decode huffman stream 4x
+// TODO: use workers to parallelize
+var dhu4 = function (dat, out, hu) {
+    var bt = 6;
+    var ss = out.length, sz1 = (ss + 3) >> 2, sz2 = sz1 << 1, sz3 = sz1 + sz2;
+    dhu(dat.subarray(bt, bt += dat[0] | (dat[1] << 8)), out.subarray(0, sz1), hu);
+    dhu(dat.subarray(bt, bt += dat[2] | (dat[3] << 8)), out.subarray(sz1, sz2), hu);
+    dhu(dat.subarray(bt, bt += dat[4] | (dat[5] << 8)), out.subarray(sz2, sz3), hu);
+    dhu(dat.subarray(bt), out.subarray(sz3), hu);
+};
+// read Zstandard block
+var rzb = function (dat, st, out) {
+    var _a;
+    var bt = st.b;
+    //    byte 0        block type
+    var b0 = dat[bt], btype = (b0 >> 1) & 3;
+    st.l = b0 & 1;
+    var sz = (b0 >> 3) | (dat[bt + 1] << 5) | (dat[bt + 2] << 13);
+    // end byte for block
+    var ebt = (bt += 3) + sz;
+    if (btype == 1) {
+        if (bt >= dat.length)
+            return;
+        st.b = bt + 1;
+        if (out) {
+            fill(out, dat[bt], st.y, st.y += sz);
+            return out;
+        }
+        return fill(new u8(sz), dat[bt]);
+    }
+    if (ebt > dat.length)
+        return;
+    if (btype == 0) {
+        st.b = ebt;
+        if (out) {
+            out.set(dat.subarray(bt, ebt), st.y);
+            st.y += sz;
+            return out;
+        }
+        return slc(dat, bt, ebt);
+    }
+    if (btype == 2) {
+        //    byte 3        lit btype     size format
+        var b3 = dat[bt], lbt = b3 & 3, sf = (b3 >> 2) & 3;
+        // lit src size  lit cmp sz 4 streams
+        var lss = b3 >> 4, lcs = 0, s4 = 0;
+        if (lbt < 2) {
+            if (sf & 1)
+                lss |= (dat[++bt] << 4) | ((sf & 2) && (dat[++bt] << 12));
+            else
+                lss = b3 >> 3;
+        }
+        else {
+            s4 = sf;
+            if (sf < 2)
+                lss |= ((dat[++bt] & 63) << 4), lcs = (dat[bt] >> 6) | (dat[++bt] << 2);
+            else if (sf == 2)
+                lss |= (dat[++bt] << 4) | ((dat[++bt] & 3) << 12), lcs = (dat[bt] >> 2) | (dat[++bt] << 6);
+            else
+                lss |= (dat[++bt] << 4) | ((dat[++bt] & 63) << 12), lcs = (dat[bt] >> 6) | (dat[++bt] << 2) | (dat[++bt] << 10);
+        }
+        ++bt;
+        // add literals to end - can never overlap with backreferences because unused literals always appended
+        var buf = out ? out.subarray(st.y, st.y + st.m) : new u8(st.m);
+        // starting point for literals
+        var spl = buf.length - lss;
+        if (lbt == 0)
+            buf.set(dat.subarray(bt, bt += lss), spl);
+        else if (lbt == 1)
+            fill(buf, dat[bt++], spl);
+        else {
+            // huffman table
+            var hu = st.h;
+            if (lbt == 2) {
+                var hud = rhu(dat, bt);
+                // subtract description length
+                lcs += bt - (bt = hud[0]);
+                st.h = hu = hud[1];
+            }
+            else if (!hu)
+                err(0);
+            (s4 ? dhu4 : dhu)(dat.subarray(bt, bt += lcs), buf.subarray(spl), hu);
+        }
+        // num sequences
+        var ns = dat[bt++];
+        if (ns) {
+            if (ns == 255)
+                ns = (dat[bt++] | (dat[bt++] << 8)) + 0x7F00;
+            else if (ns > 127)
+                ns = ((ns - 128) << 8) | dat[bt++];
+            // symbol compression modes
+            var scm = dat[bt++];
+            if (scm & 3)
+                err(0);
+            var dts = [dmlt, doct, dllt];
+            for (var i = 2; i > -1; --i) {
+                var md = (scm >> ((i << 1) + 2)) & 3;
+                if (md == 1) {
+                    // rle buf
+                    var rbuf = new u8([0, 0, dat[bt++]]);
+                    dts[i] = {
+                        s: rbuf.subarray(2, 3),
+                        n: rbuf.subarray(0, 1),
+                        t: new u16(rbuf.buffer, 0, 1),
+                        b: 0
+                    };
+                }
+                else if (md == 2) {
+                    // accuracy log 8 for offsets, 9 for others
+                    _a = rfse(dat, bt, 9 - (i & 1)), bt = _a[0], dts[i] = _a[1];
+                }
+                else if (md == 3) {
+                    if (!st.t)
+                        err(0);
+                    dts[i] = st.t[i];
+                }
+            }
+            var _b = st.t = dts, mlt = _b[0], oct = _b[1], llt = _b[2];
+            var lb = dat[ebt - 1];
+            if (!lb)
+                err(0);
+            var spos = (ebt << 3) - 8 + msb(lb) - llt.b, cbt = spos >> 3, oubt = 0;
+            var lst = ((dat[cbt] | (dat[cbt + 1] << 8)) >> (spos & 7)) & ((1 << llt.b) - 1);
+            cbt = (spos -= oct.b) >> 3;
+            var ost = ((dat[cbt] | (dat[cbt + 1] << 8)) >> (spos & 7)) & ((1 << oct.b) - 1);
+            cbt = (spos -= mlt.b) >> 3;
+            var mst = ((dat[cbt] | (dat[cbt + 1] << 8)) >> (spos & 7)) & ((1 << mlt.b) - 1);
+            for (++ns; --ns;) {
+                var llc = llt.s[lst];
+                var lbtr = llt.n[lst];
+                var mlc = mlt.s[mst];
+                var mbtr = mlt.n[mst];
+                var ofc = oct.s[ost];
+                var obtr = oct.n[ost];
+                cbt = (spos -= ofc) >> 3;
+                var ofp = 1 << ofc;
+                var off = ofp + (((dat[cbt] | (dat[cbt + 1] << 8) | (dat[cbt + 2] << 16) | (dat[cbt + 3] << 24)) >>> (spos & 7)) & (ofp - 1));
+                cbt = (spos -= mlb[mlc]) >> 3;
+                var ml = mlbl[mlc] + (((dat[cbt] | (dat[cbt + 1] << 8) | (dat[cbt + 2] << 16)) >> (spos & 7)) & ((1 << mlb[mlc]) - 1));
+                cbt = (spos -= llb[llc]) >> 3;
+                var ll = llbl[llc] + (((dat[cbt] | (dat[cbt + 1] << 8) | (dat[cbt + 2] << 16)) >> (spos & 7)) & ((1 << llb[llc]) - 1));
+                cbt = (spos -= lbtr) >> 3;
+                lst = llt.t[lst] + (((dat[cbt] | (dat[cbt + 1] << 8)) >> (spos & 7)) & ((1 << lbtr) - 1));
+                cbt = (spos -= mbtr) >> 3;
+                mst = mlt.t[mst] + (((dat[cbt] | (dat[cbt + 1] << 8)) >> (spos & 7)) & ((1 << mbtr) - 1));
+                cbt = (spos -= obtr) >> 3;
+                ost = oct.t[ost] + (((dat[cbt] | (dat[cbt + 1] << 8)) >> (spos & 7)) & ((1 << obtr) - 1));
+                if (off > 3) {
+                    st.o[2] = st.o[1];
+                    st.o[1] = st.o[0];
+                    st.o[0] = off -= 3;
+                }
+                else {
+                    var idx = off - (ll != 0);
+                    if (idx) {
+                        off = idx == 3 ? st.o[0] - 1 : st.o[idx];
+                        if (idx > 1)
+                            st.o[2] = st.o[1];
+                        st.o[1] = st.o[0];
+                        st.o[0] = off;
+                    }
+                    else
+                        off = st.o[0];
+                }
+                for (var i = 0; i < ll; ++i) {
+                    buf[oubt + i] = buf[spl + i];
+                }
+                oubt += ll, spl += ll;
+                var stin = oubt - off;
+                if (stin < 0) {
+                    var len = -stin;
+                    var bs = st.e + stin;
+                    if (len > ml)
+                        len = ml;
+                    for (var i = 0; i < len; ++i) {
+                        buf[oubt + i] = st.w[bs + i];
+                    }
+                    oubt += len, ml -= len, stin = 0;
+                }
+                for (var i = 0; i < ml; ++i) {
+                    buf[oubt + i] = buf[stin + i];
+                }
+                oubt += ml;
+            }
+            if (oubt != spl) {
+                while (spl < buf.length) {
+                    buf[oubt++] = buf[spl++];
+                }
+            }
+            else
+                oubt = buf.length;
+            if (out)
+                st.y += oubt;
+            else
+                buf = slc(buf, 0, oubt);
+        }
+        else if (out) {
+            st.y += lss;
+            if (spl) {
+                for (var i = 0; i < lss; ++i) {
+                    buf[i] = buf[spl + i];
+                }
+            }
+        }
+        else if (spl)
+            buf = slc(buf, spl);
+        st.b = ebt;
+        return buf;
+    }
+    err(2);
+};
+// concat
+var cct = function (bufs, ol) {
+    if (bufs.length == 1)
+        return bufs[0];
+    var buf = new u8(ol);
+    for (var i = 0, b = 0; i < bufs.length; ++i) {
+        var chk = bufs[i];
+        buf.set(chk, b);
+        b += chk.length;
+    }
+    return buf;
+};
+/**
+ * Decompresses Zstandard data
+ * @param dat The input data
+ * @param buf The output buffer. If unspecified, the function will allocate
+ *            exactly enough memory to fit the decompressed data. If your
+ *            data has multiple frames and you know the output size, specifying
+ *            it will yield better performance.
+ * @returns The decompressed data
+ */
+function decompress(dat, buf) {
+    var bufs = [], nb = +!buf;
+    var bt = 0, ol = 0;
+    for (; dat.length;) {
+        var st = rzfh(dat, nb || buf);
+        if (typeof st == 'object') {
+            if (nb) {
+                buf = null;
+                if (st.w.length == st.u) {
+                    bufs.push(buf = st.w);
+                    ol += st.u;
+                }
+            }
+            else {
+                bufs.push(buf);
+                st.e = 0;
+            }
+            for (; !st.l;) {
+                var blk = rzb(dat, st, buf);
+                if (!blk)
+                    err(5);
+                if (buf)
+                    st.e = st.y;
+                else {
+                    bufs.push(blk);
+                    ol += blk.length;
+                    cpw(st.w, 0, blk.length);
+                    st.w.set(blk, st.w.length - blk.length);
+                }
+            }
+            bt = st.b + (st.c * 4);
+        }
+        else
+            bt = st;
+        dat = dat.subarray(bt);
+    }
+    return cct(bufs, ol);
+}
+/**
+ * Decompressor for Zstandard streamed data
+ */
+var Decompress = /*#__PURE__*/ (function () {
+    /**
+     * Creates a Zstandard decompressor
+     * @param ondata The handler for stream data
+     */
+    function Decompress(ondata) {
+        this.ondata = ondata;
+        this.c = [];
+        this.l = 0;
+        this.z = 0;
+    }
+    /**
+     * Pushes data to be decompressed
+     * @param chunk The chunk of data to push
+     * @param final Whether or not this is the last chunk in the stream
+     */
+    Decompress.prototype.push = function (chunk, final) {
+        if (typeof this.s == 'number') {
+            var sub = Math.min(chunk.length, this.s);
+            chunk = chunk.subarray(sub);
+            this.s -= sub;
+        }
+        var sl = chunk.length;
+        var ncs = sl + this.l;
+        if (!this.s) {
+            if (final) {
+                if (!ncs) {
+                    this.ondata(new u8(0), true);
+                    return;
+                }
+                // min for frame + one block
+                if (ncs < 5)
+                    err(5);
+            }
+            else if (ncs < 18) {
+                this.c.push(chunk);
+                this.l = ncs;
+                return;
+            }
+            if (this.l) {
+                this.c.push(chunk);
+                chunk = cct(this.c, ncs);
+                this.c = [];
+                this.l = 0;
+            }
+            if (typeof (this.s = rzfh(chunk)) == 'number')
+                return this.push(chunk, final);
+        }
+        if (typeof this.s != 'number') {
+            if (ncs < (this.z || 3)) {
+                if (final)
+                    err(5);
+                this.c.push(chunk);
+                this.l = ncs;
+                return;
+            }
+            if (this.l) {
+                this.c.push(chunk);
+                chunk = cct(this.c, ncs);
+                this.c = [];
+                this.l = 0;
+            }
+            if (!this.z && ncs < (this.z = (chunk[this.s.b] & 2) ? 4 : 3 + ((chunk[this.s.b] >> 3) | (chunk[this.s.b + 1] << 5) | (chunk[this.s.b + 2] << 13)))) {
+                if (final)
+                    err(5);
+                this.c.push(chunk);
+                this.l = ncs;
+                return;
+            }
+            else
+                this.z = 0;
+            for (;;) {
+                var blk = rzb(chunk, this.s);
+                if (!blk) {
+                    if (final)
+                        err(5);
+                    var adc = chunk.subarray(this.s.b);
+                    this.s.b = 0;
+                    this.c.push(adc), this.l += adc.length;
+                    return;
+                }
+                else {
+                    this.ondata(blk, false);
+                    cpw(this.s.w, 0, blk.length);
+                    this.s.w.set(blk, this.s.w.length - blk.length);
+                }
+                if (this.s.l) {
+                    var rest = chunk.subarray(this.s.b);
+                    this.s = this.s.c * 4;
+                    this.push(rest, final);
+                    return;
+                }
+            }
+        }
+        else if (final)
+            err(5);
+    };
+    return Decompress;
+}());
+
+
+;// CONCATENATED MODULE: ./src/deep/overlay.ts
+
+const WHITEOUT = '.wh.';
+const OPAQUE = '.wh..wh..opq';
+/** `a/b/c` -> [`a`, `a/b`]. */
+function ancestorsOf(p) {
+    const parts = p.split('/');
+    return parts.slice(0, -1).map((_, i) => parts.slice(0, i + 1).join('/'));
+}
+/**
+ * A TarReader visitor that collects one layer's facts about `target`, asking for the head of `target` only,
+ * and stopping as soon as nothing later in the layer can change them: `target` found, or deleted, or an
+ * ancestor found that is not a directory.
+ */
+function overlay_collectFacts(target) {
+    const facts = { entries: {}, whiteouts: [], opaque: [] };
+    const ancestors = new Set(ancestorsOf(target));
+    return {
+        facts,
+        visit(entry) {
+            const slash = entry.path.lastIndexOf('/');
+            const dir = slash < 0 ? '' : entry.path.slice(0, slash);
+            const base = entry.path.slice(slash + 1);
+            if (base === OPAQUE) {
+                if (ancestors.has(dir))
+                    facts.opaque.push(dir);
+                return 'skip';
+            }
+            if (base.startsWith(WHITEOUT)) {
+                const deleted = dir ? `${dir}/${base.slice(WHITEOUT.length)}` : base.slice(WHITEOUT.length);
+                if (deleted !== target && !ancestors.has(deleted))
+                    return 'skip';
+                facts.whiteouts.push(deleted);
+                return 'stop';
+            }
+            if (entry.path === target) {
+                if (entry.type === 'file')
+                    return { head: HEAD_BYTES };
+                facts.entries[target] = factOf(entry);
+                return 'stop';
+            }
+            if (!ancestors.has(entry.path))
+                return 'skip';
+            facts.entries[entry.path] = factOf(entry);
+            return entry.type === 'dir' ? 'skip' : 'stop';
+        },
+        onHead(entry, head) {
+            facts.entries[entry.path] = { type: 'file', head };
+            return 'stop';
+        },
+    };
+}
+function factOf(entry) {
+    switch (entry.type) {
+        case 'symlink':
+        case 'hardlink':
+            return { type: entry.type, target: entry.linkTarget };
+        case 'dir':
+        case 'other':
+            return { type: entry.type };
+        case 'file':
+            return { type: 'file', head: new Uint8Array(0) };
+        default: {
+            const unreachable = entry.type;
+            return unreachable;
+        }
+    }
+}
+/** Linux gives up after 40 symlinks in one lookup (ELOOP, path_resolution(7)). */
+const MAX_SYMLINKS = 40;
+/** Splits and normalizes, `..` clamped at the root as the kernel does. */
+function split(p) {
+    const out = [];
+    for (const part of p.split('/')) {
+        if (part === '' || part === '.')
+            continue;
+        if (part === '..')
+            out.pop();
+        else
+            out.push(part);
+    }
+    return out;
+}
+/**
+ * Resolves an absolute path in the image the layers stack into (top first), following symlinks in every
+ * component (relative ones from their directory, absolute ones from the image root, as in a container)
+ * and hard links within their layer. Reads layers through `lookup` only as far down as needed.
+ */
+async function resolveFile(start, layers, lookup) {
+    let parts = split(start);
+    for (let hops = 0;;) {
+        const full = parts.join('/');
+        let followed = false;
+        for (let i = 0; i < parts.length && !followed; i++) {
+            const prefix = parts.slice(0, i + 1).join('/');
+            const found = await topmost(prefix, full, layers, lookup);
+            if ('error' in found)
+                return { kind: 'error', reason: found.error };
+            const { fact, layer } = found;
+            if (!fact)
+                return { kind: 'missing', path: `/${prefix}`, why: 'does not exist' };
+            if (fact.type === 'symlink') {
+                if (++hops > MAX_SYMLINKS)
+                    return { kind: 'missing', path: `/${full}`, why: 'is a symlink loop' };
+                const base = fact.target.startsWith('/') ? [] : parts.slice(0, i);
+                parts = split([...base, fact.target, ...parts.slice(i + 1)].join('/'));
+                followed = true;
+            }
+            else if (i < parts.length - 1) {
+                if (fact.type !== 'dir')
+                    return { kind: 'missing', path: `/${prefix}`, why: 'is not a directory' };
+            }
+            else if (fact.type === 'file') {
+                return { kind: 'file', path: `/${full}`, head: fact.head };
+            }
+            else if (fact.type === 'hardlink') {
+                // A hard link names a file stored earlier in the same layer.
+                const linked = await lookup(layer, fact.target);
+                if ('error' in linked)
+                    return { kind: 'error', reason: linked.error };
+                const target = linked.entries[fact.target];
+                if (target?.type === 'file')
+                    return { kind: 'file', path: `/${full}`, head: target.head };
+                return {
+                    kind: 'missing',
+                    path: `/${full}`,
+                    why: `is a hard link to /${fact.target}, which its layer lacks`,
+                };
+            }
+            else {
+                return {
+                    kind: 'missing',
+                    path: `/${full}`,
+                    why: `is a ${fact.type === 'dir' ? 'directory' : 'special file'}`,
+                };
+            }
+        }
+        if (!followed)
+            return { kind: 'missing', path: '/', why: 'is the root directory' };
+    }
+}
+/** The topmost layer's entry for `p` (undefined when deleted or absent); facts are looked up for `full`. */
+async function topmost(p, full, layers, lookup) {
+    const ancestors = ancestorsOf(p);
+    for (let layer = 0; layer < layers; layer++) {
+        const facts = await lookup(layer, full);
+        if ('error' in facts)
+            return facts;
+        for (const a of ancestors) {
+            const entry = facts.entries[a];
+            if (facts.whiteouts.includes(a) || (entry && entry.type !== 'dir'))
+                return { layer };
+        }
+        if (facts.whiteouts.includes(p))
+            return { layer };
+        const fact = facts.entries[p];
+        if (fact)
+            return { fact, layer };
+        // Tars may leave parent directories out: anything this layer holds beneath `p` makes `p` a directory here.
+        const below = `${p}/`;
+        const beneath = (q) => q.startsWith(below);
+        if (Object.keys(facts.entries).some(beneath) ||
+            facts.whiteouts.some(beneath) ||
+            facts.opaque.some((o) => o === p || beneath(o))) {
+            return { fact: { type: 'dir' }, layer };
+        }
+        if (ancestors.some((a) => facts.opaque.includes(a)))
+            return { layer };
+    }
+    return { layer: layers };
+}
+
+;// CONCATENATED MODULE: ./src/deep/tar.ts
+/**
+ * A streaming reader of tar headers: POSIX ustar (with its name prefix), GNU long names and long link names
+ * (`L`, `K`), and PAX extended headers (`x`: `path`, `linkpath`, `size`). It never holds more than one header
+ * and the head of one file; everything else is skipped as it streams by.
+ * Formats: https://pubs.opengroup.org/onlinepubs/9699919799/utilities/pax.html#tag_20_92_13_06 and GNU tar's
+ * "Basic Tar Format" (https://www.gnu.org/software/tar/manual/html_node/Standard.html).
+ */
+const BLOCK = 512;
+/** PAX and GNU long-name records are small; a huge one is a broken or hostile archive. */
+const MAX_META = 1024 * 1024;
+const TYPES = {
+    '0': 'file',
+    '\0': 'file',
+    '7': 'file',
+    '1': 'hardlink',
+    '2': 'symlink',
+    '5': 'dir',
+};
+/** `./usr//bin/` -> `usr/bin`. */
+function normalizeTarPath(name) {
+    return name
+        .split('/')
+        .filter((s) => s !== '' && s !== '.')
+        .join('/');
+}
+function tar_text(block, start, length) {
+    const field = block.subarray(start, start + length);
+    const nul = field.indexOf(0);
+    return Buffer.from(nul < 0 ? field : field.subarray(0, nul)).toString('utf8');
+}
+/** Octal, or GNU's base-256 when the high bit of the first byte is set. */
+function number(block, start, length) {
+    const field = block.subarray(start, start + length);
+    if (field[0] & 0x80) {
+        let value = field[0] & 0x7f;
+        for (const byte of field.subarray(1))
+            value = value * 256 + byte;
+        return value;
+    }
+    const digits = tar_text(block, start, length).trim();
+    return digits === '' ? 0 : parseInt(digits, 8);
+}
+function checksumOk(block) {
+    let sum = 0;
+    for (let i = 0; i < BLOCK; i++)
+        sum += i >= 148 && i < 156 ? 0x20 : block[i];
+    return sum === number(block, 148, 8);
+}
+/** PAX records: `<length> <key>=<value>\n`. */
+function paxRecords(data) {
+    const out = {};
+    let at = 0;
+    while (at < data.length) {
+        const space = data.indexOf(0x20, at);
+        const length = Number(data.subarray(at, space).toString('ascii'));
+        if (space < 0 || !Number.isSafeInteger(length) || length <= 0)
+            break;
+        const record = data.subarray(space + 1, at + length - 1).toString('utf8');
+        const eq = record.indexOf('=');
+        if (eq > 0)
+            out[record.slice(0, eq)] = record.slice(eq + 1);
+        at += length;
+    }
+    return out;
+}
+/** Push-fed: call `push` with each decompressed chunk until it answers something other than `more`. */
+class TarReader {
+    #visit;
+    #onHead;
+    #header = Buffer.alloc(0);
+    /** Bytes of the current entry (data and padding) still to pass. */
+    #skip = 0;
+    #capture;
+    #meta;
+    #pending = {};
+    constructor(visit, onHead) {
+        this.#visit = visit;
+        this.#onHead = onHead;
+    }
+    push(chunk) {
+        let off = 0;
+        while (off < chunk.length) {
+            if (this.#skip > 0) {
+                const n = Math.min(this.#skip, chunk.length - off);
+                const slice = Buffer.from(chunk.buffer, chunk.byteOffset + off, n);
+                if (this.#capture && this.#take(slice) === 'stop')
+                    return 'stopped';
+                if (this.#meta) {
+                    const keep = slice.subarray(0, Math.min(n, this.#meta.left));
+                    this.#meta.chunks.push(Buffer.from(keep));
+                    this.#meta.left -= keep.length;
+                }
+                this.#skip -= n;
+                off += n;
+                if (this.#skip === 0 && this.#meta)
+                    this.#endMeta();
+                continue;
+            }
+            const n = Math.min(BLOCK - this.#header.length, chunk.length - off);
+            this.#header = Buffer.concat([this.#header, chunk.subarray(off, off + n)]);
+            off += n;
+            if (this.#header.length < BLOCK)
+                continue;
+            const block = this.#header;
+            this.#header = Buffer.alloc(0);
+            const result = this.#onBlock(block);
+            if (result !== 'more')
+                return result;
+        }
+        return 'more';
+    }
+    #take(slice) {
+        const capture = this.#capture;
+        const part = slice.subarray(0, capture.want - capture.got);
+        capture.chunks.push(Buffer.from(part));
+        capture.got += part.length;
+        if (capture.got < capture.want)
+            return 'continue';
+        this.#capture = undefined;
+        return this.#onHead(capture.entry, Buffer.concat(capture.chunks));
+    }
+    #onBlock(block) {
+        if (block.every((b) => b === 0))
+            return 'ended';
+        if (!checksumOk(block))
+            return { error: 'not a tar archive (header checksum mismatch)' };
+        const type = String.fromCharCode(block[156]);
+        const size = this.#pending.size ?? number(block, 124, 12);
+        if (!Number.isSafeInteger(size) || size < 0)
+            return { error: 'a tar header with an invalid size' };
+        const padded = Math.ceil(size / BLOCK) * BLOCK;
+        if (type === 'L' || type === 'K' || type === 'x' || type === 'g') {
+            if (size > MAX_META)
+                return { error: `a tar ${type} record of ${size} bytes` };
+            this.#meta = { type, left: size, chunks: [] };
+            this.#skip = padded;
+            if (padded === 0)
+                this.#endMeta();
+            return 'more';
+        }
+        const magic = tar_text(block, 257, 6);
+        const prefix = magic === 'ustar' && block[262] === 0 ? tar_text(block, 345, 155) : '';
+        const name = this.#pending.path ?? (prefix ? `${prefix}/${tar_text(block, 0, 100)}` : tar_text(block, 0, 100));
+        const link = this.#pending.linkpath ?? tar_text(block, 157, 100);
+        this.#pending = {};
+        const entryType = TYPES[type] ?? 'other';
+        const entry = {
+            path: normalizeTarPath(name),
+            type: entryType,
+            linkTarget: entryType === 'hardlink' ? normalizeTarPath(link) : link,
+            size,
+        };
+        // Links and directories carry no data, whatever their size field says.
+        this.#skip = entryType === 'file' || entryType === 'other' ? padded : 0;
+        const visit = this.#visit(entry);
+        if (visit === 'stop')
+            return 'stopped';
+        if (visit !== 'skip') {
+            const want = Math.min(visit.head, entryType === 'file' ? size : 0);
+            if (want === 0)
+                return this.#onHead(entry, new Uint8Array(0)) === 'stop' ? 'stopped' : 'more';
+            this.#capture = { entry, want, chunks: [], got: 0 };
+        }
+        return 'more';
+    }
+    #endMeta() {
+        const meta = this.#meta;
+        this.#meta = undefined;
+        const data = Buffer.concat(meta.chunks);
+        if (meta.type === 'L')
+            this.#pending.path = tar_text(data, 0, data.length);
+        else if (meta.type === 'K')
+            this.#pending.linkpath = tar_text(data, 0, data.length);
+        else if (meta.type === 'x') {
+            const records = paxRecords(data);
+            if (records.path !== undefined)
+                this.#pending.path = records.path;
+            if (records.linkpath !== undefined)
+                this.#pending.linkpath = records.linkpath;
+            const size = records.size === undefined ? undefined : Number(records.size);
+            if (size !== undefined && Number.isSafeInteger(size))
+                this.#pending.size = size;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/deep/layer-scan.ts
+
+
+
+
+
+/**
+ * Streams one layer blob through its decompressor and the tar reader, collecting what it says about
+ * `target`, and stops reading (so no further range is requested) once the facts are settled. The format
+ * is told by magic bytes, not the media type (registries and tools mislabel it): gzip (RFC 1952, 1f 8b),
+ * zstd (RFC 8878, 28 b5 2f fd), else an uncompressed tar. Nothing is written to disk.
+ */
+async function scanLayer(chunks, target, maxExpandedBytes) {
+    const source = new Counted(chunks);
+    const collector = overlay_collectFacts(target);
+    const reader = new TarReader(collector.visit, collector.onHead);
+    let expanded = 0;
+    try {
+        const first = await source.peek();
+        for await (const chunk of layer_scan_decompress(first, source.rest())) {
+            // The byte budget counts compressed bytes; this bounds the work a decompression bomb can cause.
+            expanded += chunk.length;
+            if (expanded > maxExpandedBytes) {
+                return {
+                    kind: 'error',
+                    reason: `it expands to more than ${maxExpandedBytes} bytes before the file is found`,
+                };
+            }
+            const result = reader.push(chunk);
+            if (result === 'more')
+                continue;
+            if (typeof result === 'object')
+                return { kind: 'error', reason: result.error };
+            return { kind: 'facts', facts: collector.facts };
+        }
+    }
+    catch (error) {
+        if (source.failure)
+            return { kind: 'error', reason: source.failure };
+        // A stream cut short (the byte allowance, a short blob) is incomplete; anything else is corrupt.
+        if (!source.done || !truncated(error)) {
+            return { kind: 'error', reason: `the layer cannot be decompressed: ${errorMessage(error)}` };
+        }
+    }
+    finally {
+        await source.close();
+    }
+    if (source.failure)
+        return { kind: 'error', reason: source.failure };
+    return { kind: 'incomplete', bytes: source.bytes };
+}
+/** zlib's Z_BUF_ERROR ("unexpected end of file") and fzstd's end-of-input error mean the input stopped early. */
+function truncated(error) {
+    const { code, message } = (error ?? {});
+    return (code === 'Z_BUF_ERROR' || (typeof message === 'string' && /unexpected EOF|end of file/i.test(message)));
+}
+function layer_scan_decompress(first, rest) {
+    const all = prepend(first, rest);
+    if (first && first[0] === 0x1f && first[1] === 0x8b)
+        return gunzip(all);
+    if (first && first[0] === 0x28 && first[1] === 0xb5 && first[2] === 0x2f && first[3] === 0xfd) {
+        return unzstd(all);
+    }
+    return all;
+}
+async function* prepend(first, rest) {
+    if (first)
+        yield first;
+    yield* rest;
+}
+/**
+ * gzip through zlib, fed one compressed chunk at a time: the next chunk is pulled from the source (a ranged
+ * request) only once zlib has taken the previous one and its output has been read, so nothing is fetched
+ * ahead of what the tar reader consumes. zlib itself holds back when its output is not read.
+ */
+async function* gunzip(source) {
+    const inflate = (0,external_node_zlib_.createGunzip)();
+    let failure;
+    let ended = false;
+    let wake;
+    const signal = () => {
+        const resume = wake;
+        wake = undefined;
+        resume?.();
+    };
+    inflate.on('error', (error) => {
+        failure = error;
+        signal();
+    });
+    inflate.on('readable', signal);
+    inflate.on('end', () => {
+        ended = true;
+        signal();
+    });
+    async function* drain(done) {
+        for (;;) {
+            if (failure)
+                throw failure;
+            for (let out = inflate.read(); out !== null; out = inflate.read()) {
+                yield out;
+            }
+            if (done())
+                return;
+            await new Promise((resolve) => (wake = resolve));
+        }
+    }
+    try {
+        for await (const chunk of source) {
+            let taken = false;
+            inflate.write(chunk, () => {
+                taken = true;
+                signal();
+            });
+            yield* drain(() => taken);
+        }
+        inflate.end();
+        yield* drain(() => ended);
+    }
+    finally {
+        inflate.destroy();
+    }
+}
+async function* unzstd(source) {
+    const out = [];
+    // fzstd may hand out views of its window, which later input overwrites: keep copies.
+    const stream = new Decompress((data) => out.push(data.slice()));
+    for await (const chunk of source) {
+        stream.push(chunk);
+        while (out.length > 0)
+            yield out.shift();
+    }
+    stream.push(new Uint8Array(0), true);
+    while (out.length > 0)
+        yield out.shift();
+}
+/** The blob's bytes with a count, its failure kept aside, and the first chunk available to sniff. */
+class Counted {
+    bytes = 0;
+    done = false;
+    failure;
+    #iterator;
+    constructor(chunks) {
+        this.#iterator = chunks[Symbol.asyncIterator]();
+    }
+    async peek() {
+        return this.#next();
+    }
+    async *rest() {
+        for (let chunk = await this.#next(); chunk; chunk = await this.#next())
+            yield chunk;
+    }
+    /** Ends the blob reader early: no further range is requested, an open file is closed. */
+    async close() {
+        if (this.done)
+            return;
+        this.done = true;
+        await this.#iterator.return?.();
+    }
+    async #next() {
+        if (this.done)
+            return undefined;
+        const { value, done } = await this.#iterator.next();
+        if (done || !(value instanceof Uint8Array)) {
+            this.done = true;
+            if (value && !(value instanceof Uint8Array))
+                this.failure = value.reason;
+            return undefined;
+        }
+        this.bytes += value.length;
+        return value;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/deep/image-reader.ts
+
+
+
+
+
+
+
+/** Real layers expand 2-10 times; a layer past this ratio of the allowance is not read further. */
+const MAX_EXPANSION = 100;
+/**
+ * Reads the child of an image a pool pulls (for an index: the entry that claims `platform`): its manifest,
+ * its config (the real platform and what it runs), and its layer list. Manifests and configs come from the
+ * cache when it has them; nothing is downloaded twice across runs.
+ */
+async function readChild(deps, resolution, platform) {
+    let digest = resolution.digest;
+    if (resolution.kind === 'index') {
+        const bytes = await cachedBlob(deps, resolution.digest, 'manifest');
+        if ('error' in bytes)
+            return bytes;
+        const parsed = parseManifest(bytes);
+        if (parsed.kind !== 'index')
+            return { error: `the index ${resolution.digest} cannot be read again` };
+        const entry = parsed.manifests.find((d) => d.platform && !isAttestation(d) && samePlatform(normalizePlatform(d.platform), platform));
+        if (!entry)
+            return { error: `the index ${resolution.digest} has no entry for this platform` };
+        digest = entry.digest;
+    }
+    const bytes = await cachedBlob(deps, digest, 'manifest');
+    if ('error' in bytes)
+        return bytes;
+    const manifest = parseManifest(bytes);
+    if (manifest.kind !== 'manifest') {
+        const what = manifest.kind === 'invalid' ? manifest.reason : `a ${manifest.kind} manifest`;
+        return { error: `the manifest ${digest} is not an image manifest deep mode reads (${what})` };
+    }
+    const layers = layerDigests(bytes);
+    if ('error' in layers)
+        return { error: `the manifest ${digest}: ${layers.error}` };
+    const configBytes = await cachedBlob(deps, manifest.config.digest, 'config');
+    if ('error' in configBytes)
+        return configBytes;
+    const real = platformFromConfig(configBytes, manifest.config.mediaType);
+    if ('error' in real)
+        return { error: `the config of ${digest}: ${real.error}` };
+    const variant = JSON.parse(Buffer.from(configBytes).toString('utf8')).variant;
+    return {
+        fact: { kind: 'read', real, variantDeclared: typeof variant === 'string' && variant !== '' },
+        config: parseRuntimeConfig(configBytes),
+        layers,
+    };
+}
+/** `layers[].digest` of an image manifest, checked, reversed to top-first. */
+function layerDigests(bytes) {
+    const doc = JSON.parse(Buffer.from(bytes).toString('utf8'));
+    if (!Array.isArray(doc.layers))
+        return { error: 'no layers array' };
+    const digests = [];
+    for (const layer of doc.layers) {
+        if (typeof layer?.digest !== 'string' || !parseDigest(layer.digest))
+            return { error: 'a layer without a valid digest' };
+        digests.push(layer.digest);
+    }
+    return digests.reverse();
+}
+function budgetSpent(deps) {
+    const which = deps.meter.exhausted(deps.image);
+    const limit = which === 'image' ? deps.meter.budgets.imageBytes : deps.meter.budgets.runBytes;
+    const setting = which === 'image' ? '--deep-image-budget' : '--deep-run-budget';
+    return {
+        error: `deep mode's byte budget per ${which} (${formatBytes(limit)}) is spent; raise ${setting} to read further`,
+    };
+}
+/** A manifest or config by digest: from the cache (verified again) or the source, counted against the budget. */
+async function cachedBlob(deps, digest, what) {
+    const key = `blob ${digest}`;
+    const hit = await deps.cache.get(key);
+    if (hit && verifyDigest(hit, digest))
+        return hit;
+    if (deps.meter.allowance(deps.image) <= 0)
+        return budgetSpent(deps);
+    const got = what === 'manifest'
+        ? await deps.content.manifest(digest, deps.signal)
+        : await deps.content.blob(digest, deps.signal);
+    if (!(got instanceof Uint8Array))
+        return { error: got.reason };
+    deps.meter.spend(deps.image, got.length);
+    await deps.cache.set(key, got);
+    return got;
+}
+/** Lookups over the child's layers: memoized for the run, cached across runs, streamed when neither has them. */
+function layerLookup(deps, layers) {
+    return (index, target) => {
+        const digest = layers[index];
+        const key = `layer ${digest} ${target}`;
+        let shared = deps.memo.get(key);
+        if (!shared) {
+            shared = lookupLayer(deps, digest, key, target).then((result) => {
+                // A budget or network failure belongs to this attempt; another image may still read the layer.
+                if ('error' in result)
+                    deps.memo.delete(key);
+                return result;
+            });
+            deps.memo.set(key, shared);
+        }
+        return shared;
+    };
+}
+async function lookupLayer(deps, digest, key, target) {
+    const hit = await deps.cache.get(key);
+    const cached = hit && decodeFacts(hit);
+    if (cached)
+        return cached;
+    const allowance = deps.meter.allowance(deps.image);
+    if (allowance <= 0)
+        return budgetSpent(deps);
+    const reading = { cut: false };
+    const chunks = metered(deps, digest, allowance, reading);
+    const result = await scanLayer(chunks, target, allowance * MAX_EXPANSION);
+    switch (result.kind) {
+        case 'facts':
+            await deps.cache.set(key, encodeFacts(result.facts));
+            return result.facts;
+        case 'incomplete':
+            return result.bytes >= allowance || reading.cut
+                ? budgetSpent(deps)
+                : { error: `the layer ${digest} ends before its tar archive does` };
+        case 'error':
+            return { error: `the layer ${digest}: ${result.reason}` };
+        default: {
+            const unreachable = result;
+            return unreachable;
+        }
+    }
+}
+/**
+ * The layer's chunks, each counted as it arrives. Images are read concurrently, so the run's budget can be
+ * spent by another image meanwhile: reading stops there (`cut`), at most one chunk past the budget.
+ */
+async function* metered(deps, digest, allowance, reading) {
+    for await (const item of deps.content.openBlob(digest, allowance, deps.signal)) {
+        if (item instanceof Uint8Array)
+            deps.meter.spend(deps.image, item.length);
+        yield item;
+        if (deps.meter.allowance(deps.image) <= 0) {
+            reading.cut = true;
+            return;
+        }
+    }
+}
+function encodeFacts(facts) {
+    const entries = {};
+    for (const [p, fact] of Object.entries(facts.entries)) {
+        entries[p] =
+            fact.type === 'file'
+                ? { type: 'file', head: Buffer.from(fact.head).toString('base64') }
+                : fact.type === 'symlink' || fact.type === 'hardlink'
+                    ? { type: fact.type, target: fact.target }
+                    : { type: fact.type };
+    }
+    return Buffer.from(JSON.stringify({ entries, whiteouts: facts.whiteouts, opaque: facts.opaque }));
+}
+/** A stored entry, or undefined when it is unreadable (then the layer is read again). */
+function decodeFacts(bytes) {
+    try {
+        const stored = JSON.parse(Buffer.from(bytes).toString('utf8'));
+        const entries = {};
+        for (const [p, e] of Object.entries(stored.entries)) {
+            if (e.type === 'file')
+                entries[p] = { type: 'file', head: Buffer.from(e.head ?? '', 'base64') };
+            else if (e.type === 'symlink' || e.type === 'hardlink')
+                entries[p] = { type: e.type, target: e.target ?? '' };
+            else if (e.type === 'dir' || e.type === 'other')
+                entries[p] = { type: e.type };
+            else
+                return undefined;
+        }
+        return { entries, whiteouts: [...stored.whiteouts], opaque: [...stored.opaque] };
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/deep/program.ts
+
+
+
+/** Linux follows at most 4 levels of `#!` interpreters (fs/exec.c, BINPRM_MAX_RECURSION). */
+const MAX_INTERPRETERS = 4;
+/**
+ * What the kernel loads to run `program`: the first candidate that exists, then, for a script, its
+ * interpreter, and so on. `/usr/bin/env NAME` is followed to NAME on the image's PATH, since env only
+ * execs it. Every file's head says what it is built for; which pool runs it is the rules' question.
+ */
+async function inspectProgram(program, config, resolve) {
+    const files = [];
+    let candidates = program.candidates;
+    for (let depth = 0; depth <= MAX_INTERPRETERS; depth++) {
+        const found = await firstFile(candidates, resolve);
+        if ('reason' in found)
+            return { kind: 'incomplete', reason: found.reason };
+        const executable = readExecutable(found.head);
+        files.push({ path: found.path, executable });
+        if (executable.kind !== 'script')
+            return { kind: 'checked', written: program.written, source: program.source, files };
+        const { interpreter, argument } = executable;
+        // The kernel opens a relative interpreter from the process's working directory.
+        candidates = [posix_default().resolve('/', config.workingDir || '/', interpreter)];
+        if (posix_default().basename(interpreter) === 'env' && argument && !argument.startsWith('-')) {
+            // Check env itself, then what it runs.
+            const envFile = await firstFile(candidates, resolve);
+            if ('reason' in envFile)
+                return { kind: 'incomplete', reason: envFile.reason };
+            files.push({ path: envFile.path, executable: readExecutable(envFile.head) });
+            candidates = candidatesFor(argument.split(/[ \t]+/)[0], config);
+        }
+    }
+    return {
+        kind: 'incomplete',
+        reason: `${files[0]?.path ?? program.written} nests interpreters deeper than Linux runs them`,
+    };
+}
+async function firstFile(candidates, resolve) {
+    const misses = [];
+    for (const candidate of candidates) {
+        const found = await resolve(candidate);
+        if (found.kind === 'file')
+            return found;
+        if (found.kind === 'error')
+            return { reason: found.reason };
+        misses.push(found.path === candidate ? `${candidate} ${found.why}` : `${candidate} (${found.path} ${found.why})`);
+    }
+    const tried = misses.length > 3 ? `${misses.slice(0, 3).join('; ')}; and ${misses.length - 3} more` : misses.join('; ');
+    return { reason: `the program is not in the image: ${tried}` };
+}
+
+;// CONCATENATED MODULE: ./src/deep/verify.ts
+
+
+
+
+
+
+
+
+
+
+/** Images read at once: each streams its own layers, and the registry limiter bounds requests anyway. */
+const IMAGE_CONCURRENCY = 4;
+/**
+ * The deep stage: for every image child some eligible pool pulls (Linux only), its config's platform and what
+ * each container using it runs. Only the children and programs the placements need are read.
+ */
+async function verifyDeep(input, deps) {
+    const needs = collectNeeds(input);
+    const children = new Map();
+    const programs = new Map();
+    const meter = new ByteMeter(deps.budgets);
+    const memo = new Map();
+    await mapLimit([...needs], IMAGE_CONCURRENCY, async ([image, need]) => {
+        try {
+            const content = deps.source.content?.(need.ref);
+            if (!content)
+                throw new Error('the image source cannot read blobs');
+            const reader = { content, cache: deps.cache, meter, image, signal: deps.signal, memo };
+            for (const [ck, child] of need.children) {
+                const read = await readChild(reader, need.resolution, child.platform);
+                if ('error' in read) {
+                    children.set(ck, { kind: 'incomplete', reason: read.error });
+                    continue;
+                }
+                children.set(ck, read.fact);
+                const lookup = layerLookup(reader, read.layers);
+                const resolve = (file) => resolveFile(file, read.layers.length, lookup);
+                for (const [pk, override] of child.programs) {
+                    const program = programOf(override, read.config);
+                    programs.set(pk, program.kind === 'none'
+                        ? { kind: 'incomplete', reason: program.reason }
+                        : await inspectProgram(program, read.config, resolve));
+                }
+            }
+        }
+        catch (error) {
+            // A bug in one image's reading must not cost the rest of the run its checks.
+            for (const ck of need.children.keys()) {
+                if (!children.has(ck))
+                    children.set(ck, { kind: 'incomplete', reason: `internal error: ${errorMessage(error)}` });
+            }
+        }
+        deps.logger.debug(`deep ${image}: ${formatBytes(meter.spentOn(image))} downloaded`);
+    });
+    const count = [...needs.values()].reduce((n, need) => n + need.children.size, 0);
+    return { facts: { children, programs }, bytes: meter.total, children: count };
+}
+function collectNeeds(input) {
+    const needs = new Map();
+    for (const { workload, pools } of input.placements) {
+        for (const container of workload.containers) {
+            if (!container.ref)
+                continue;
+            const image = canonicalImage(container.ref);
+            const resolution = input.resolutions.get(image);
+            if (!resolution || resolution.kind === 'error')
+                continue;
+            for (const { pool } of pools.filter((p) => p.eligible)) {
+                const platform = pulledPlatform(pool.platform, resolution);
+                if (!platform)
+                    continue;
+                let need = needs.get(image);
+                if (!need)
+                    needs.set(image, (need = { ref: container.ref, resolution, children: new Map() }));
+                const ck = childKey(image, platform);
+                let child = need.children.get(ck);
+                if (!child)
+                    need.children.set(ck, (child = { platform, programs: new Map() }));
+                const override = {};
+                if (container.command)
+                    override.command = container.command;
+                if (container.args)
+                    override.args = container.args;
+                child.programs.set(programKey(image, platform, override), override);
+            }
+        }
+    }
+    return needs;
+}
+
+;// CONCATENATED MODULE: ./src/baseline/fingerprint.ts
+
+
+/**
+ * A finding's identity across commits: rule, cluster, workload kind/namespace/name, container, image repository
+ * (not the tag or digest: a version bump keeps it) and the platforms at issue. Lines are left out, so moved
+ * lines keep it, and so is the file when there is a workload, so renamed files do too; a finding about no
+ * workload (a parse error) has nothing else that names it, so its file is kept.
+ */
+function fingerprint(f) {
+    const identity = [
+        f.rule,
+        f.cluster ?? '',
+        f.workload
+            ? `${f.workload.kind}/${f.workload.namespace ?? ''}/${f.workload.name}`
+            : `file:${f.file ?? ''}`,
+        f.container ?? '',
+        f.image ? repository(f.image) : '',
+        [...(f.platforms ?? [])].sort().join(','),
+    ];
+    return (0,external_node_crypto_.createHash)('sha256').update(JSON.stringify(identity)).digest('hex').slice(0, 32);
+}
+function repository(image) {
+    const parsed = parseImageReference(image);
+    return parsed.ok ? `${parsed.ref.registry}/${parsed.ref.repository}` : image;
+}
+
+;// CONCATENATED MODULE: ./src/baseline/baseline.ts
+
+
+
+
+/**
+ * Reads an earlier JSON report (`--baseline`): every finding in it counts, suppressed or not, so a finding
+ * whose suppression is later removed is still known. Anything that is not such a report is a usage error.
+ */
+async function loadBaseline(file, cwd) {
+    const abs = external_node_path_default().resolve(cwd, file);
+    let value;
+    try {
+        value = JSON.parse(await (0,promises_.readFile)(abs, 'utf8'));
+    }
+    catch (error) {
+        throw new ConfigurationError(`--baseline ${file}: cannot read a JSON report: ${errorMessage(error)}`);
+    }
+    const findings = value?.findings;
+    if (!Array.isArray(findings))
+        throw new ConfigurationError(`--baseline ${file}: not an archcheck JSON report (no "findings" list)`);
+    const baseline = new Map();
+    for (const f of findings) {
+        const fields = readFields(f);
+        if (!fields)
+            continue;
+        const key = fingerprint(fields);
+        baseline.set(key, (baseline.get(key) ?? 0) + 1);
+    }
+    return baseline;
+}
+/**
+ * Splits findings into new ones and those the baseline already had (marked `baseline: true`). Counts matter:
+ * a baseline with one occurrence absorbs one finding, so a second copy of the same problem is new.
+ */
+function applyBaseline(findings, baseline) {
+    const left = new Map(baseline);
+    const active = [];
+    const known = [];
+    for (const f of findings) {
+        const key = fingerprint({ ...f, file: f.location.file });
+        const n = left.get(key) ?? 0;
+        if (n > 0) {
+            left.set(key, n - 1);
+            known.push({ ...f, baseline: true });
+        }
+        else
+            active.push(f);
+    }
+    return { active, known };
+}
+/** The fingerprinted fields of one JSON finding, each kept only when it has the type the report writes. */
+function readFields(value) {
+    if (typeof value !== 'object' || value === null)
+        return undefined;
+    const v = value;
+    if (typeof v.rule !== 'string')
+        return undefined;
+    const text = (x) => (typeof x === 'string' ? x : undefined);
+    const w = typeof v.workload === 'object' && v.workload !== null ? v.workload : {};
+    const fields = { rule: v.rule };
+    const file = text(v.file);
+    const cluster = text(v.cluster);
+    const container = text(v.container);
+    const image = text(v.image);
+    if (file !== undefined)
+        fields.file = file;
+    if (cluster !== undefined)
+        fields.cluster = cluster;
+    if (container !== undefined)
+        fields.container = container;
+    if (image !== undefined)
+        fields.image = image;
+    const kind = text(w.kind);
+    const name = text(w.name);
+    const namespace = text(w.namespace);
+    if (kind !== undefined && name !== undefined)
+        fields.workload = { kind, name, ...(namespace ? { namespace } : {}) };
+    if (Array.isArray(v.platforms))
+        fields.platforms = v.platforms.filter((p) => typeof p === 'string');
+    return fields;
+}
+
+;// CONCATENATED MODULE: ./src/suppressions/config-entries.ts
+
+
+
+
+/**
+ * Builds matchers for the config's `ignore:` entries. `today` is `YYYY-MM-DD` (UTC); an entry whose `expires`
+ * is before it no longer suppresses. Globs are picomatch's; `workload` is tested against `Kind/namespace/name`,
+ * `image` against the image as written and its canonical form, `paths` against the finding's file relative
+ * to the config directory (`cwd` is what the report's files are relative to).
+ */
+function entryMatchers(entries, today, baseDir, cwd) {
+    return entries.map((entry, index) => {
+        const workload = entry.workload ? picomatch_default()(entry.workload, { dot: true }) : undefined;
+        const image = entry.image ? picomatch_default()(entry.image, { dot: true }) : undefined;
+        const paths = entry.paths?.length ? picomatch_default()(entry.paths, { dot: true }) : undefined;
+        return {
+            entry,
+            index,
+            expired: entry.expires !== undefined && entry.expires < today,
+            matched: 0,
+            matches(f) {
+                if (f.rule !== entry.rule && entry.rule !== '*')
+                    return false;
+                if (workload && !(f.workload && workload(config_entries_workloadId(f.workload))))
+                    return false;
+                if (image && !(f.image && imageForms(f.image).some((i) => image(i))))
+                    return false;
+                if (paths) {
+                    const rel = posixRelative(baseDir, external_node_path_default().resolve(cwd, f.location.file));
+                    if (!paths(rel))
+                        return false;
+                }
+                return true;
+            },
+        };
+    });
+}
+function config_entries_workloadId(w) {
+    return `${w.kind}/${w.namespace ?? ''}/${w.name}`;
+}
+/** A short name of an entry for warnings: where it is and what it targets. */
+function describeEntry(m, configFile) {
+    // Globs come from the scanned tree: control characters are shown escaped, as JSON quotes them.
+    const safe = (text) => JSON.stringify(text).slice(1, -1);
+    const targets = [
+        m.entry.workload && `workload ${safe(m.entry.workload)}`,
+        m.entry.image && `image ${safe(m.entry.image)}`,
+        m.entry.paths?.length && `paths ${safe(m.entry.paths.join(', '))}`,
+    ].filter(Boolean);
+    const at = `${configFile}:${m.entry.position.line}:${m.entry.position.column}`;
+    return `${at}: ignore[${m.index}] (rule ${safe(m.entry.rule)}${targets.length ? `, ${targets.join(', ')}` : ''})`;
+}
+function imageForms(written) {
+    const parsed = parseImageReference(written);
+    return parsed.ok ? [written, canonicalImage(parsed.ref)] : [written];
+}
+
+;// CONCATENATED MODULE: ./src/suppressions/apply.ts
+
+/**
+ * Applies suppressions, in the order a reader looks for them: a comment on or above the finding's line, the
+ * workload's `archcheck.io/ignore` annotation, then the config's `ignore:` entries (expired ones do not apply).
+ * A workload identity shared by several objects (overlays of one base) is silenced by its annotation only when
+ * every one of them carries it, so one overlay cannot silence the others.
+ */
+function applySuppressions(input) {
+    const warnings = [];
+    const annotations = annotationsById(input.workloads);
+    const active = [];
+    const suppressed = [];
+    for (const f of input.findings) {
+        const comment = input.comments
+            .get(f.location.file)
+            ?.find((c) => c.appliesTo === f.location.line && c.rules.includes(f.rule));
+        const annotation = f.workload
+            ? annotationFor(annotations.get(config_entries_workloadId(f.workload)), f.rule)
+            : undefined;
+        const entry = comment || annotation ? undefined : input.entries.find((m) => !m.expired && m.matches(f));
+        if (entry)
+            entry.matched++;
+        const reason = comment ? comment.reason : annotation ? annotation.reason : entry?.entry.reason;
+        if (comment || annotation || entry) {
+            const kind = entry ? 'config' : 'inline';
+            suppressed.push({ ...f, suppressed: reason ? { kind, reason } : { kind } });
+        }
+        else
+            active.push(f);
+    }
+    for (const [file, comments] of input.comments) {
+        for (const c of comments) {
+            const at = `${file}:${c.line}:${c.column}`;
+            if (c.rules.length === 0)
+                warnings.push(`${at}: archcheck:ignore names no rule; write "# archcheck:ignore <rule> -- <reason>"`);
+            else if (!c.reason)
+                warnings.push(`${at}: archcheck:ignore ${c.rules.join(',')} has no reason; add " -- <why>"`);
+            warnings.push(...unknownRules(at, c.rules, input.knownRules));
+        }
+    }
+    for (const ignore of uniqueAnnotations(input.workloads)) {
+        const at = `${ignore.location.file}:${ignore.location.line}:${ignore.location.column}`;
+        if (!ignore.reason)
+            warnings.push(`${at}: archcheck.io/ignore has no reason; add the annotation archcheck.io/ignore-reason`);
+        warnings.push(...unknownRules(at, ignore.rules, input.knownRules));
+    }
+    for (const m of input.entries) {
+        const name = describeEntry(m, input.configFile);
+        if (m.expired)
+            warnings.push(`${name} expired on ${m.entry.expires ?? ''} and no longer suppresses; fix the findings or extend "expires"`);
+        else if (m.matched === 0)
+            warnings.push(`${name} matched no finding; remove it (stale suppressions hide future findings)`);
+        if (!m.entry.reason)
+            warnings.push(`${name} has no reason; add "reason"`);
+        if (m.entry.rule !== '*')
+            warnings.push(...unknownRules(name, [m.entry.rule], input.knownRules));
+    }
+    return { active, suppressed, warnings };
+}
+function unknownRules(at, rules, known) {
+    // JSON quoting shows control characters escaped: the id comes from the scanned files.
+    return rules
+        .filter((r) => !known.has(r))
+        .map((r) => `${at}: unknown rule ${JSON.stringify(r)} in a suppression`);
+}
+function annotationsById(workloads) {
+    const byId = new Map();
+    for (const w of workloads) {
+        const id = config_entries_workloadId(w);
+        byId.set(id, [...(byId.get(id) ?? []), w.ignore]);
+    }
+    return byId;
+}
+function annotationFor(all, rule) {
+    if (!all || all.length === 0 || !all.every((a) => a?.rules.includes(rule)))
+        return undefined;
+    return all[0];
+}
+function uniqueAnnotations(workloads) {
+    const seen = new Map();
+    for (const w of workloads) {
+        if (w.ignore)
+            seen.set(`${w.ignore.location.file}:${w.ignore.location.line}`, w.ignore);
+    }
+    return [...seen.values()];
+}
+
+;// CONCATENATED MODULE: ./src/suppressions/read-comments.ts
+
+
+
+const MAX_BYTES = 16 * 1024 * 1024;
+/**
+ * Inline comments of every file a finding points at. Loose manifests were scanned while parsing (`known`); the
+ * others (Helm values, templates, kustomizations and their bases) are read here, once each, and only those with
+ * findings. Files outside `cwd` are not read: the report names them, but no suppression there applies.
+ */
+async function commentsForFindings(findings, known, parsedFiles, cwd) {
+    const result = new Map(known);
+    const missing = [...new Set(findings.map((f) => f.location.file))].filter((file) => !parsedFiles.has(file) && !result.has(file));
+    for (const file of missing) {
+        const abs = external_node_path_default().resolve(cwd, file);
+        const rel = external_node_path_default().relative(cwd, abs);
+        if (rel.startsWith('..') || external_node_path_default().isAbsolute(rel))
+            continue;
+        const info = await (0,promises_.stat)(abs).catch(() => undefined);
+        if (!info?.isFile() || info.size > MAX_BYTES)
+            continue;
+        const text = await (0,promises_.readFile)(abs, 'utf8').catch(() => '');
+        const comments = findIgnoreComments(text);
+        if (comments.length > 0)
+            result.set(file, comments);
+    }
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/engine/adopt.ts
+
+
+
+
+
+
+
+/**
+ * Sets aside what the user already decided about: suppressed findings (unless `noIgnore`), then findings the
+ * baseline report already had. Both stay in the report; only `active` counts.
+ */
+async function setAsideFindings(findings, ctx) {
+    let active = [...findings];
+    let suppressed = [];
+    const warnings = [];
+    if (!ctx.noIgnore) {
+        const known = new Map();
+        for (const p of ctx.parsed)
+            if (p.ignoreComments)
+                known.set(p.file, p.ignoreComments);
+        const comments = await commentsForFindings(findings, known, new Set(ctx.parsed.map((p) => p.file)), ctx.cwd);
+        const baseDir = ctx.config.baseDir ?? ctx.cwd;
+        const outcome = applySuppressions({
+            findings,
+            comments,
+            workloads: ctx.workloads,
+            entries: entryMatchers(ctx.config.ignore ?? [], ctx.today, baseDir, ctx.cwd),
+            configFile: ctx.config.file ? posixRelative(ctx.cwd, ctx.config.file) : '.archcheck.yaml',
+            knownRules: new Set(RULE_METAS.map((r) => r.id)),
+        });
+        active = outcome.active;
+        suppressed = outcome.suppressed;
+        warnings.push(...outcome.warnings);
+    }
+    let baseline = [];
+    if (ctx.baselineFile) {
+        const split = applyBaseline(active, await loadBaseline(ctx.baselineFile, ctx.cwd));
+        active = split.active;
+        baseline = split.known;
+        ctx.logger.info(`baseline ${external_node_path_default().basename(ctx.baselineFile)}: ${baseline.length} known, ${active.length} new finding(s)`);
+    }
+    if (suppressed.length > 0)
+        ctx.logger.info(`${suppressed.length} finding(s) suppressed`);
+    for (const w of warnings)
+        ctx.logger.warning(w);
+    return { active, suppressed, baseline, warnings };
+}
+/** `YYYY-MM-DD` in UTC: what `expires` dates are compared with. */
+function isoDay(date) {
+    return date.toISOString().slice(0, 10);
+}
+
 ;// CONCATENATED MODULE: ./src/engine/clusters.ts
+
 
 
 
 
 const DEFAULT_ARCHITECTURES = ['amd64', 'arm64'];
 const ASSUMED_CLUSTER_NOTICE = 'No clusters declared: assuming one cluster with linux/amd64 and linux/arm64 node pools. ' +
-    'Declare yours in .archcheck.yaml (clusters: [{name, nodePools: [{name, arch}]}]) or pass --arch amd64,arm64.';
+    'Declare yours in .archcheck.yaml or pass --arch amd64,arm64. For example, in .archcheck.yaml:\n' +
+    '  clusters:\n' +
+    '    - name: prod\n' +
+    '      nodePools:\n' +
+    '        - {name: general, arch: amd64}';
+/**
+ * Objects that describe the nodes of a cluster: Karpenter NodePools and Provisioners, eksctl ClusterConfigs,
+ * node lists (`kubectl get nodes -o yaml`). Their presence is worth a hint when no cluster is declared.
+ */
+function describesNodes(apiVersion, kind) {
+    const group = apiVersion.split('/')[0] ?? '';
+    if (group === 'karpenter.sh')
+        return kind === 'NodePool' || kind === 'Provisioner';
+    if (group === 'eksctl.io')
+        return kind === 'ClusterConfig';
+    return apiVersion === 'v1' && (kind === 'NodeList' || kind === 'Node');
+}
+/** The no-clusters notice, naming the files whose node pools the user can turn into a declaration. */
+function assumedClusterNotice(nodeFiles) {
+    if (nodeFiles.length === 0)
+        return ASSUMED_CLUSTER_NOTICE;
+    const shown = nodeFiles.slice(0, 3).join(', ');
+    const more = nodeFiles.length > 3 ? ` and ${nodeFiles.length - 3} more` : '';
+    return `${ASSUMED_CLUSTER_NOTICE}\nThis tree describes node pools (Karpenter NodePools/Provisioners, eksctl ClusterConfigs or node lists) in ${shown}${more}: declare those pools' architectures under \`clusters:\`.`;
+}
 /** The clusters to check against: `--arch` wins, then the config's, else the assumed default (with a notice). */
 function chooseClusters(config, architectures) {
     if (architectures && architectures.length > 0) {
-        return { clusters: [archCluster('cluster', architectures, false)], notices: [] };
+        const notes = architectures.flatMap((a) => ambiguousPlatformNote(a, '--arch') ?? []);
+        return { clusters: [archCluster('cluster', architectures, false)], notices: notes };
     }
     if (config.clusters.length > 0)
-        return { clusters: config.clusters, notices: [] };
+        return { clusters: config.clusters, notices: [...(config.notices ?? [])] };
     return {
         clusters: [archCluster('default', DEFAULT_ARCHITECTURES, true)],
         notices: [ASSUMED_CLUSTER_NOTICE],
@@ -63440,12 +68891,19 @@ function clusterMatcher(clusters, globBase) {
         matches: c.paths.length === 0 ? () => true : picomatch_default()([...c.paths], { dot: true }),
     }));
     return (absoluteFile) => {
-        const rel = external_node_path_default().relative(globBase, absoluteFile).split((external_node_path_default()).sep).join('/');
+        const rel = posixRelative(globBase, absoluteFile);
         return matchers.filter((m) => m.matches(rel)).map((m) => m.cluster);
     };
 }
 
-;// CONCATENATED MODULE: ./src/engine/summarize.ts
+;// CONCATENATED MODULE: ./src/engine/options.ts
+
+/** The settings when only the config asks for deep mode: the default budgets. */
+function defaultDeepSettings() {
+    return { budgets: DEFAULT_DEEP_BUDGETS };
+}
+
+;// CONCATENATED MODULE: ./src/engine/build-report.ts
 
 
 
@@ -63457,6 +68915,8 @@ function buildReport(input) {
     return {
         version: 1,
         findings,
+        ...(input.suppressed?.length ? { suppressed: input.suppressed } : {}),
+        ...(input.baseline?.length ? { baseline: input.baseline } : {}),
         images,
         workloads: workloads.map((w) => ({
             kind: w.kind,
@@ -63464,6 +68924,7 @@ function buildReport(input) {
             ...(w.namespace ? { namespace: w.namespace } : {}),
             file: w.location.file,
             line: w.location.line,
+            ...(w.template ? { template: w.template } : {}),
             ...(w.inferred ? { inferred: true } : {}),
             containers: w.containers.map((c) => ({
                 name: c.name,
@@ -63476,11 +68937,17 @@ function buildReport(input) {
         clusters: input.clusters.map((c) => ({
             name: c.name,
             assumed: c.assumed,
-            nodePools: c.nodePools.map((p) => ({ name: p.name, platform: formatPlatform(p.platform) })),
+            nodePools: c.nodePools.map((p) => ({
+                name: p.name,
+                platform: formatPlatform(p.platform),
+                // Pools read from Karpenter, eksctl or node-list files say where.
+                ...('source' in p && isLocation(p.source) ? { declaredIn: `${p.source.file}:${p.source.line}` } : {}),
+            })),
         })),
-        matrix: matrix(input.placements, input.resolutions),
+        matrix: withDeepFindings(matrix(input.placements, input.resolutions), findings, workloads),
         unmatchedFiles: input.unmatchedFiles,
         notices: input.notices,
+        unreachableRegistries: unreachableRegistries(input.resolutions),
         stats: {
             files: input.parsed.length,
             documents: input.parsed.reduce((n, p) => n + p.documents, 0),
@@ -63494,8 +68961,13 @@ function buildReport(input) {
                 warning: findings.filter((f) => f.severity === 'warning').length,
                 notice: findings.filter((f) => f.severity === 'notice').length,
             },
+            ...(input.suppressed?.length ? { suppressed: input.suppressed.length } : {}),
+            ...(input.baseline?.length ? { baseline: input.baseline.length } : {}),
         },
     };
+}
+function isLocation(value) {
+    return typeof value === 'object' && value !== null && 'file' in value && 'line' in value;
 }
 function imageEntries(workloads, resolutions) {
     const entries = new Map();
@@ -63526,12 +68998,51 @@ function imageEntries(workloads, resolutions) {
     }
     return [...entries.values()];
 }
+/** Images whose registry host a circuit breaker cut off, grouped by that host. */
+function unreachableRegistries(resolutions) {
+    const byHost = new Map();
+    for (const [image, r] of resolutions) {
+        if (r.kind !== 'error' || !r.outage)
+            continue;
+        const { registry, kind, reason } = r.outage;
+        let entry = byHost.get(registry);
+        if (!entry) {
+            entry = { registry, kind, reason, images: [] };
+            byHost.set(registry, entry);
+        }
+        entry.images.push(image);
+    }
+    const entries = [...byHost.values()].sort((a, b) => a.registry.localeCompare(b.registry));
+    for (const entry of entries)
+        entry.images.sort();
+    return entries;
+}
 const VERDICT_RANK = {
     'not-scheduled': 0,
     runs: 1,
     unknown: 2,
     'exec-format-error': 3,
 };
+/** Deep mode's findings that a build will not run on a pool (a wrong binary, a mislabeled build). */
+const DEEP_FAILURES = new Set(['binary-arch-mismatch', 'image-platform-mislabeled']);
+/**
+ * Cells deep verification found failing, although the index says the image runs there: the matrix agrees with
+ * the findings. Findings name the image as written; cells by canonical reference.
+ */
+function withDeepFindings(cells, findings, workloads) {
+    const failing = findings.filter((f) => DEEP_FAILURES.has(f.rule));
+    if (failing.length === 0)
+        return cells;
+    const canonical = new Map();
+    for (const w of workloads)
+        for (const c of w.containers)
+            if (c.ref)
+                canonical.set(c.image, canonicalImage(c.ref));
+    const keys = new Set(failing.flatMap((f) => (f.nodePools ?? []).map((pool) => `${canonical.get(f.image ?? '') ?? ''}\u0000${f.cluster ?? ''}\u0000${pool}`)));
+    return cells.map((cell) => keys.has(`${cell.image}\u0000${cell.cluster}\u0000${cell.nodePool}`)
+        ? { ...cell, verdict: 'exec-format-error' }
+        : cell);
+}
 /** Image x pool verdicts: the worst outcome among the workloads that use the image and can land on the pool. */
 function matrix(placements, resolutions) {
     const cells = new Map();
@@ -63541,14 +69052,9 @@ function matrix(placements, resolutions) {
                 continue;
             const image = canonicalImage(c.ref);
             const platforms = platformsOf(resolutions.get(image));
-            for (const { pool, eligible } of pools) {
-                const verdict = !eligible
-                    ? 'not-scheduled'
-                    : !platforms
-                        ? 'unknown'
-                        : nodeRunsAny(pool.platform, platforms)
-                            ? 'runs'
-                            : 'exec-format-error';
+            for (const placement of pools) {
+                const { pool } = placement;
+                const verdict = poolVerdict(placement, platforms);
                 const key = `${image}\u0000${cluster.name}\u0000${pool.name}`;
                 const current = cells.get(key);
                 if (!current || VERDICT_RANK[verdict] > VERDICT_RANK[current.verdict]) {
@@ -63577,6 +69083,17 @@ function matrix(placements, resolutions) {
 
 
 
+
+
+
+
+
+
+
+
+
+
+
 /**
  * The whole pipeline: sources -> documents -> workloads -> images -> resolutions -> findings -> report.
  * Only this function and the image source do I/O; expected failures end up as findings, never as throws.
@@ -63585,6 +69102,13 @@ function matrix(placements, resolutions) {
 async function runArchcheck(options, deps) {
     const { logger } = deps;
     const config = await loadConfig(options.cwd, options.configPath);
+    const allowPrivateRegistries = [
+        ...(options.allowPrivateRegistries ?? []),
+        ...trustedMirrorHosts(options.registryMirrors),
+    ];
+    // A bad allow-list entry (flag, input or environment) is a configuration error, found before any work.
+    if (!deps.imageSource)
+        allowListOf({ allowPrivateRegistries, env: deps.env ?? process.env });
     // Input errors are configuration errors: found before any work is done.
     const helmCharts = [
         ...(config.helm ?? []),
@@ -63593,10 +69117,12 @@ async function runArchcheck(options, deps) {
             : []),
     ];
     const globBase = config.baseDir ?? options.cwd;
-    const { clusters, notices } = chooseClusters(config, options.architectures);
-    for (const notice of notices)
-        logger.info(notice);
-    const files = await logger.group('Discover manifests', async () => {
+    const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+    const chosen = chooseClusters(config, options.architectures);
+    const notices = chosen.notices;
+    const fromFiles = await loadPoolsFrom(chosen.clusters, globBase, options.cwd);
+    let clusters = fromFiles.clusters;
+    const discovery = await logger.group('Discover manifests', async () => {
         const found = await discoverFiles({
             cwd: options.cwd,
             paths: options.paths,
@@ -63605,9 +69131,14 @@ async function runArchcheck(options, deps) {
             skip: config.file ? [config.file] : [],
             globBase,
         });
-        logger.info(`${found.length} file(s) to read`);
+        logger.info(`${found.files.length} file(s) to read, ${found.charts.length} Helm chart(s)`);
         return found;
     });
+    const files = discovery.files;
+    const autoCharts = discoveredCharts(discovery.charts, helmCharts, deps.env ?? process.env, options.cwd);
+    notices.push(...discovery.notices, ...autoCharts.notices);
+    for (const notice of [...discovery.notices, ...autoCharts.notices])
+        logger.info(notice);
     const rendered = await logger.group('Render Helm charts and kustomizations', async () => {
         const started = Date.now();
         const absolute = files.map((f) => f.path);
@@ -63616,12 +69147,15 @@ async function runArchcheck(options, deps) {
             renderKustomizations({
                 cwd: options.cwd,
                 files: absolute,
-                settings: config.kustomize ?? DEFAULT_KUSTOMIZE_SETTINGS,
+                settings: {
+                    ...(config.kustomize ?? DEFAULT_KUSTOMIZE_SETTINGS),
+                    ...(options.kustomizeLoadRestrictor ? { loadRestrictor: options.kustomizeLoadRestrictor } : {}),
+                },
                 env,
             }),
             renderHelmCharts({
                 cwd: options.cwd,
-                charts: helmCharts,
+                charts: [...helmCharts, ...autoCharts.entries],
                 files: absolute,
                 env,
             }),
@@ -63638,11 +69172,26 @@ async function runArchcheck(options, deps) {
         const started = Date.now();
         // Files a kustomization or chart reads were checked through its render: reading them again would double findings.
         const loose = files.filter((f) => !rendered.claimed.has(f.path));
-        const result = [...(await mapLimit(loose, 16, readAndParse)), ...rendered.units];
+        const result = [
+            ...(await mapLimit(loose, 16, (f) => readAndParse(f, maxFileSize))),
+            ...rendered.units,
+        ];
         const workloads = result.reduce((n, p) => n + p.workloads.length, 0);
         logger.info(`${result.length} file(s), ${workloads} workload(s) in ${Date.now() - started} ms`);
         return result;
     });
+    // Pools the tree declares replace the assumed amd64 + arm64 cluster; RuntimeClasses serve `admission:`.
+    const treeFacts = mergeFacts(parsed.flatMap(factsOf));
+    const derived = clusters.length === 1 && clusters[0]?.assumed ? deriveCluster(treeFacts) : undefined;
+    if (derived) {
+        clusters = [derived.cluster];
+        notices.splice(notices.indexOf(ASSUMED_CLUSTER_NOTICE), 1, derived.notice);
+    }
+    for (const notice of notices)
+        logger.info(notice);
+    for (const p of [...treeFacts.problems, ...fromFiles.facts.problems])
+        logger.warning(`${p.location.file}:${p.location.line}: ${p.message}`);
+    const runtimeClasses = new Map([...fromFiles.facts.runtimeClasses, ...treeFacts.runtimeClasses].map((rc) => [rc.name, rc]));
     const clustersOf = clusterMatcher(clusters, globBase);
     const placements = [];
     const unmatchedFiles = [];
@@ -63655,85 +69204,179 @@ async function runArchcheck(options, deps) {
         if (targets.length === 0)
             unmatchedFiles.push(source.file);
         for (const cluster of targets) {
-            const keys = knownLabelKeys(cluster.nodePools);
+            const keys = poolLabelKeys(cluster.nodePools);
             for (const workload of workloads) {
-                placements.push({ workload, cluster, pools: placePod(workload.scheduling, cluster.nodePools, keys) });
+                placements.push({
+                    workload,
+                    cluster,
+                    pools: placeInCluster(workload.scheduling, cluster, keys, runtimeClasses),
+                });
             }
         }
     }
     const workloads = parsed.flatMap((p) => p.workloads);
     const refs = uniqueRefs(workloads);
-    const resolutions = await logger.group('Resolve images', async () => {
-        const started = Date.now();
-        let owned;
-        const source = deps.imageSource ??
-            (owned = createImageSource({
-                settings: mergeMirrors(config.registries, options.registryMirrors),
-                env: deps.env ?? process.env,
-                githubToken: options.githubToken,
-                logger,
-            }));
-        const map = new Map();
-        let done = 0;
-        const step = Math.max(1, Math.ceil(refs.size / 10));
-        try {
-            await mapLimit([...refs], config.registries.concurrency, async ([key, ref]) => {
+    const env = deps.env ?? process.env;
+    // One cache root for the run (trusted side only): the registry's entries under registry/, deep mode's under deep/.
+    const root = options.noCache ? undefined : cacheRoot(env, options.cacheDir);
+    const cache = root && !deps.imageSource ? new DiskCache(root) : undefined;
+    let owned;
+    const source = deps.imageSource ??
+        (owned = createImageSource({
+            settings: mergeMirrors(config.registries, options.registryMirrors),
+            env,
+            githubToken: options.githubToken,
+            allowPrivateRegistries,
+            logger,
+            ...(cache ? { cache } : {}),
+        }));
+    let resolutions;
+    let deep;
+    let usage;
+    try {
+        resolutions = await logger.group('Resolve images', async () => {
+            const started = Date.now();
+            if (cache && refs.size > 0)
+                logger.debug(`registry cache: ${cache.dir}`);
+            await owned?.plan([...refs.values()]);
+            const map = new Map();
+            let done = 0;
+            const step = Math.max(1, Math.ceil(refs.size / 10));
+            // The image source bounds requests in flight itself; more images than that are worked on at once, so
+            // network slots do not idle while some images read the cache or wait for a token.
+            const images = config.registries.concurrency * 4;
+            await mapLimit([...refs], images, async ([key, ref]) => {
                 map.set(key, await resolveSafely(source, ref));
                 done++;
                 // Progress only where resolving takes a while to watch; the total is logged below either way.
                 if (refs.size >= 20 && (done % step === 0 || done === refs.size))
                     logger.info(`resolved ${done}/${refs.size} image(s)`);
             });
+            logger.info(`${refs.size} unique image(s) in ${Date.now() - started} ms`);
+            return map;
+        });
+        // Opt-in: without it nothing below runs and no blob beyond the resolution's is fetched.
+        if (options.deep?.enabled || config.deep) {
+            const settings = options.deep ?? { enabled: true, ...defaultDeepSettings() };
+            deep = await logger.group('Deep verification', async () => {
+                const started = Date.now();
+                const outcome = await verifyDeep({ placements, resolutions }, {
+                    source,
+                    cache: root ? new FileDeepCache(root) : NO_DEEP_CACHE,
+                    budgets: settings.budgets,
+                    logger,
+                    signal: AbortSignal.timeout(config.registries.deadlineMs),
+                });
+                const line = `deep verification read ${outcome.children} image build(s), downloading ${formatBytes(outcome.bytes)}, in ${Date.now() - started} ms`;
+                logger.info(line);
+                notices.push(line);
+                return outcome.facts;
+            });
         }
-        finally {
-            // Pooled registry connections would otherwise keep the process alive after the report is written.
-            await owned?.close();
-        }
-        logger.info(`${refs.size} unique image(s) in ${Date.now() - started} ms`);
-        return map;
-    });
+        await cache?.maintain(DEFAULT_CACHE_BYTES);
+    }
+    finally {
+        usage = owned?.usage();
+        // Pooled registry connections would otherwise keep the process alive after the report is written.
+        await owned?.close();
+    }
+    const spent = describeUsage(usage);
+    if (spent)
+        logger.info(spent);
     const findings = await logger.group('Check', async () => {
         const result = runChecks({
-            parseProblems: parsed.flatMap((p) => p.file.problems),
+            parseProblems: [...discovery.problems, ...parsed.flatMap((p) => p.file.problems)],
             workloads,
             placements,
             resolutions,
             renderProblems: rendered.problems,
+            ...(deep ? { deep } : {}),
         }, config.rules);
         logger.info(`${result.length} finding(s)`);
         return result;
     });
-    return buildReport({
+    const setAside = await setAsideFindings(notePoolSources(findings, clusters), {
+        config,
+        cwd: options.cwd,
+        // Only files read as written: a rendered stream's comments sit at lines of no file a person edits.
+        parsed: parsed.filter((p) => !rendered.units.includes(p)).map((p) => p.file),
+        workloads,
+        today: isoDay((deps.now ?? (() => new Date()))()),
+        logger,
+        ...(options.noIgnore ? { noIgnore: true } : {}),
+        ...(options.baseline ? { baselineFile: options.baseline } : {}),
+    });
+    const report = buildReport({
         parsed: parsed.map((p) => p.file),
         workloads,
         placements,
         clusters,
         resolutions,
-        findings,
+        findings: setAside.active,
+        suppressed: setAside.suppressed,
+        baseline: setAside.baseline,
         unmatchedFiles,
-        notices,
+        // The no-clusters notice learns, once the tree is read, where the user's node pools are described.
+        notices: [
+            ...notices,
+            ...setAside.warnings,
+            ...parsed.flatMap((p) => ('template' in p && p.template ? [p.template] : [])),
+        ].map((n) => n === ASSUMED_CLUSTER_NOTICE
+            ? assumedClusterNotice(parsed.filter((p) => 'describesPools' in p && p.describesPools).map((p) => p.source.file))
+            : n),
     });
+    return usage && describeUsage(usage) ? { ...report, registry: usage } : report;
 }
-async function readAndParse(source) {
-    let text;
-    try {
-        text = await (0,promises_.readFile)(source.path, 'utf8');
-    }
-    catch (error) {
-        const message = `cannot read file: ${error.code ?? String(error)}`;
+async function readAndParse(source, maxFileSize) {
+    const read = await readManifest(source.path, source.file, maxFileSize);
+    if (!read.ok) {
         const file = {
             file: source.file,
             objects: [],
             documents: 0,
             skipped: 0,
-            problems: [{ message, location: { file: source.file, line: 1, column: 1 } }],
+            problems: [read.problem],
         };
         return { source, file, workloads: [] };
     }
-    const file = parseManifestFile(source.file, text);
-    const workloads = file.objects.flatMap((o) => nameTemplate(o, extractWorkloads(o)));
-    // Workloads hold plain values and positions: dropping the ASTs here keeps memory flat on large repos.
-    return { source, file: { ...file, objects: [] }, workloads };
+    const workloads = [];
+    const factObjects = [];
+    let describesPools = false;
+    // Workloads hold plain values and positions: extracting per document drops each AST before the next.
+    const file = parseManifestFile(source.file, read.text, (objects) => {
+        for (const o of objects) {
+            workloads.push(...nameTemplate(o, extractWorkloads(o)));
+            if (isClusterFact(o))
+                factObjects.push(o);
+            if (describesNodes(o.apiVersion, o.kind))
+                describesPools = true;
+        }
+    });
+    // A Go template kept beside the manifests (`{{ ... }}` makes it invalid YAML) is not a broken manifest: one
+    // notice for the file instead of its parse errors.
+    if (file.problems.length > 0 && /\{\{[-\s]*[.$a-zA-Z]/.test(read.text)) {
+        const template = `${source.file} is a Go template, not YAML: not checked. Render it and scan the output, or exclude it.`;
+        return { source, file: { ...file, objects: [], problems: [] }, workloads: [], template };
+    }
+    const facts = factObjects.length > 0 ? collectFacts(factObjects) : undefined;
+    return {
+        source,
+        file,
+        workloads,
+        ...(facts ? { facts } : {}),
+        ...(describesPools ? { describesPools } : {}),
+    };
+}
+/**
+ * Facts of a loose file (collected while parsing, before its objects were dropped), or of a rendered unit's
+ * output (which keeps its objects), placed at the unit's source file.
+ */
+function factsOf(p) {
+    if ('facts' in p && p.facts)
+        return [p.facts];
+    if (!p.file.objects.some(isClusterFact))
+        return [];
+    return [collectFacts(p.file.objects, { file: p.source.file, line: 1, column: 1 })];
 }
 function uniqueRefs(workloads) {
     const refs = new Map();
@@ -63751,10 +69394,16 @@ async function resolveSafely(source, ref) {
     catch (error) {
         return {
             kind: 'error',
-            rule: 'image-unresolved',
+            cause: 'internal',
             reason: `internal error while resolving: ${String(error)}`,
         };
     }
+}
+/** Hosts of HTTP mirrors given on the trusted side: the user chose them, private address or not. */
+function trustedMirrorHosts(mirrors) {
+    return Object.values(mirrors ?? {})
+        .filter((target) => /^https?:\/\//.test(target) && URL.canParse(target))
+        .map((target) => new URL(target).host);
 }
 function mergeMirrors(settings, extra) {
     return extra ? { ...settings, mirrors: { ...settings.mirrors, ...extra } } : settings;
@@ -63770,8 +69419,286 @@ function shouldFail(counts, failOn) {
     const floor = SEVERITY_RANK[failOn];
     return Object.keys(counts).some((s) => SEVERITY_RANK[s] >= floor && counts[s] > 0);
 }
+/**
+ * Rules whose findings mean part of the deployment went unchecked (an image no registry answered for, a
+ * workload no cluster covers). `--fail-on-unresolved` fails the run on them, so an outage is never green.
+ */
+const COVERAGE_RULES = new Set(['image-unresolved', 'workload-not-checked']);
+/** Counted findings (at warning or above: `ko://` notices are by design) that mean coverage was lost. */
+function coverageLost(findings) {
+    return findings.filter((f) => COVERAGE_RULES.has(f.rule) && SEVERITY_RANK[f.severity] >= SEVERITY_RANK.warning);
+}
 function parseFailOn(value) {
     return FAIL_ON_VALUES.includes(value) ? value : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/reporters/xml.ts
+/**
+ * XML 1.0 escaping for the XML reporters (JUnit, Checkstyle). Twenty lines of our own instead of a builder
+ * library: we only write elements and attributes, never parse, and every untrusted string passes here.
+ */
+// XML 1.0 §2.2 `Char`: #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]. Anything else
+// (C0 controls, lone surrogates, U+FFFE/U+FFFF) makes the document ill-formed, so it is spelled out instead.
+const FORBIDDEN = /[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu;
+const TEXT = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '\r': '&#13;' };
+// In attributes, parsers turn raw tabs and newlines into spaces (§3.3.3), so they are written as references.
+const ATTRIBUTE = {
+    ...TEXT,
+    '"': '&quot;',
+    "'": '&apos;',
+    '\n': '&#10;',
+    '\t': '&#9;',
+};
+function xml_visible(s) {
+    return s.replace(FORBIDDEN, (c) => `\\u${(c.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`);
+}
+/** Character data: `&`, `<`, `>` escaped; characters XML forbids shown as `\uXXXX`. */
+function xmlText(s) {
+    return xml_visible(s).replace(/[&<>\r]/g, (c) => TEXT[c] ?? c);
+}
+/** An attribute value for a double-quoted attribute, whitespace kept through attribute normalization. */
+function xmlAttribute(s) {
+    return xml_visible(String(s)).replace(/[&<>"'\r\n\t]/g, (c) => ATTRIBUTE[c] ?? c);
+}
+/** `name="value"` pairs, skipping undefined values, in the order given. */
+function attributes(values) {
+    return Object.entries(values)
+        .filter((e) => e[1] !== undefined)
+        .map(([k, v]) => ` ${k}="${xmlAttribute(v)}"`)
+        .join('');
+}
+const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
+
+;// CONCATENATED MODULE: ./src/reporters/checkstyle.ts
+
+/** Checkstyle's severities are error, warning, info and ignore. */
+const SEVERITY = { error: 'error', warning: 'warning', notice: 'info' };
+/**
+ * Checkstyle XML (the format of https://checkstyle.org, read by reviewdog, Jenkins warnings-ng, SonarQube and
+ * Bitbucket/Azure plugins): one `<file>` per file checked, one `<error>` per finding. Files with workloads
+ * and no finding are listed empty, as Checkstyle lists every audited file, so consumers clear old issues.
+ * `source` follows ESLint's checkstyle formatter (`<tool>.rules.<id>`).
+ */
+function formatCheckstyle(report) {
+    const files = new Map();
+    for (const f of report.findings) {
+        const errors = files.get(f.location.file) ?? [];
+        errors.push(`    <error${attributes({
+            line: f.location.line,
+            column: f.location.column,
+            severity: SEVERITY[f.severity],
+            message: f.message,
+            source: `archcheck.rules.${f.rule}`,
+        })}/>`);
+        files.set(f.location.file, errors);
+    }
+    for (const w of report.workloads)
+        if (!files.has(w.file))
+            files.set(w.file, []);
+    const out = [XML_DECLARATION, '<checkstyle version="4.3">'];
+    for (const [file, errors] of files) {
+        if (errors.length === 0)
+            out.push(`  <file${attributes({ name: file })}/>`);
+        else
+            out.push(`  <file${attributes({ name: file })}>`, ...errors, '  </file>');
+    }
+    out.push('</checkstyle>');
+    return `${out.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/rules/docs.ts
+/** archcheck's repository: SARIF's `informationUri`, and the root of every rule's docs page. */
+const REPOSITORY_URL = 'https://github.com/archcheck/archcheck';
+/** The page that explains rule `id` (docs/rules/<id>.md, on the default branch; a test keeps one per rule). */
+function ruleDocsUrl(id) {
+    return `${REPOSITORY_URL}/blob/main/docs/rules/${encodeURIComponent(id)}.md`;
+}
+
+;// CONCATENATED MODULE: ./src/reporters/sarif.ts
+
+
+/**
+ * The key under `partialFingerprints`; bump the suffix if the hashed fields ever change. v2 hashes what the
+ * baseline does (the image repository, not its tag), so a version bump keeps the alert open instead of closing
+ * it and opening a new one.
+ */
+const FINGERPRINT_KEY = 'archcheckFindingHash/v2';
+const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+/** SARIF 2.1.0 §3.27.10: `error`, `warning`, `note`. */
+const LEVEL = { error: 'error', warning: 'warning', notice: 'note' };
+/**
+ * Turns a report into a SARIF 2.1.0 log (OASIS SARIF v2.1.0, https://docs.oasis-open.org/sarif/sarif/v2.1.0/)
+ * shaped for GitHub code scanning's `upload-sarif`: one run, rules with help text, results whose
+ * `physicalLocation.region` is the `image:` value (or selector), and `partialFingerprints` that do not
+ * depend on the line, so an alert follows its finding when lines above it move.
+ */
+function toSarif(report, options) {
+    const rules = [...options.rules];
+    // Suppressed and baseline findings are results too: SARIF carries `suppressions` and `baselineState`.
+    const findings = [...report.findings, ...(report.suppressed ?? []), ...(report.baseline ?? [])];
+    const compared = (report.baseline?.length ?? 0) > 0;
+    for (const f of findings) {
+        // A finding from a rule the caller did not list still needs a descriptor for `ruleIndex`.
+        if (!rules.some((r) => r.id === f.rule)) {
+            rules.push({
+                id: f.rule,
+                defaultSeverity: f.severity,
+                description: f.rule,
+                impact: '',
+                remediation: '',
+            });
+        }
+    }
+    // Only the listed rules have a docs page; a descriptor made up above gets no helpUri.
+    const documented = new Set(options.rules.map((r) => r.id));
+    const index = new Map(rules.map((r, i) => [r.id, i]));
+    const fingerprints = fingerprintAll(findings);
+    return {
+        $schema: SARIF_SCHEMA,
+        version: '2.1.0',
+        runs: [
+            {
+                tool: {
+                    driver: {
+                        name: 'archcheck',
+                        ...(options.toolVersion
+                            ? { version: options.toolVersion, semanticVersion: options.toolVersion }
+                            : {}),
+                        informationUri: options.informationUri ?? REPOSITORY_URL,
+                        rules: rules.map((r) => descriptor(r, documented.has(r.id))),
+                    },
+                },
+                // Our columns count UTF-16 code units (JavaScript string indices), SARIF's default for this kind.
+                columnKind: 'utf16CodeUnits',
+                results: findings.map((f, i) => result(f, index.get(f.rule) ?? 0, fingerprints[i] ?? '', compared)),
+            },
+        ],
+    };
+}
+/** The SARIF log as the file `upload-sarif` reads. */
+function formatSarif(report, options) {
+    return `${JSON.stringify(toSarif(report, options), null, 2)}\n`;
+}
+function descriptor(rule, documented) {
+    const parts = [
+        rule.description,
+        rule.impact && `Impact: ${rule.impact}`,
+        rule.remediation && `Fix: ${rule.remediation}`,
+    ];
+    const markdown = [
+        `**${rule.id}**: ${rule.description}`,
+        rule.impact && `**Impact:** ${rule.impact}`,
+        rule.remediation && `**How to fix:** ${rule.remediation}`,
+    ];
+    return {
+        id: rule.id,
+        name: pascalCase(rule.id),
+        shortDescription: { text: rule.description },
+        fullDescription: { text: [rule.description, rule.impact].filter(Boolean).join(' ') },
+        help: { text: parts.filter(Boolean).join('\n'), markdown: markdown.filter(Boolean).join('\n\n') },
+        ...(documented ? { helpUri: ruleDocsUrl(rule.id) } : {}),
+        defaultConfiguration: { level: LEVEL[rule.defaultSeverity] },
+        properties: { tags: ['kubernetes', 'multi-arch'], precision: 'high' },
+    };
+}
+function result(f, ruleIndex, fingerprint, compared) {
+    const { file, line, column, endLine, endColumn } = f.location;
+    const region = { startLine: line, startColumn: column };
+    if (endLine !== undefined && endColumn !== undefined) {
+        region.endLine = endLine;
+        region.endColumn = endColumn;
+    }
+    const properties = {};
+    if (f.cluster)
+        properties.cluster = f.cluster;
+    if (f.workload)
+        properties.workload = f.workload;
+    if (f.container)
+        properties.container = f.container;
+    if (f.image)
+        properties.image = f.image;
+    if (f.nodePools?.length)
+        properties.nodePools = f.nodePools;
+    if (f.platforms?.length)
+        properties.platforms = f.platforms;
+    return {
+        ruleId: f.rule,
+        ruleIndex,
+        level: LEVEL[f.severity],
+        message: { text: f.message },
+        locations: [
+            {
+                physicalLocation: { artifactLocation: { uri: fileUri(file), uriBaseId: '%SRCROOT%' }, region },
+            },
+        ],
+        partialFingerprints: { [FINGERPRINT_KEY]: fingerprint },
+        // SARIF 2.1.0 §3.35: `inSource` for comments and annotations in the manifest, `external` for the config.
+        ...(f.suppressed
+            ? {
+                suppressions: [
+                    {
+                        kind: f.suppressed.kind === 'inline' ? 'inSource' : 'external',
+                        ...(f.suppressed.reason ? { justification: f.suppressed.reason } : {}),
+                    },
+                ],
+            }
+            : {}),
+        ...(compared ? { baselineState: f.baseline ? 'unchanged' : 'new' } : {}),
+        ...(Object.keys(properties).length > 0 ? { properties } : {}),
+    };
+}
+/**
+ * The baseline's fingerprint of each finding (rule, cluster, workload, container, image repository, platforms;
+ * never the line or tag). Findings that share it (two parse errors in one file) are told apart by their order,
+ * as CodeQL does with its occurrence suffix.
+ */
+function fingerprintAll(findings) {
+    const seen = new Map();
+    return findings.map((f) => {
+        const key = fingerprint({ ...f, file: f.location.file });
+        const occurrence = (seen.get(key) ?? 0) + 1;
+        seen.set(key, occurrence);
+        return `${key}:${occurrence}`;
+    });
+}
+/** A relative path as a URI reference (RFC 3986): each segment percent-encoded, `/` kept. */
+function fileUri(file) {
+    return file.split('/').map(encodeURIComponent).join('/');
+}
+function pascalCase(id) {
+    return id
+        .split('-')
+        .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+        .join('');
+}
+
+;// CONCATENATED MODULE: ./src/reporters/codeclimate.ts
+
+/** GitLab's severities, lowest first: info, minor, major, critical, blocker. */
+const codeclimate_SEVERITY = {
+    // An error is a pod that will not start (exec format error, Pending) once deployed.
+    error: 'critical',
+    warning: 'major',
+    notice: 'info',
+};
+/**
+ * GitLab Code Quality JSON (https://docs.gitlab.com/ci/testing/code_quality/#code-quality-report-format):
+ * an array of issues. GitLab compares fingerprints between the base and head pipelines, so the fingerprint
+ * is the SARIF one: a hash of what the finding is about, never its line, the same for the same finding on
+ * every run. The `type` and `categories` fields make it a valid Code Climate report too.
+ */
+function formatCodeClimate(report) {
+    const fingerprints = fingerprintAll(report.findings);
+    const issues = report.findings.map((f, i) => ({
+        type: 'issue',
+        description: f.message,
+        check_name: f.rule,
+        fingerprint: fingerprints[i] ?? '',
+        severity: codeclimate_SEVERITY[f.severity],
+        categories: ['Bug Risk'],
+        location: { path: f.location.file, lines: { begin: f.location.line } },
+    }));
+    return `${JSON.stringify(issues, null, 2)}\n`;
 }
 
 ;// CONCATENATED MODULE: ./src/reporters/json.ts
@@ -63782,7 +69709,8 @@ function parseFailOn(value) {
 function toJsonReport(report) {
     return {
         version: report.version,
-        findings: report.findings.map((f) => ({
+        // Suppressed and baseline findings stay in the report, marked, after those that count.
+        findings: [...report.findings, ...(report.suppressed ?? []), ...(report.baseline ?? [])].map((f) => ({
             rule: f.rule,
             severity: f.severity,
             message: f.message,
@@ -63793,10 +69721,13 @@ function toJsonReport(report) {
             endColumn: f.location.endColumn,
             cluster: f.cluster,
             workload: f.workload,
+            template: f.template,
             container: f.container,
             image: f.image,
             nodePools: f.nodePools,
             platforms: f.platforms,
+            suppressed: f.suppressed,
+            baseline: f.baseline,
         })),
         images: report.images,
         workloads: report.workloads,
@@ -63804,6 +69735,7 @@ function toJsonReport(report) {
         matrix: report.matrix,
         unmatchedFiles: report.unmatchedFiles,
         notices: report.notices,
+        unreachableRegistries: report.unreachableRegistries,
         stats: report.stats,
     };
 }
@@ -63811,7 +69743,190 @@ function formatJson(report) {
     return `${JSON.stringify(toJsonReport(report), null, 2)}\n`;
 }
 
+;// CONCATENATED MODULE: ./src/reporters/junit.ts
+
+/**
+ * JUnit XML as Jenkins (junit plugin), GitLab (`artifacts:reports:junit`) and Azure Pipelines
+ * (PublishTestResults, JUnit) read it: one `<testsuite>` per manifest file, one `<testcase>` per workload and
+ * per container, so a clean run still lists what was checked and test counts stay stable between runs.
+ * Error findings are `<failure>`s; warnings and notices go to the case's `<system-out>`, visible but not
+ * failing. `file` and `line` on `<testcase>` are the attributes GitLab and pytest's xunit1 use; strict Ant
+ * schema readers ignore them.
+ */
+function formatJunit(report) {
+    const cases = testCases(report);
+    const suites = new Map();
+    for (const c of cases)
+        suites.set(c.file, [...(suites.get(c.file) ?? []), c]);
+    const failing = (c) => c.findings.some((f) => f.severity === 'error');
+    const counts = (list) => ({
+        tests: list.length,
+        failures: list.filter(failing).length,
+        errors: 0,
+        skipped: 0,
+        time: 0,
+    });
+    const out = [XML_DECLARATION, `<testsuites${attributes({ name: 'archcheck', ...counts(cases) })}>`];
+    for (const [file, list] of suites) {
+        out.push(`  <testsuite${attributes({ name: file, ...counts(list) })}>`);
+        for (const c of list)
+            out.push(...testCase(c));
+        out.push('  </testsuite>');
+    }
+    out.push('</testsuites>');
+    return `${out.join('\n')}\n`;
+}
+function testCase(c) {
+    const head = `    <testcase${attributes({ name: c.name, classname: c.file, file: c.file, line: c.line, time: 0 })}`;
+    const errors = c.findings.filter((f) => f.severity === 'error');
+    const others = c.findings.filter((f) => f.severity !== 'error');
+    if (errors.length === 0 && others.length === 0)
+        return [`${head}/>`];
+    const body = [`${head}>`];
+    if (errors.length > 0) {
+        const type = [...new Set(errors.map((f) => f.rule))].join(',');
+        const message = errors.map((f) => f.message).join('\n');
+        body.push(`      <failure${attributes({ message, type })}>${xmlText(details(errors))}</failure>`);
+    }
+    if (others.length > 0)
+        body.push(`      <system-out>${xmlText(details(others))}</system-out>`);
+    body.push('    </testcase>');
+    return body;
+}
+function details(findings) {
+    return findings
+        .map((f) => `${f.location.file}:${f.location.line}:${f.location.column}: ${f.severity} ${f.rule}: ${f.message}`)
+        .join('\n');
+}
+function identity(kind, namespace, name, container) {
+    return JSON.stringify([kind, namespace ?? '', name, container ?? null]);
+}
+function testCases(report) {
+    const cases = [];
+    for (const w of report.workloads) {
+        const label = `${w.kind} ${w.namespace ? `${w.namespace}/` : ''}${w.name}`;
+        cases.push({
+            file: w.file,
+            name: label,
+            line: w.line,
+            identity: identity(w.kind, w.namespace, w.name),
+            findings: [],
+        });
+        for (const c of w.containers) {
+            cases.push({
+                file: w.file,
+                name: `${label}, container "${c.name}"`,
+                line: c.line,
+                identity: identity(w.kind, w.namespace, w.name, c.name),
+                findings: [],
+            });
+        }
+    }
+    for (const f of report.findings) {
+        if (!f.workload) {
+            cases.push({
+                file: f.location.file,
+                name: `${f.rule} at ${f.location.line}:${f.location.column}`,
+                line: f.location.line,
+                findings: [f],
+            });
+            continue;
+        }
+        const id = identity(f.workload.kind, f.workload.namespace, f.workload.name, f.container);
+        // The same workload can come from two files (overlays): prefer the one the finding points into.
+        const candidates = cases.filter((c) => c.identity === id);
+        const target = candidates.find((c) => c.file === f.location.file) ?? candidates[0];
+        if (target)
+            target.findings.push(f);
+        else {
+            const { kind, namespace, name } = f.workload;
+            const label = `${kind} ${namespace ? `${namespace}/` : ''}${name}${f.container ? `, container "${f.container}"` : ''}`;
+            cases.push({ file: f.location.file, name: label, line: f.location.line, identity: id, findings: [f] });
+        }
+    }
+    return cases;
+}
+
+;// CONCATENATED MODULE: ./src/reporters/set-aside.ts
+/** Rows listed in the collapsed block; the JSON and SARIF reports hold all of them. */
+const MAX_ROWS = 30;
+/** `2 suppressed, 1 already in the baseline`, or '' when nothing was set aside. */
+function setAsideCounts(report) {
+    const parts = [];
+    const suppressed = report.suppressed?.length ?? 0;
+    const baseline = report.baseline?.length ?? 0;
+    if (suppressed > 0)
+        parts.push(`${suppressed} suppressed`);
+    if (baseline > 0)
+        parts.push(`${baseline} already in the baseline`);
+    return parts.join(', ');
+}
+/**
+ * The collapsed block of findings that do not count (suppressed, or already in the baseline), so reviewers
+ * see what a pull request silenced: suppressions come from the files the pull request itself may change.
+ * `md` escapes text from the scanned tree (reasons, file names) for Markdown.
+ */
+function setAsideMarkdown(report, h, md) {
+    const counts = setAsideCounts(report);
+    if (!counts)
+        return '';
+    const all = [...(report.suppressed ?? []), ...(report.baseline ?? [])];
+    const rows = all.slice(0, MAX_ROWS).map((f) => `| ${md(f.rule)} | ${md(where(f))} | ${md(why(f))} |`);
+    const more = all.length > MAX_ROWS ? `\n\n_${all.length - MAX_ROWS} more in the JSON and SARIF reports._` : '';
+    return (`${h}# Not counted: ${counts}\n\n<details><summary>${all.length} finding(s) set aside (not counted toward fail-on)</summary>\n\n` +
+        `| Rule | Location | Why |\n| --- | --- | --- |\n${rows.join('\n')}${more}\n\n</details>\n`);
+}
+/** One line for the text report, or '' when nothing was set aside. */
+function setAsideLine(report) {
+    const counts = setAsideCounts(report);
+    return counts
+        ? `not counted: ${counts} (--format json lists them; --no-ignore counts suppressed ones)`
+        : '';
+}
+function where(f) {
+    return `${f.location.file}:${f.location.line}`;
+}
+function why(f) {
+    if (f.suppressed)
+        return `suppressed (${f.suppressed.kind})${f.suppressed.reason ? `: ${f.suppressed.reason}` : ''}`;
+    return 'in the baseline';
+}
+
+;// CONCATENATED MODULE: ./src/reporters/outages.ts
+
+/** Images named per registry line before "and N more": the JSON report has them all. */
+const SHOWN_IMAGES = 3;
+/**
+ * One sentence per cut-off registry, e.g. `registry-1.docker.io unreachable (ENOTFOUND from ...): 12 images
+ * not checked: a, b, c and 9 more`. Plain text: each sink escapes it for itself.
+ */
+function describeOutage(entry) {
+    const what = entry.kind === 'unreachable' ? 'unreachable' : 'rate-limited the run';
+    const n = entry.images.length;
+    const shown = entry.images.slice(0, SHOWN_IMAGES).join(', ');
+    const more = n > SHOWN_IMAGES ? ` and ${n - SHOWN_IMAGES} more` : '';
+    return `${entry.registry} ${what} (${entry.reason}): ${n} image${n === 1 ? '' : 's'} not checked: ${shown}${more}`;
+}
+/**
+ * Whether a finding is one image's `image-unresolved` for a registry the report already names once: text
+ * outputs fold these into the registry's line.
+ */
+function foldedIntoOutage(report) {
+    const images = new Set(report.unreachableRegistries.flatMap((e) => e.images));
+    if (images.size === 0)
+        return () => false;
+    return (f) => {
+        if (f.rule !== 'image-unresolved' || f.image === undefined)
+            return false;
+        const parsed = parseImageReference(f.image);
+        return parsed.ok && images.has(canonicalImage(parsed.ref));
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/reporters/text.ts
+
+
+
 const COLORS = {
     error: [31, 39],
     warning: [33, 39],
@@ -63819,37 +69934,93 @@ const COLORS = {
     dim: [2, 22],
     bold: [1, 22],
 };
-/** Output for people: findings grouped by file, then unmatched files, notices and a one-line summary. */
+/** Lines per file before "and N more" (JSON and SARIF stay complete). */
+const MAX_LINES_PER_FILE = 15;
+const RANK = { error: 0, warning: 1, notice: 2 };
+/** `a, b, c and 9 more`: long lists stay one line. */
+function capList(items, max = 3) {
+    if (items.length <= max)
+        return items.join(', ');
+    return `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
+}
+/**
+ * Findings of the same rule, severity and image are one line at their first position ("... (in 12 workloads:
+ * a, b, c and 9 more)"); files with errors come before files with only warnings or notices, and each file's
+ * lines are ordered by severity, then position.
+ */
+function collapse(findings) {
+    const byKey = new Map();
+    const lines = [];
+    for (const f of findings) {
+        const key = f.image === undefined ? undefined : `${f.rule}\u0000${f.severity}\u0000${f.image}`;
+        const existing = key === undefined ? undefined : byKey.get(key);
+        const workload = f.workload ? `${f.workload.kind}/${f.workload.name}` : undefined;
+        if (existing) {
+            if (workload && !existing.workloads.includes(workload))
+                existing.workloads.push(workload);
+            continue;
+        }
+        const line = { first: f, workloads: workload ? [workload] : [] };
+        if (key !== undefined)
+            byKey.set(key, line);
+        lines.push(line);
+    }
+    const files = new Map();
+    for (const line of lines) {
+        const list = files.get(line.first.location.file) ?? [];
+        list.push(line);
+        files.set(line.first.location.file, list);
+    }
+    const worst = (list) => Math.min(...list.map((l) => RANK[l.first.severity]));
+    for (const list of files.values())
+        list.sort((a, b) => RANK[a.first.severity] - RANK[b.first.severity] ||
+            a.first.location.line - b.first.location.line ||
+            a.first.location.column - b.first.location.column);
+    return new Map([...files].sort((a, b) => worst(a[1]) - worst(b[1])));
+}
+/** Output for people: findings grouped by file, repeats collapsed, then registries not reached, notices and a summary. */
 function formatText(report, options) {
     const paint = (style, s) => options.color ? `\u001b[${COLORS[style][0]}m${s}\u001b[${COLORS[style][1]}m` : s;
     const out = [];
-    let currentFile;
-    for (const f of report.findings) {
-        if (f.location.file !== currentFile) {
-            if (currentFile !== undefined)
-                out.push('');
-            currentFile = f.location.file;
-            out.push(paint('bold', currentFile));
-        }
-        const pos = `${f.location.line}:${f.location.column}`.padEnd(8);
-        out.push(`  ${paint('dim', pos)} ${paint(f.severity, f.severity.padEnd(7))} ${f.message}  ${paint('dim', f.rule)}`);
-    }
-    if (report.unmatchedFiles.length > 0) {
+    const folded = foldedIntoOutage(report);
+    const shown = report.findings.filter((finding) => !folded(finding));
+    for (const [file, lines] of collapse(shown)) {
         if (out.length > 0)
             out.push('');
-        out.push(`${report.unmatchedFiles.length} file(s) with workloads matched no cluster's paths and were not checked against any node pool:`);
-        for (const file of report.unmatchedFiles)
-            out.push(`  ${file}`);
+        out.push(paint('bold', file));
+        for (const { first: f, workloads } of lines.slice(0, MAX_LINES_PER_FILE)) {
+            const pos = `${f.location.line}:${f.location.column}`.padEnd(8);
+            const where = workloads.length > 1 ? ` (in ${workloads.length} workloads: ${capList(workloads)})` : '';
+            out.push(`  ${paint('dim', pos)} ${paint(f.severity, f.severity.padEnd(7))} ${f.message}${where}  ${paint('dim', f.rule)}`);
+        }
+        if (lines.length > MAX_LINES_PER_FILE)
+            out.push(`  ${paint('dim', `and ${lines.length - MAX_LINES_PER_FILE} more (see --format json)`)}`);
+    }
+    for (const outage of report.unreachableRegistries) {
+        if (out.length > 0)
+            out.push('');
+        out.push(`${paint('warning', 'warning:')} ${describeOutage(outage)}`);
     }
     for (const notice of report.notices) {
         if (out.length > 0)
             out.push('');
         out.push(paint('notice', `note: ${notice}`));
     }
+    const setAside = setAsideLine(report);
+    if (setAside)
+        out.push(...(out.length > 0 ? [''] : []), paint('dim', setAside));
+    out.push(...ruleDocs(shown, paint));
     if (out.length > 0)
         out.push('');
     out.push(summaryLine(report, paint));
     return `${out.join('\n')}\n`;
+}
+/** Where each rule of the listed findings is explained (docs/rules/<id>.md). */
+function ruleDocs(shown, paint) {
+    const ids = [...new Set(shown.map((f) => f.rule))].sort();
+    if (ids.length === 0)
+        return [];
+    return ['', 'rule docs:', ...ids.map((id) => `  ${id} ${paint('dim', ruleDocsUrl(id))}`)];
 }
 function summaryLine(report, paint) {
     const { findings: n, workloads, images, files } = report.stats;
@@ -63863,11 +70034,185 @@ function summaryLine(report, paint) {
     return `${head} (${counts}) in ${workloads} workload(s), ${images} image(s), ${files} file(s)`;
 }
 
+;// CONCATENATED MODULE: ./src/reporters/index.ts
+
+
+
+
+
+
+/** Every output format by its `--format` id. A new format is a file beside this one plus one entry here. */
+const REPORTERS = {
+    text: {
+        description: 'for people: findings grouped by file and a summary line',
+        extension: '.txt',
+        render: (report, ctx) => formatText(report, { color: ctx.color }),
+    },
+    json: {
+        description: 'the JSON report, a versioned contract (see "JSON report")',
+        extension: '.json',
+        action: { input: 'json-file', output: 'report' },
+        render: (report) => formatJson(report),
+    },
+    sarif: {
+        description: 'SARIF 2.1.0 for GitHub code scanning (upload-sarif) and other SARIF viewers',
+        extension: '.sarif',
+        action: { input: 'sarif-file', output: 'sarif-file' },
+        render: (report, ctx) => formatSarif(report, { rules: ctx.rules, toolVersion: ctx.toolVersion }),
+    },
+    junit: {
+        description: 'JUnit XML for Jenkins, GitLab and Azure Pipelines test reports',
+        extension: '.xml',
+        action: { input: 'junit-file', output: 'junit-file' },
+        render: (report) => formatJunit(report),
+    },
+    checkstyle: {
+        description: 'Checkstyle XML for reviewdog, Jenkins warnings-ng and other lint viewers',
+        extension: '.xml',
+        render: (report) => formatCheckstyle(report),
+    },
+    codeclimate: {
+        description: 'GitLab Code Quality JSON (artifacts:reports:codequality)',
+        extension: '.json',
+        render: (report) => formatCodeClimate(report),
+    },
+};
+const FORMAT_IDS = Object.keys(REPORTERS);
+function isFormatId(id) {
+    return Object.hasOwn(REPORTERS, id);
+}
+/** The formats the action can write, with their inputs and outputs. */
+function actionFormats() {
+    return FORMAT_IDS.flatMap((id) => {
+        const action = REPORTERS[id].action;
+        return action ? [{ id, ...action }] : [];
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/version.ts
 /** archcheck's version, printed by `--version` and written into SARIF. A test keeps it equal to package.json's. */
 const VERSION = '0.1.0';
 
+;// CONCATENATED MODULE: ./src/cli/args-error.ts
+/**
+ * Turns a `node:util` parseArgs error into one line a person acts on: the option that was not understood and,
+ * when one is close, the option they probably meant (`--archs` -> `--arch`).
+ */
+function describeArgsError(error, optionNames) {
+    const e = error;
+    const message = typeof e.message === 'string' ? e.message : String(error);
+    if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+        const given = /Unknown option '([^']*)'/.exec(message)?.[1] ?? '';
+        const guess = closest(given.replace(/^-+/, '').split('=')[0] ?? '', optionNames);
+        return `unknown option ${given}${guess ? ` (did you mean --${guess}?)` : ''}`;
+    }
+    if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+        const missing = /Option '(-[^ ']*) <value>' argument missing/.exec(message);
+        if (missing)
+            return `option ${missing[1]} needs a value`;
+        const flag = /Option '(-[^']*)' does not take an argument/.exec(message);
+        if (flag)
+            return `option ${flag[1]} takes no value`;
+    }
+    return message.split('. To specify')[0] ?? message;
+}
+/** The option nearest to `given` by edit distance, when it is near enough to be a typo (or a prefix of it). */
+function closest(given, names) {
+    if (!given)
+        return undefined;
+    let best;
+    for (const name of names) {
+        const distance = name.startsWith(given) ? 0 : editDistance(given, name);
+        if (!best || distance < best.distance)
+            best = { name, distance };
+    }
+    return best && best.distance <= Math.max(1, Math.floor(given.length / 3)) ? best.name : undefined;
+}
+/** Levenshtein distance (insert, delete, substitute), two rows at a time. */
+function editDistance(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            const substitute = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+            current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitute));
+        }
+        previous = current;
+    }
+    return previous[b.length] ?? 0;
+}
+
+;// CONCATENATED MODULE: ./src/cli/outputs.ts
+
+
+
+
+
+/**
+ * Pairs `--format` and `--output` values in order, as curl pairs `-o` with URLs: the n-th `--output` writes
+ * the n-th `--format`; formats left without one go to stdout (`-` says so explicitly). No `--format` means
+ * text. Throws `ConfigurationError` for anything that would lose or mix output, before the scan runs.
+ */
+async function planOutputs(formats, outputs, cwd) {
+    const ids = formats.length > 0 ? formats : ['text'];
+    if (outputs.length > ids.length) {
+        throw new ConfigurationError(`--output ${outputs[ids.length]} has no --format to pair with: give one --format per --output, in order`);
+    }
+    const targets = ids.map((id, i) => {
+        if (!isFormatId(id))
+            throw new ConfigurationError(`--format must be one of ${FORMAT_IDS.join(', ')}, not "${id}"`);
+        const output = outputs[i];
+        return output === undefined || output === '-'
+            ? { format: id }
+            : { format: id, file: external_node_path_default().resolve(cwd, output) };
+    });
+    const toStdout = targets.filter((t) => !t.file).map((t) => t.format);
+    if (toStdout.length > 1) {
+        throw new ConfigurationError(`only one format can go to stdout, but ${toStdout.join(' and ')} would: give each an --output FILE`);
+    }
+    const seen = new Set();
+    for (const { file } of targets) {
+        if (!file)
+            continue;
+        if (seen.has(file))
+            throw new ConfigurationError(`--output ${file} is given twice`);
+        seen.add(file);
+        await checkWritable(file);
+    }
+    return targets;
+}
+/** A missing directory or a directory in the file's place is the user's to fix: say so before scanning. */
+async function checkWritable(file) {
+    const dir = external_node_path_default().dirname(file);
+    const parent = await (0,promises_.stat)(dir).catch(() => undefined);
+    if (!parent?.isDirectory())
+        throw new ConfigurationError(`--output ${file}: directory ${dir} does not exist`);
+    const existing = await (0,promises_.stat)(file).catch(() => undefined);
+    if (existing?.isDirectory())
+        throw new ConfigurationError(`--output ${file} is a directory; give a file name`);
+}
+/** Renders each target and writes it; a failed write (permissions, full disk) is the user's to fix. */
+async function writeOutputs(report, targets, ctx, stdout) {
+    for (const { format, file } of targets) {
+        // Colour escapes belong on a terminal, never in a file.
+        const text = REPORTERS[format].render(report, { ...ctx, color: ctx.color && !file });
+        if (!file) {
+            stdout.write(text);
+            continue;
+        }
+        // A text report in a file is often `cat` in a later step: it gets the same filter as the terminal.
+        const written = format === 'text' ? safeTerminalText(text, false) : text;
+        await (0,promises_.writeFile)(file, written, 'utf8').catch((error) => {
+            throw new ConfigurationError(`cannot write --output ${file}: ${errorMessage(error)}`);
+        });
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/cli/main.ts
+
+
+
+
 
 
 
@@ -63884,19 +70229,57 @@ Finds Kubernetes workloads whose images will not run on the node pools they can 
 
 Options:
   --config FILE              config file (default: .archcheck.yaml, .archcheck.yml, .github/archcheck.yaml)
-  --arch LIST                check against one cluster with these architectures, e.g. amd64,arm64
-  --format text|json         output format (default: text)
-  --output FILE              write the report to FILE instead of stdout
+  --arch LIST                check against one cluster with these platforms, e.g. amd64,arm64 or
+                             arm64/v8,linux/arm/v7,windows/amd64 (each read like a config pool's arch)
+  --format FORMAT            output format, one of the formats below (default: text); repeatable
+  --output FILE              write the matching --format to FILE (- is stdout); repeatable: the n-th
+                             --output writes the n-th --format, and at most one format goes to stdout
   --fail-on LEVEL            error|warning|notice|never: exit 1 when a finding reaches LEVEL (default: error)
+  --fail-on-unresolved       also exit 1 when coverage was lost: an image could not be inspected, or a
+                             workload matched no cluster's paths (an outage is never green)
+  --registry-mirror HOST=URL read HOST's images from URL (oci:DIR, https://..., http://...); repeatable;
+                             an http(s) mirror named here may be on a private address
+  --allow-private-registry HOST|CIDR
+                             let registries on loopback/private addresses be contacted, e.g. localhost:5000,
+                             registry.corp or 10.0.0.0/8 (link-local needs a CIDR such as 169.254.1.2/32);
+                             repeatable; also ARCHCHECK_ALLOW_PRIVATE_REGISTRIES=a,b
   --registry-mirror HOST=URL read HOST's images from URL (oci:DIR, https://..., http://...); repeatable
+  --baseline FILE            an earlier --format json report: findings it has are marked "baseline" and
+                             do not count toward --fail-on (fail only on what is new)
+  --no-ignore                ignore every suppression (# archcheck:ignore comments, archcheck.io/ignore
+                             annotations, the config's ignore: entries): an audit of everything
+  --kustomize-load-restrictor rootOnly|none
+                             none lets kustomizations read files outside their root (default: rootOnly);
+                             only here: the config file may not turn it off (see SECURITY.md)
+  --deep                     deep verification: read the image build each node pool pulls (its config, and
+                             the ELF header or #! line of the program the container runs) to catch builds
+                             labelled with the wrong platform and binaries built for another CPU; also
+                             turned on by deep: true in the config
+  --deep-image-budget SIZE   most bytes deep mode downloads per image, e.g. 64MiB (default 64MiB)
+  --deep-run-budget SIZE     most bytes deep mode downloads in the run (default 512MiB)
+  --cache-dir DIR            keep registry answers (manifests, configs, tag digests; DIR/registry/) and deep
+                             mode's results (DIR/deep/) between runs (default: $ARCHCHECK_CACHE_DIR, else
+                             $XDG_CACHE_HOME/archcheck, else ~/.cache/archcheck); cached content is
+                             re-verified by digest, tags are re-checked
+  --no-cache                 read everything from the registries again and keep nothing
+  --max-file-size SIZE       skip (and report) files larger than SIZE, e.g. 16MiB or 50MB (default: 16MiB)
   --quiet                    no progress lines on stderr
   -h, --help                 show this help
   -v, --version              show the version
 
-Exit status: 0 nothing reached --fail-on, 1 something did, 2 usage or configuration error,
+Formats:
+${FORMAT_IDS.map((id) => `  ${id.padEnd(27)}${REPORTERS[id].description}`).join('\n')}
+
+Example: archcheck --format sarif --output archcheck.sarif --format text
+
+Exit status: 0 nothing reached --fail-on, 1 something did (or coverage was lost with --fail-on-unresolved), 2 usage or configuration error,
 3 internal error (a bug: please report it).`;
 /** The CLI shell: parse arguments, run the engine, print, and return the exit status. */
-async function main(argv, io = { stdout: process.stdout, stderr: process.stderr }) {
+async function main(argv, streams = {
+    stdout: process.stdout,
+    stderr: process.stderr,
+}) {
+    const io = { stdout: guarded(streams.stdout), stderr: guarded(streams.stderr) };
     let args;
     try {
         args = (0,external_node_util_.parseArgs)({
@@ -63905,10 +70288,21 @@ async function main(argv, io = { stdout: process.stdout, stderr: process.stderr 
             options: {
                 config: { type: 'string' },
                 arch: { type: 'string' },
-                format: { type: 'string', default: 'text' },
-                output: { type: 'string' },
+                format: { type: 'string', multiple: true },
+                output: { type: 'string', multiple: true },
                 'fail-on': { type: 'string', default: 'error' },
+                'fail-on-unresolved': { type: 'boolean', default: false },
                 'registry-mirror': { type: 'string', multiple: true },
+                'allow-private-registry': { type: 'string', multiple: true },
+                baseline: { type: 'string' },
+                'no-ignore': { type: 'boolean', default: false },
+                'kustomize-load-restrictor': { type: 'string' },
+                deep: { type: 'boolean', default: false },
+                'deep-image-budget': { type: 'string' },
+                'deep-run-budget': { type: 'string' },
+                'cache-dir': { type: 'string' },
+                'no-cache': { type: 'boolean', default: false },
+                'max-file-size': { type: 'string' },
                 quiet: { type: 'boolean', default: false },
                 help: { type: 'boolean', short: 'h', default: false },
                 version: { type: 'boolean', short: 'v', default: false },
@@ -63916,7 +70310,9 @@ async function main(argv, io = { stdout: process.stdout, stderr: process.stderr 
         });
     }
     catch (error) {
-        io.stderr.write(`archcheck: ${errorMessage(error)}\n\n${USAGE}\n`);
+        // The help text names every option, so suggestions never drift from what the CLI accepts.
+        const names = [...new Set([...USAGE.matchAll(/--([a-z][a-z-]*)/g)].map((m) => m[1] ?? ''))];
+        io.stderr.write(`archcheck: ${describeArgsError(error, names)}\nRun archcheck --help for usage.\n`);
         return 2;
     }
     const { values, positionals } = args;
@@ -63933,8 +70329,15 @@ async function main(argv, io = { stdout: process.stdout, stderr: process.stderr 
         const failOn = parseFailOn(values['fail-on']);
         if (!failOn)
             throw new ConfigurationError(`--fail-on must be error, warning, notice or never, not "${values['fail-on']}"`);
-        if (values.format !== 'text' && values.format !== 'json') {
-            throw new ConfigurationError(`--format must be text or json, not "${values.format}"`);
+        const targets = await planOutputs(values.format ?? [], values.output ?? [], cwd);
+        const restrictor = values['kustomize-load-restrictor'];
+        if (restrictor !== undefined && restrictor !== 'rootOnly' && restrictor !== 'none') {
+            throw new ConfigurationError(`--kustomize-load-restrictor must be rootOnly or none, not "${restrictor}"`);
+        }
+        const sizeFlag = values['max-file-size'];
+        const maxFileSize = sizeFlag === undefined ? undefined : parseByteSize(sizeFlag);
+        if (sizeFlag !== undefined && !maxFileSize) {
+            throw new ConfigurationError(`--max-file-size must be a size such as 16MiB or 50MB, not "${sizeFlag}"`);
         }
         const report = await runArchcheck({
             cwd,
@@ -63944,15 +70347,30 @@ async function main(argv, io = { stdout: process.stdout, stderr: process.stderr 
             ...(values['registry-mirror']
                 ? { registryMirrors: parseMirrors(values['registry-mirror'], cwd) }
                 : {}),
+            ...(values['allow-private-registry']
+                ? { allowPrivateRegistries: values['allow-private-registry'] }
+                : {}),
+            ...(restrictor ? { kustomizeLoadRestrictor: restrictor } : {}),
+            ...(maxFileSize ? { maxFileSize } : {}),
             ...(process.env.GITHUB_TOKEN ? { githubToken: process.env.GITHUB_TOKEN } : {}),
+            ...(values.baseline ? { baseline: values.baseline } : {}),
+            ...(values['no-ignore'] ? { noIgnore: true } : {}),
+            deep: {
+                enabled: values.deep,
+                budgets: {
+                    imageBytes: byteSize('--deep-image-budget', values['deep-image-budget'], DEFAULT_DEEP_BUDGETS.imageBytes),
+                    runBytes: byteSize('--deep-run-budget', values['deep-run-budget'], DEFAULT_DEEP_BUDGETS.runBytes),
+                },
+            },
+            ...(values['cache-dir'] ? { cacheDir: external_node_path_default().resolve(cwd, values['cache-dir']) } : {}),
+            ...(values['no-cache'] ? { noCache: true } : {}),
         }, { logger: stderrLogger(io.stderr, values.quiet) });
-        const color = !values.output && values.format === 'text' && useColor(io.stdout);
-        const text = values.format === 'json' ? formatJson(report) : formatText(report, { color });
-        if (values.output)
-            await (0,promises_.writeFile)(external_node_path_default().resolve(cwd, values.output), text);
-        else
-            io.stdout.write(text);
-        return exitStatus(report.stats.findings, failOn);
+        const ctx = { color: io.stdout.color, rules: RULE_METAS, toolVersion: VERSION };
+        await writeOutputs(report, targets, ctx, io.stdout);
+        const lost = values['fail-on-unresolved'] ? coverageLost(report.findings).length : 0;
+        if (lost > 0)
+            io.stderr.write(`archcheck: coverage lost (${lost} finding(s)) and --fail-on-unresolved is set\n`);
+        return lost > 0 ? 1 : exitStatus(report.stats.findings, failOn);
     }
     catch (error) {
         if (error instanceof ConfigurationError) {
@@ -63967,6 +70385,15 @@ async function main(argv, io = { stdout: process.stdout, stderr: process.stderr 
 }
 function exitStatus(counts, failOn) {
     return shouldFail(counts, failOn) ? 1 : 0;
+}
+/** A byte size flag (`64MiB`, `100MB`, `1048576`); throws ConfigurationError naming the flag. */
+function byteSize(flag, value, fallback) {
+    if (value === undefined)
+        return fallback;
+    const bytes = parseByteSize(value);
+    if (bytes === undefined)
+        throw new ConfigurationError(`${flag} must be a size such as 64MiB or 100MB, not "${value}"`);
+    return bytes;
 }
 function splitList(value) {
     return value
@@ -63996,6 +70423,15 @@ function useColor(stream) {
     if (process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0')
         return true;
     return Boolean(stream.isTTY);
+}
+/**
+ * Every write passes {@link safeTerminalText}: reports and log lines quote names, images and file names from the
+ * scanned tree, and a `run:` step's log reads `::error ...` lines as workflow commands. Color escapes survive
+ * only where colors are on; no other escape sequence ever does.
+ */
+function guarded(stream) {
+    const color = useColor(stream);
+    return { color, write: (text) => void stream.write(safeTerminalText(text, color)) };
 }
 /** Progress on stderr so stdout stays the report; `ARCHCHECK_DEBUG=1` adds debug lines. */
 function stderrLogger(stderr, quiet) {
