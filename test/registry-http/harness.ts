@@ -16,6 +16,7 @@ import {
 export const FAST_RETRY = {
   attempts: 3,
   connectAttempts: 2,
+  connectRetryDelayMs: 10,
   rateLimitTrips: 3,
   rateLimitAttempts: 2,
   baseDelayMs: 20,
