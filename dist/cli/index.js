@@ -61127,6 +61127,7 @@ class KeyedLimiter {
 const DEFAULT_RETRY = {
     attempts: 4,
     connectAttempts: 2,
+    connectRetryDelayMs: 50,
     rateLimitTrips: 3,
     rateLimitAttempts: 2,
     baseDelayMs: 250,
@@ -61322,7 +61323,9 @@ class Transport {
                     this.#opts.logger.debug(`${host} unreachable (${result.error.message}): not tried again this run`);
                     return { ok: false, error: tripped, attempts: attempt };
                 }
-                wait = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+                wait = unreachable
+                    ? policy.connectRetryDelayMs
+                    : Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
                 this.#opts.logger.debug(`${result.error.message}; retry ${attempt}/${limit - 1} in ${wait} ms`);
             }
             else {
