@@ -6,7 +6,8 @@ import { parseManifestFile, type KubeObject } from '../../documents/parse.js';
 import { mapLimit } from '../../engine/map-limit.js';
 import { extractWorkloads } from '../../workloads/extract.js';
 import { moveWorkload } from '../../workloads/move.js';
-import type { RenderedUnit, RenderOutcome, RenderProblem, Workload } from '../../workloads/workload.js';
+import type { RenderProblem, Workload } from '../../workloads/workload.js';
+import type { RenderOutcome, SourceUnit } from '../unit.js';
 import { MESSAGE_LIMIT, cap } from '../../reporters/untrusted.js';
 import { HELM_ENV } from '../../subprocess-env.js';
 import { execText, findOnPath } from '../exec.js';
@@ -93,7 +94,7 @@ async function renderOne(
   input: HelmInput,
   reportName: (abs: string) => string,
   at: (p: ConfigPosition) => SourceLocation,
-): Promise<{ unit: RenderedUnit } | { problem: RenderProblem }> {
+): Promise<{ unit: SourceUnit } | { problem: RenderProblem }> {
   const run = await execText(helm, helmArguments(entry), {
     cwd: input.cwd,
     env: input.env,
@@ -116,7 +117,7 @@ async function renderOne(
     workloads.push(...placeWorkloads(found, values, lines, at(entry.position)));
   }
   const source = { path: entry.local ? entry.chart : entry.declaredIn, file: name };
-  const unit: RenderedUnit = { source, file: parsed, workloads };
+  const unit: SourceUnit = { source, file: parsed, workloads };
   if (entry.cluster) unit.clusters = [entry.cluster];
   return { unit };
 }

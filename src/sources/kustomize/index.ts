@@ -7,7 +7,8 @@ import type { SourceLocation } from '../../documents/location.js';
 import { parseManifestFile, type KubeObject, type ParsedFile } from '../../documents/parse.js';
 import { mapLimit } from '../../engine/map-limit.js';
 import { extractWorkloads } from '../../workloads/extract.js';
-import type { RenderedUnit, RenderOutcome, RenderProblem, Workload } from '../../workloads/workload.js';
+import type { RenderProblem, Workload } from '../../workloads/workload.js';
+import type { RenderOutcome, SourceUnit } from '../unit.js';
 import { nameTemplate } from '../helm/source-comment.js';
 import { DEFAULT_KUSTOMIZE_CONFIG } from '../../config/load.js';
 import type { KustomizeConfig } from '../../config/types.js';
@@ -115,7 +116,7 @@ export async function renderKustomizations(input: KustomizeInput): Promise<Rende
         );
       }
       markBuilt(tree, root, built);
-      const unit: RenderedUnit = {
+      const unit: SourceUnit = {
         source: { path: rootFile, file: reportName(rootFile) },
         file: parsed,
         workloads,
