@@ -9,14 +9,13 @@ import { allowListOf, createImageSource, type RunImageSource } from '../registry
 import type { ImageSource, Resolution } from '../registry/source.js';
 import { describeUsage } from '../reporters/usage.js';
 import { runChecks } from '../rules/index.js';
-import type { WorkloadPlacement } from '../rules/rule.js';
 import { discoverFiles } from '../sources/discover.js';
 import { discoveredCharts } from '../sources/helm/discovered.js';
 import { renderHelmCharts } from '../sources/helm/index.js';
 import { DEFAULT_KUSTOMIZE_SETTINGS, renderKustomizations } from '../sources/kustomize/index.js';
 import { mergeFacts } from '../nodepools/collect.js';
 import { deriveCluster, loadPoolsFrom } from '../nodepools/clusters.js';
-import { placeInCluster, poolLabelKeys } from '../nodepools/place.js';
+import { placeUnits } from '../nodepools/place-units.js';
 import { notePoolSources } from '../nodepools/pool-notes.js';
 import { formatBytes } from '../byte-size.js';
 import { FileDeepCache, NO_DEEP_CACHE } from '../deep/cache.js';
@@ -140,25 +139,7 @@ export async function runArchcheck(
   );
 
   const clustersOf = clusterMatcher(clusters, globBase);
-  const placements: WorkloadPlacement[] = [];
-  const unmatchedFiles: string[] = [];
-  for (const { source, workloads, clusters: named } of parsed) {
-    if (workloads.length === 0) continue;
-    // A Helm entry's `cluster:` names its cluster; --arch replaces the config's clusters, so fall back to paths.
-    const byName = named ? clusters.filter((c) => named.includes(c.name)) : [];
-    const targets = byName.length > 0 ? byName : clustersOf(source.path);
-    if (targets.length === 0) unmatchedFiles.push(source.file);
-    for (const cluster of targets) {
-      const keys = poolLabelKeys(cluster.nodePools);
-      for (const workload of workloads) {
-        placements.push({
-          workload,
-          cluster,
-          pools: placeInCluster(workload.scheduling, cluster, keys, runtimeClasses),
-        });
-      }
-    }
-  }
+  const { placements, unmatchedFiles } = placeUnits(parsed, clusters, clustersOf, runtimeClasses);
 
   const workloads = parsed.flatMap((p) => p.workloads);
   const refs = uniqueRefs(workloads);
