@@ -1,7 +1,5 @@
 import { loadConfig, parseHelmInput } from '../config/load.js';
-import type { KubeObject, ParsedFile } from '../documents/parse.js';
-import { parseManifestFile } from '../documents/parse.js';
-import { DEFAULT_MAX_FILE_SIZE, readManifest } from '../documents/read.js';
+import { DEFAULT_MAX_FILE_SIZE } from '../documents/read.js';
 import { canonicalImage } from '../images/reference.js';
 import type { ImageRef } from '../images/reference.js';
 import { cacheRoot } from '../registry/cache/dir.js';
@@ -11,31 +9,23 @@ import { allowListOf, createImageSource, type RunImageSource } from '../registry
 import type { ImageSource, Resolution } from '../registry/source.js';
 import { describeUsage } from '../reporters/usage.js';
 import { runChecks } from '../rules/index.js';
-import type { WorkloadPlacement } from '../rules/rule.js';
-import { discoverFiles, type SourceFile } from '../sources/discover.js';
+import { discoverFiles } from '../sources/discover.js';
 import { discoveredCharts } from '../sources/helm/discovered.js';
 import { renderHelmCharts } from '../sources/helm/index.js';
-import { nameTemplate } from '../sources/helm/source-comment.js';
 import { DEFAULT_KUSTOMIZE_SETTINGS, renderKustomizations } from '../sources/kustomize/index.js';
-import { collectFacts, isClusterFact, mergeFacts } from '../nodepools/collect.js';
+import { mergeFacts } from '../nodepools/collect.js';
 import { deriveCluster, loadPoolsFrom } from '../nodepools/clusters.js';
-import type { DeclaredFacts } from '../nodepools/declared-pool.js';
-import { placeInCluster, poolLabelKeys } from '../nodepools/place.js';
+import { placeUnits } from '../nodepools/place-units.js';
 import { notePoolSources } from '../nodepools/pool-notes.js';
 import { formatBytes } from '../byte-size.js';
 import { FileDeepCache, NO_DEEP_CACHE } from '../deep/cache.js';
 import type { DeepFacts } from '../deep/facts.js';
 import { verifyDeep } from '../deep/verify.js';
-import { extractWorkloads } from '../workloads/extract.js';
-import type { RenderedUnit, RenderOutcome, Workload } from '../workloads/workload.js';
+import type { Workload } from '../workloads/workload.js';
+import { readSourceFile } from '../sources/files.js';
+import { type RenderOutcome, type SourceUnit, unitFacts } from '../sources/unit.js';
 import { isoDay, setAsideFindings } from './adopt.js';
-import {
-  ASSUMED_CLUSTER_NOTICE,
-  assumedClusterNotice,
-  chooseClusters,
-  clusterMatcher,
-  describesNodes,
-} from './clusters.js';
+import { ASSUMED_CLUSTER_NOTICE, assumedClusterNotice, chooseClusters, clusterMatcher } from './clusters.js';
 import { mapLimit } from './map-limit.js';
 import { type EngineDeps, type EngineOptions, defaultDeepSettings } from './options.js';
 import type { Report } from './report.js';
@@ -125,8 +115,8 @@ export async function runArchcheck(
     const started = Date.now();
     // Files a kustomization or chart reads were checked through its render: reading them again would double findings.
     const loose = files.filter((f) => !rendered.claimed.has(f.path));
-    const result: FileResult[] = [
-      ...(await mapLimit(loose, 16, (f) => readAndParse(f, maxFileSize))),
+    const result: SourceUnit[] = [
+      ...(await mapLimit(loose, 16, (f) => readSourceFile(f, maxFileSize))),
       ...rendered.units,
     ];
     const workloads = result.reduce((n, p) => n + p.workloads.length, 0);
@@ -135,7 +125,7 @@ export async function runArchcheck(
   });
 
   // Pools the tree declares replace the assumed amd64 + arm64 cluster; RuntimeClasses serve `admission:`.
-  const treeFacts = mergeFacts(parsed.flatMap(factsOf));
+  const treeFacts = mergeFacts(parsed.flatMap(unitFacts));
   const derived = clusters.length === 1 && clusters[0]?.assumed ? deriveCluster(treeFacts) : undefined;
   if (derived) {
     clusters = [derived.cluster];
@@ -149,25 +139,7 @@ export async function runArchcheck(
   );
 
   const clustersOf = clusterMatcher(clusters, globBase);
-  const placements: WorkloadPlacement[] = [];
-  const unmatchedFiles: string[] = [];
-  for (const { source, workloads, clusters: named } of parsed) {
-    if (workloads.length === 0) continue;
-    // A Helm entry's `cluster:` names its cluster; --arch replaces the config's clusters, so fall back to paths.
-    const byName = named ? clusters.filter((c) => named.includes(c.name)) : [];
-    const targets = byName.length > 0 ? byName : clustersOf(source.path);
-    if (targets.length === 0) unmatchedFiles.push(source.file);
-    for (const cluster of targets) {
-      const keys = poolLabelKeys(cluster.nodePools);
-      for (const workload of workloads) {
-        placements.push({
-          workload,
-          cluster,
-          pools: placeInCluster(workload.scheduling, cluster, keys, runtimeClasses),
-        });
-      }
-    }
-  }
+  const { placements, unmatchedFiles } = placeUnits(parsed, clusters, clustersOf, runtimeClasses);
 
   const workloads = parsed.flatMap((p) => p.workloads);
   const refs = uniqueRefs(workloads);
@@ -259,7 +231,7 @@ export async function runArchcheck(
     config,
     cwd: options.cwd,
     // Only files read as written: a rendered stream's comments sit at lines of no file a person edits.
-    parsed: parsed.filter((p) => !rendered.units.includes(p as RenderedUnit)).map((p) => p.file),
+    parsed: parsed.filter((p) => !rendered.units.includes(p)).map((p) => p.file),
     workloads,
     today: isoDay((deps.now ?? (() => new Date()))()),
     logger,
@@ -281,79 +253,14 @@ export async function runArchcheck(
     notices: [
       ...notices,
       ...setAside.warnings,
-      ...parsed.flatMap((p) => ('template' in p && p.template ? [p.template] : [])),
+      ...parsed.flatMap((p) => (p.template ? [p.template] : [])),
     ].map((n) =>
       n === ASSUMED_CLUSTER_NOTICE
-        ? assumedClusterNotice(
-            parsed.filter((p) => 'describesPools' in p && p.describesPools).map((p) => p.source.file),
-          )
+        ? assumedClusterNotice(parsed.filter((p) => p.describesPools).map((p) => p.source.file))
         : n,
     ),
   });
   return usage && describeUsage(usage) ? { ...report, registry: usage } : report;
-}
-
-interface FileResult {
-  source: SourceFile;
-  file: ParsedFile;
-  workloads: Workload[];
-  /** Cluster names the source deploys to, when its config says (Helm `cluster:`). */
-  clusters?: string[];
-  /** Node pools and RuntimeClasses the file declares. */
-  facts?: DeclaredFacts;
-  /** A notice when the file is a Go template rather than YAML. */
-  template?: string;
-  /** The file holds node pools or nodes (see `describesNodes`). */
-  describesPools?: boolean;
-}
-
-async function readAndParse(source: SourceFile, maxFileSize: number): Promise<FileResult> {
-  const read = await readManifest(source.path, source.file, maxFileSize);
-  if (!read.ok) {
-    const file: ParsedFile = {
-      file: source.file,
-      objects: [],
-      documents: 0,
-      skipped: 0,
-      problems: [read.problem],
-    };
-    return { source, file, workloads: [] };
-  }
-  const workloads: Workload[] = [];
-  const factObjects: KubeObject[] = [];
-  let describesPools = false;
-  // Workloads hold plain values and positions: extracting per document drops each AST before the next.
-  const file = parseManifestFile(source.file, read.text, (objects) => {
-    for (const o of objects) {
-      workloads.push(...nameTemplate(o, extractWorkloads(o)));
-      if (isClusterFact(o)) factObjects.push(o);
-      if (describesNodes(o.apiVersion, o.kind)) describesPools = true;
-    }
-  });
-  // A Go template kept beside the manifests (`{{ ... }}` makes it invalid YAML) is not a broken manifest: one
-  // notice for the file instead of its parse errors.
-  if (file.problems.length > 0 && /\{\{[-\s]*[.$a-zA-Z]/.test(read.text)) {
-    const template = `${source.file} is a Go template, not YAML: not checked. Render it and scan the output, or exclude it.`;
-    return { source, file: { ...file, objects: [], problems: [] }, workloads: [], template };
-  }
-  const facts = factObjects.length > 0 ? collectFacts(factObjects) : undefined;
-  return {
-    source,
-    file,
-    workloads,
-    ...(facts ? { facts } : {}),
-    ...(describesPools ? { describesPools } : {}),
-  };
-}
-
-/**
- * Facts of a loose file (collected while parsing, before its objects were dropped), or of a rendered unit's
- * output (which keeps its objects), placed at the unit's source file.
- */
-function factsOf(p: FileResult | RenderedUnit): DeclaredFacts[] {
-  if ('facts' in p && p.facts) return [p.facts];
-  if (!p.file.objects.some(isClusterFact)) return [];
-  return [collectFacts(p.file.objects, { file: p.source.file, line: 1, column: 1 })];
 }
 
 function uniqueRefs(workloads: readonly Workload[]): Map<string, ImageRef> {

@@ -1,5 +1,4 @@
 import type { SourceLocation } from '../documents/location.js';
-import type { ParsedFile } from '../documents/parse.js';
 import type { ImageParseFailure } from '../images/reference.js';
 import type { ImageRef } from '../images/reference.js';
 import type { AnnotationIgnore } from '../suppressions/annotations.js';
@@ -86,25 +85,4 @@ export interface RenderProblem {
   cause: 'invalid' | 'tool-missing' | 'build-failed' | 'image-entry-unused';
   message: string;
   location: SourceLocation;
-}
-
-/**
- * One rendered source (a Helm release, a kustomization root) as the engine reads a manifest file: its
- * workloads already point at the real files and lines a person edits (templates, values, bases, `images:`).
- */
-export interface RenderedUnit {
-  /** `path`: absolute, matched against clusters' `paths`; `file`: as reports name it. */
-  source: { path: string; file: string };
-  /** The rendered stream, for the run's counts. */
-  file: ParsedFile;
-  workloads: Workload[];
-  /** Cluster names it deploys to, when the config says (Helm `cluster:`); else by `source.path`. */
-  clusters?: string[];
-}
-
-/** What a render source hands the engine. `claimed`: absolute paths not to read again as loose manifests. */
-export interface RenderOutcome {
-  units: RenderedUnit[];
-  problems: RenderProblem[];
-  claimed: Set<string>;
 }

@@ -4,7 +4,7 @@ import { beforeAll, expect, test } from 'vitest';
 import type { Report } from '../../src/engine/report.js';
 import { renderKustomizations, DEFAULT_KUSTOMIZE_SETTINGS } from '../../src/sources/kustomize/index.js';
 import { discoverFiles } from '../../src/sources/discover.js';
-import type { RenderOutcome } from '../../src/workloads/workload.js';
+import type { RenderOutcome } from '../../src/sources/unit.js';
 import { describeCorpus } from '../support/describe-corpus.js';
 import { check, CORPUS, where } from './support.js';
 

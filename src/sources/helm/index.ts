@@ -5,7 +5,9 @@ import type { SourceLocation } from '../../documents/location.js';
 import { parseManifestFile, type KubeObject } from '../../documents/parse.js';
 import { mapLimit } from '../../engine/map-limit.js';
 import { extractWorkloads } from '../../workloads/extract.js';
-import type { RenderedUnit, RenderOutcome, RenderProblem, Workload } from '../../workloads/workload.js';
+import { moveWorkload } from '../../workloads/move.js';
+import type { RenderProblem, Workload } from '../../workloads/workload.js';
+import type { RenderOutcome, SourceUnit } from '../unit.js';
 import { MESSAGE_LIMIT, cap } from '../../reporters/untrusted.js';
 import { HELM_ENV } from '../../subprocess-env.js';
 import { execText, findOnPath } from '../exec.js';
@@ -92,7 +94,7 @@ async function renderOne(
   input: HelmInput,
   reportName: (abs: string) => string,
   at: (p: ConfigPosition) => SourceLocation,
-): Promise<{ unit: RenderedUnit } | { problem: RenderProblem }> {
+): Promise<{ unit: SourceUnit } | { problem: RenderProblem }> {
   const run = await execText(helm, helmArguments(entry), {
     cwd: input.cwd,
     env: input.env,
@@ -112,46 +114,39 @@ async function renderOne(
     const found = nameTemplate(obj, extractWorkloads(obj));
     if (found.length === 0) continue;
     const lines = await templateOf(obj, entry, templates, reportName);
-    placeWorkloads(found, values, lines, at(entry.position));
-    workloads.push(...found);
+    workloads.push(...placeWorkloads(found, values, lines, at(entry.position)));
   }
   const source = { path: entry.local ? entry.chart : entry.declaredIn, file: name };
-  const unit: RenderedUnit = { source, file: parsed, workloads };
+  const unit: SourceUnit = { source, file: parsed, workloads };
   if (entry.cluster) unit.clusters = [entry.cluster];
   return { unit };
 }
 
-/** Points a rendered object's workloads at values lines, else template lines, else the config entry. */
+/** Copies of a rendered object's workloads pointing at values lines, else template lines, else the config entry. */
 function placeWorkloads(
   workloads: Workload[],
   values: MergedValues,
   lines: TemplateLines | undefined,
   entry: SourceLocation,
-): void {
+): Workload[] {
   // The n-th image of the rendered document is most likely the n-th `image:` of its template.
   const order = workloads
     .flatMap((w) => w.containers)
     .sort((a, b) => a.location.line - b.location.line || a.location.column - b.location.column);
   const key = (k: string) => lines?.key(k) ?? entry;
-  for (const w of workloads) {
-    w.location = lines?.kind() ?? entry;
-    for (const c of w.containers) {
-      c.location =
+  return workloads.map((w) =>
+    moveWorkload(w, {
+      workload: () => lines?.kind() ?? entry,
+      container: (c) =>
         (c.image ? imageValueLocation(c.image, values) : undefined) ??
         lines?.image(order.indexOf(c)) ??
-        entry;
-    }
-    const s = w.scheduling;
-    for (const sel of s.nodeSelector)
-      sel.location = selectorValueLocation(sel.key, sel.value, values) ?? key('nodeSelector');
-    if (s.nodeSelectorLocation) s.nodeSelectorLocation = key('nodeSelector');
-    if (s.requiredAffinityLocation) s.requiredAffinityLocation = key('affinity');
-    for (const term of s.requiredTerms ?? []) {
-      term.location = key('affinity');
-      for (const e of term.matchExpressions) e.location = key('affinity');
-    }
-    for (const t of s.tolerations) t.location = key('tolerations');
-  }
+        entry,
+      selector: (sel) => selectorValueLocation(sel.key, sel.value, values) ?? key('nodeSelector'),
+      nodeSelector: () => key('nodeSelector'),
+      affinity: () => key('affinity'),
+      toleration: () => key('tolerations'),
+    }),
+  );
 }
 
 /** The template file a rendered object names (`# Source: <chart>/templates/x.yaml` is relative to the chart's parent). */

@@ -34,9 +34,9 @@ export function nameTemplate(obj: KubeObject, workloads: Workload[]): Workload[]
   if (workloads.length === 0) return workloads;
   const template = helmTemplateOf(obj);
   if (!template) return workloads;
-  for (const w of workloads) {
-    w.template = template;
-    w.part = w.part ? `${w.part}, from ${template}` : `from ${template}`;
-  }
-  return workloads;
+  return workloads.map((w) => ({
+    ...w,
+    template,
+    part: w.part ? `${w.part}, from ${template}` : `from ${template}`,
+  }));
 }

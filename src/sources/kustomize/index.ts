@@ -7,7 +7,8 @@ import type { SourceLocation } from '../../documents/location.js';
 import { parseManifestFile, type KubeObject, type ParsedFile } from '../../documents/parse.js';
 import { mapLimit } from '../../engine/map-limit.js';
 import { extractWorkloads } from '../../workloads/extract.js';
-import type { RenderedUnit, RenderOutcome, RenderProblem, Workload } from '../../workloads/workload.js';
+import type { RenderProblem, Workload } from '../../workloads/workload.js';
+import type { RenderOutcome, SourceUnit } from '../unit.js';
 import { nameTemplate } from '../helm/source-comment.js';
 import { DEFAULT_KUSTOMIZE_CONFIG } from '../../config/load.js';
 import type { KustomizeConfig } from '../../config/types.js';
@@ -115,7 +116,7 @@ export async function renderKustomizations(input: KustomizeInput): Promise<Rende
         );
       }
       markBuilt(tree, root, built);
-      const unit: RenderedUnit = {
+      const unit: SourceUnit = {
         source: { path: rootFile, file: reportName(rootFile) },
         file: parsed,
         workloads,
@@ -154,24 +155,31 @@ async function mapObject(obj: KubeObject, workloads: Workload[], m: MapContext):
   };
   const relocate = relocator(obj, source, fallback);
   const chain = file ? imageChain(m.tree, m.root, file) : undefined;
-  const patchedAt: [Workload['containers'][number], string][] = [];
+  const moved: Workload[] = [];
+  const patchedAt: { workload: number; container: number; image: string }[] = [];
   for (const w of workloads) {
-    const images = relocateWorkload(w, relocate);
-    w.containers.forEach((c, i) => {
+    const { workload, images } = relocateWorkload(w, relocate);
+    const containers = workload.containers.map((c, i) => {
       const at = images.get(i);
-      if (!c.image || !at || !chain) return;
+      if (!c.image || !at || !chain) return c;
       const attribution = attributeImage(scalarOf(at), c.image, chain);
       for (const e of attribution.used) m.used.add(e);
-      const sourceImage = scalarOf(at);
-      if (attribution.location) c.location = attribution.location;
-      else if (sourceImage !== c.image) patchedAt.push([c, c.image]);
+      if (attribution.location) return { ...c, location: attribution.location };
+      if (scalarOf(at) !== c.image) patchedAt.push({ workload: moved.length, container: i, image: c.image });
+      return c;
     });
+    moved.push({ ...workload, containers });
   }
-  for (const [c, image] of patchedAt) {
-    const line = patchedImageLine(image, await m.sources.texts(chain?.map((l) => l.kustomization) ?? []));
-    if (line) c.location = line;
+  for (const p of patchedAt) {
+    const line = patchedImageLine(p.image, await m.sources.texts(chain?.map((l) => l.kustomization) ?? []));
+    const w = moved[p.workload];
+    if (line && w)
+      moved[p.workload] = {
+        ...w,
+        containers: w.containers.map((c, i) => (i === p.container ? { ...c, location: line } : c)),
+      };
   }
-  return source ? nameTemplate(source, workloads) : workloads;
+  return source ? nameTemplate(source, moved) : moved;
 }
 
 /** The `path` of an object's origin annotation (local files only: `repo` origins were fetched by kustomize). */

@@ -3,6 +3,7 @@ import { apiGroup } from '../../workloads/kinds.js';
 import { asMap, child, deref, keyNode, locate, scalarString, type AstContext } from '../../documents/ast.js';
 import type { SourceLocation } from '../../documents/location.js';
 import type { KubeObject } from '../../documents/parse.js';
+import { moveWorkload } from '../../workloads/move.js';
 import type { Workload } from '../../workloads/workload.js';
 
 /** A step from a node to one below it: a map key, or a list item (matched by its `name` first, as merge keys are). */
@@ -108,29 +109,27 @@ export function findSourceObject(
   return named[0] ?? (sameKind.length === 1 ? sameKind[0] : undefined);
 }
 
-/** Moves every location of a workload found in rendered output to its source; returns the image nodes it found. */
+/** A copy of a workload found in rendered output with every location at its source, and the image nodes it found. */
 export function relocateWorkload(
   w: Workload,
   relocate: (l: SourceLocation) => Relocated,
-): Map<number, Relocated> {
-  w.location = relocate(w.location).location;
+): { workload: Workload; images: Map<number, Relocated> } {
+  const at = (l: SourceLocation) => relocate(l).location;
   const images = new Map<number, Relocated>();
-  w.containers.forEach((c, i) => {
-    const r = relocate(c.location);
-    images.set(i, r);
-    c.location = r.location;
-  });
-  const s = w.scheduling;
-  for (const entry of s.nodeSelector) entry.location = relocate(entry.location).location;
-  if (s.nodeSelectorLocation) s.nodeSelectorLocation = relocate(s.nodeSelectorLocation).location;
-  if (s.requiredAffinityLocation) s.requiredAffinityLocation = relocate(s.requiredAffinityLocation).location;
-  for (const term of s.requiredTerms ?? []) {
-    term.location = relocate(term.location).location;
-    for (const e of term.matchExpressions) e.location = relocate(e.location).location;
-  }
-  for (const t of s.tolerations) t.location = relocate(t.location).location;
   // The pod spec AST is the rendered one; no check reads positions from it.
-  return images;
+  const workload = moveWorkload(w, {
+    workload: at,
+    container: (c, i) => {
+      const r = relocate(c.location);
+      images.set(i, r);
+      return r.location;
+    },
+    selector: (e) => at(e.location),
+    nodeSelector: at,
+    affinity: at,
+    toleration: at,
+  });
+  return { workload, images };
 }
 
 /** The string value of a relocated node, when it is a scalar (the source's `image:` as written). */

@@ -1,0 +1,50 @@
+import { describesNodes } from '../engine/clusters.js';
+import type { KubeObject, ParsedFile } from '../documents/parse.js';
+import { parseManifestFile } from '../documents/parse.js';
+import { readManifest } from '../documents/read.js';
+import { collectFacts, isClusterFact } from '../nodepools/collect.js';
+import { extractWorkloads } from '../workloads/extract.js';
+import type { Workload } from '../workloads/workload.js';
+import type { SourceFile } from './discover.js';
+import { nameTemplate } from './helm/source-comment.js';
+import type { SourceUnit } from './unit.js';
+
+/** A loose manifest file as a unit: read, parsed per document (each AST dropped once extracted), facts kept. */
+export async function readSourceFile(source: SourceFile, maxFileSize: number): Promise<SourceUnit> {
+  const read = await readManifest(source.path, source.file, maxFileSize);
+  if (!read.ok) {
+    const file: ParsedFile = {
+      file: source.file,
+      objects: [],
+      documents: 0,
+      skipped: 0,
+      problems: [read.problem],
+    };
+    return { source, file, workloads: [] };
+  }
+  const workloads: Workload[] = [];
+  const factObjects: KubeObject[] = [];
+  let describesPools = false;
+  // Workloads hold plain values and positions: extracting per document drops each AST before the next.
+  const file = parseManifestFile(source.file, read.text, (objects) => {
+    for (const o of objects) {
+      workloads.push(...nameTemplate(o, extractWorkloads(o)));
+      if (isClusterFact(o)) factObjects.push(o);
+      if (describesNodes(o.apiVersion, o.kind)) describesPools = true;
+    }
+  });
+  // A Go template kept beside the manifests (`{{ ... }}` makes it invalid YAML) is not a broken manifest: one
+  // notice for the file instead of its parse errors.
+  if (file.problems.length > 0 && /\{\{[-\s]*[.$a-zA-Z]/.test(read.text)) {
+    const template = `${source.file} is a Go template, not YAML: not checked. Render it and scan the output, or exclude it.`;
+    return { source, file: { ...file, objects: [], problems: [] }, workloads: [], template };
+  }
+  const facts = factObjects.length > 0 ? collectFacts(factObjects) : undefined;
+  return {
+    source,
+    file,
+    workloads,
+    ...(facts ? { facts } : {}),
+    ...(describesPools ? { describesPools } : {}),
+  };
+}
