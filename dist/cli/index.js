@@ -58971,343 +58971,6 @@ function describeError(segments, e, value) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/suppressions/comments.ts
-/** The marker every inline suppression starts with; files without it are not scanned line by line. */
-const IGNORE_MARKER = 'archcheck:ignore';
-// `#` starts a YAML comment at the line start or after whitespace (YAML 1.2 §6.6); the marker must follow it.
-const COMMENT = /(^|\s)#\s*archcheck:ignore(?=\s|$)(.*)$/;
-/**
- * The inline suppressions of a file's text, by a cheap scan that only runs when the marker occurs at all.
- * A `#` inside a quoted scalar followed by the marker would be read as a comment too; that text is no image.
- */
-function findIgnoreComments(text) {
-    if (!text.includes(IGNORE_MARKER))
-        return [];
-    const found = [];
-    text.split(/\r\n|\r|\n/).forEach((content, index) => {
-        const match = COMMENT.exec(content);
-        if (!match)
-            return;
-        const hash = (match.index ?? 0) + (match[1]?.length ?? 0);
-        const rest = match[2] ?? '';
-        const separator = rest.indexOf(' -- ');
-        const rulesText = separator >= 0 ? rest.slice(0, separator) : rest.replace(/\s--\s*$/, '');
-        const reason = separator >= 0 ? rest.slice(separator + 4).trim() : '';
-        const line = index + 1;
-        const comment = {
-            line,
-            column: hash + 1,
-            appliesTo: content.slice(0, hash).trim() === '' ? line + 1 : line,
-            rules: rulesText.split(/[\s,]+/).filter(Boolean),
-        };
-        if (reason)
-            comment.reason = reason;
-        found.push(comment);
-    });
-    return found;
-}
-
-;// CONCATENATED MODULE: ./src/documents/split-list.ts
-/**
- * Above this many characters, a block-style `List` is read item by item: a YAML AST costs ~100 times its text
- * (a 10 MB List took 1 GB, a 47 MB one exhausted the heap), while one item's AST is small and dropped once read.
- */
-const SPLIT_LIST_CHARS = 4 * 1024 * 1024;
-/**
- * Splits a large one-document file whose top-level `items:` is a block sequence into its items, by lines;
- * undefined when the text is not shaped so (flow style, JSON, several documents): it is then parsed whole.
- * Each item is a YAML document of its own, so an alias in one item to an anchor outside it does not resolve.
- */
-function splitLargeList(text, minChars = SPLIT_LIST_CHARS) {
-    if (text.length < minChars)
-        return undefined;
-    // Only one document: a separator (`---` or `...`) is allowed as the first line and nowhere else.
-    for (const m of text.matchAll(/^(?:---|\.\.\.)(?=[ \t\r\n]|$)/gm))
-        if (m.index !== 0)
-            return undefined;
-    const itemsLine = /^items:[ \t]*(?:#[^\n]*)?\r?$/m.exec(text);
-    if (!itemsLine)
-        return undefined;
-    const regionStart = itemsLine.index + itemsLine[0].length + 1;
-    const first = /^( *)-(?=[ \r\n])/m.exec(text.slice(regionStart, regionStart + 4096));
-    if (!first)
-        return undefined;
-    const indent = first[1]?.length ?? 0;
-    const before = text.slice(regionStart, regionStart + first.index);
-    if (before.split('\n').some((l) => l.trim() !== '' && !l.trim().startsWith('#')))
-        return undefined;
-    const starts = [];
-    let line = text.slice(0, regionStart).split('\n').length;
-    let offset = regionStart;
-    let regionEnd = text.length;
-    while (offset < text.length) {
-        const next = text.indexOf('\n', offset);
-        const end = next < 0 ? text.length : next + 1;
-        const kind = lineKind(text, offset, end, indent);
-        if (kind === 'item')
-            starts.push({ offset, line });
-        else if (kind === 'outside') {
-            regionEnd = offset;
-            break;
-        }
-        offset = end;
-        line++;
-    }
-    if (starts.length === 0)
-        return undefined;
-    const removedLines = countNewlines(text, itemsLine.index, regionEnd);
-    const head = `${text.slice(0, itemsLine.index)}items: []${'\n'.repeat(removedLines)}${text.slice(regionEnd)}`;
-    return { head, items: itemTexts(text, starts, regionEnd, indent) };
-}
-function* itemTexts(text, starts, regionEnd, indent) {
-    for (let i = 0; i < starts.length; i++) {
-        const { offset, line } = starts[i];
-        const end = starts[i + 1]?.offset ?? regionEnd;
-        // `- ` becomes two spaces: the item is a block node indented like its content, columns unchanged.
-        yield { text: `${text.slice(offset, offset + indent)} ${text.slice(offset + indent + 1, end)}`, line };
-    }
-}
-/** `item`: a `-` at the items' indentation; `inside`: blank, comment or deeper; `outside`: the list ended. */
-function lineKind(text, start, end, indent) {
-    let i = start;
-    while (i < end && text[i] === ' ')
-        i++;
-    const c = text[i];
-    if (i === end || c === '\n' || c === '\r' || c === '#')
-        return 'inside';
-    if (i - start === indent && c === '-') {
-        const after = text[i + 1];
-        if (after === undefined || after === ' ' || after === '\n' || after === '\r')
-            return 'item';
-    }
-    return i - start > indent ? 'inside' : 'outside';
-}
-function countNewlines(text, from, to) {
-    let n = 0;
-    for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1))
-        n++;
-    return n;
-}
-
-;// CONCATENATED MODULE: ./src/documents/parse.ts
-
-
-
-
-
-/**
- * Parses a YAML or JSON file into Kubernetes objects. Multi-document streams, CRLF, comments, flow style and
- * anchors are the `yaml` package's (YAML 1.2, JSON is a subset, plus YAML 1.1 merge keys as kubectl reads them); `kind: List` and `*List` kinds are flattened
- * (items without `kind` take it from the list kind, as `kubectl get -o json` writes them). A document with a
- * syntax error becomes one problem at its first error's position; the other documents are still read.
- * `sink` receives each document's objects as it is read (default: collect them in `objects`); a caller that
- * extracts there lets each document's AST go before the next is parsed, so memory follows the largest document.
- */
-function parseManifestFile(file, text, sink, splitListChars = SPLIT_LIST_CHARS) {
-    const lines = lineStarts(text);
-    const result = { file, objects: [], documents: 0, skipped: 0, problems: [] };
-    const ignoreComments = findIgnoreComments(text);
-    if (ignoreComments.length > 0)
-        result.ignoreComments = ignoreComments;
-    // A loop, not push(...objects): a List of 200,000 items would overflow the argument stack.
-    const collect = sink ?? ((objects) => objects.forEach((o) => result.objects.push(o)));
-    const split = splitLargeList(text, splitListChars);
-    if (split && readSplitList(file, split, result, collect))
-        return result;
-    let docIndex = 0;
-    for (const start of kubectlDocuments(text)) {
-        const end = start.next ?? text.length;
-        // Offsets in this chunk's AST are relative to its start; its line counter adds that back.
-        const chunkLines = shifted(lines, start.offset);
-        for (const doc of parseChunk(text.slice(start.offset, end), file, result)) {
-            readDocument(doc, { file, doc, lines: chunkLines }, docIndex++, result, collect);
-        }
-    }
-    return result;
-}
-/**
- * Where kubectl's YAML reader (k8s.io/apimachinery/pkg/util/yaml, YAMLReader) splits a stream: at every line
- * that starts with `---` followed by nothing but spaces or a comment. Splitting first, as it does, keeps an
- * unclosed quote or bracket in one document from swallowing the documents after it. Each chunk keeps its `---`.
- */
-function kubectlDocuments(text) {
-    const starts = [0];
-    for (let i = 0; i !== -1 && i < text.length;) {
-        if (text.startsWith('---', i)) {
-            const eol = text.indexOf('\n', i);
-            const rest = text.slice(i + 3, eol === -1 ? text.length : eol).trim();
-            if ((rest === '' || rest.startsWith('#')) && i > 0)
-                starts.push(i);
-        }
-        const eol = text.indexOf('\n', i);
-        i = eol === -1 ? -1 : eol + 1;
-    }
-    return starts.map((offset, k) => ({ offset, next: starts[k + 1] }));
-}
-function shifted(lines, by) {
-    const chunk = new dist/* LineCounter */.HN();
-    chunk.linePos = (offset) => lines.linePos(offset + by);
-    return chunk;
-}
-function parseChunk(text, file, result) {
-    try {
-        // uniqueKeys: the library's duplicate check is quadratic (60,000 keys: 87 s); problems.ts does it linearly.
-        // merge: kubectl reads YAML 1.1 merge keys (`<<: *base`); the AST keeps them and ast.ts follows them.
-        const docs = (0,dist/* parseAllDocuments */.hR)(text, {
-            prettyErrors: false,
-            strict: false,
-            uniqueKeys: false,
-            merge: true,
-        });
-        return Array.isArray(docs) ? docs : []; // EmptyStream
-    }
-    catch (error) {
-        // The parser reports errors per document; a throw here is a bug of the library on odd input.
-        result.problems.push({
-            message: `cannot parse: ${String(error)}`,
-            location: { file, line: 1, column: 1 },
-        });
-        return [];
-    }
-}
-/**
- * A large List split by lines (splitLargeList): the head (kind, apiVersion) is parsed alone, then each item as a
- * document of its own, handed to the sink and forgotten, so memory follows one item, not the whole List (an AST
- * costs ~100 times its text). A broken item does not hide the others; the List still gives one problem.
- * False when the head is not a List: the text is then parsed whole.
- */
-function readSplitList(file, split, result, sink) {
-    const [head] = parseChunk(split.head, file, result);
-    if (!head)
-        return false;
-    const headCtx = { file, doc: head, lines: lineStarts(split.head) };
-    if (documentProblems(head, headCtx.lines))
-        return false;
-    const map = asMap(headCtx, head.contents);
-    const kind = scalarString(headCtx, child(headCtx, map, 'kind'));
-    const apiVersion = scalarString(headCtx, child(headCtx, map, 'apiVersion'));
-    if (!map || !kind || !apiVersion || !kind.endsWith('List'))
-        return false;
-    const itemKind = kind === 'List' ? undefined : kind.slice(0, -'List'.length);
-    const comment = leadingComment(head, map);
-    let problem;
-    let found = 0;
-    for (const item of split.items) {
-        const [doc] = parseChunk(item.text, file, result);
-        if (!doc)
-            continue;
-        const itemLines = lineStarts(item.text);
-        const lines = new dist/* LineCounter */.HN();
-        lines.linePos = (offset) => {
-            const pos = itemLines.linePos(offset);
-            return { line: pos.line + item.line - 1, col: pos.col };
-        };
-        const ctx = { file, doc, lines };
-        const bad = documentProblems(doc, lines);
-        if (bad) {
-            problem ??= { ...bad, location: { file, ...bad.location } };
-            continue;
-        }
-        const itemMap = asMap(ctx, doc.contents);
-        const obj = itemMap && objectOf(ctx, 0, itemMap, itemKind, apiVersion, comment);
-        if (obj) {
-            found++;
-            sink([obj]);
-        }
-    }
-    result.documents++;
-    if (problem)
-        result.problems.push(problem);
-    else if (found === 0)
-        result.skipped++;
-    return true;
-}
-function readDocument(doc, ctx, docIndex, result, sink) {
-    const { file } = ctx;
-    const problem = documentProblems(doc, ctx.lines);
-    if (problem) {
-        result.problems.push({ ...problem, location: { file, ...problem.location } });
-        result.documents++;
-        return;
-    }
-    if (isEmptyDocument(doc.contents))
-        return;
-    result.documents++;
-    const map = asMap(ctx, doc.contents);
-    const objects = map ? objectsOf(ctx, docIndex, map, leadingComment(doc, map)) : [];
-    if (objects.length === 0)
-        result.skipped++;
-    sink(objects);
-}
-/**
- * Line starts counted from the text itself. The parser's own counting skips a newline when it recovers from
- * some errors in flow collections (`{{ ... }}\n]` in a Go template), which shifts every later document's
- * positions by a line; the fuzz test found it.
- */
-function lineStarts(text) {
-    const lines = new dist/* LineCounter */.HN();
-    lines.addNewLine(0);
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1))
-        lines.addNewLine(i + 1);
-    return lines;
-}
-/**
- * `---` followed by nothing (or only comments) parses as a null scalar with no source text, not as null
- * contents; such a document is empty, neither counted nor skipped. An explicit `null` or `~` is not empty.
- */
-function isEmptyDocument(contents) {
-    return (contents === null ||
-        contents === undefined ||
-        ((0,dist/* isScalar */.jn)(contents) && contents.value === null && !contents.source));
-}
-/**
- * The comment above a document's first key. The library files it in one of three places: on the document
- * (after `---` or a blank line), on the map (after `---`), or on the first key (at the start of the file).
- */
-function leadingComment(doc, map) {
-    const first = map.items[0]?.key;
-    return (doc.commentBefore ?? map.commentBefore ?? ((0,dist/* isNode */.Ll)(first) ? first.commentBefore : undefined) ?? undefined);
-}
-function objectsOf(ctx, docIndex, map, comment) {
-    const kind = scalarString(ctx, child(ctx, map, 'kind'));
-    const apiVersion = scalarString(ctx, child(ctx, map, 'apiVersion'));
-    if (!kind || !apiVersion)
-        return [];
-    const items = asSeq(ctx, child(ctx, map, 'items'));
-    if (items && (kind === 'List' || kind.endsWith('List'))) {
-        const itemKind = kind === 'List' ? undefined : kind.slice(0, -'List'.length);
-        const found = [];
-        for (const item of items.items) {
-            const itemMap = asMap(ctx, item);
-            if (!itemMap)
-                continue;
-            const obj = objectOf(ctx, docIndex, itemMap, itemKind, apiVersion, comment);
-            if (obj)
-                found.push(obj);
-        }
-        return found;
-    }
-    const obj = objectOf(ctx, docIndex, map, undefined, undefined, comment);
-    return obj ? [obj] : [];
-}
-function objectOf(ctx, docIndex, map, defaultKind, defaultApiVersion, comment) {
-    const kind = scalarString(ctx, child(ctx, map, 'kind')) ?? defaultKind;
-    const apiVersion = scalarString(ctx, child(ctx, map, 'apiVersion')) ?? defaultApiVersion;
-    if (!kind || !apiVersion)
-        return undefined;
-    const metadata = asMap(ctx, child(ctx, map, 'metadata'));
-    const name = scalarString(ctx, child(ctx, metadata, 'name')) ??
-        scalarString(ctx, child(ctx, metadata, 'generateName')) ??
-        '(unnamed)';
-    const namespace = scalarString(ctx, child(ctx, metadata, 'namespace'));
-    const obj = { ctx, docIndex, apiVersion, kind, name, map, location: locate(ctx, map) };
-    if (namespace)
-        obj.namespace = namespace;
-    if (comment)
-        obj.comment = comment;
-    return obj;
-}
-
 ;// CONCATENATED MODULE: ./src/documents/decode.ts
 /**
  * Bytes of a manifest file to text, as kubectl reads them: k8s.io/apimachinery's YAML reader decodes UTF-16 and
@@ -64181,6 +63844,343 @@ function discoveredCharts(found, configured, env, cwd) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/suppressions/comments.ts
+/** The marker every inline suppression starts with; files without it are not scanned line by line. */
+const IGNORE_MARKER = 'archcheck:ignore';
+// `#` starts a YAML comment at the line start or after whitespace (YAML 1.2 §6.6); the marker must follow it.
+const COMMENT = /(^|\s)#\s*archcheck:ignore(?=\s|$)(.*)$/;
+/**
+ * The inline suppressions of a file's text, by a cheap scan that only runs when the marker occurs at all.
+ * A `#` inside a quoted scalar followed by the marker would be read as a comment too; that text is no image.
+ */
+function findIgnoreComments(text) {
+    if (!text.includes(IGNORE_MARKER))
+        return [];
+    const found = [];
+    text.split(/\r\n|\r|\n/).forEach((content, index) => {
+        const match = COMMENT.exec(content);
+        if (!match)
+            return;
+        const hash = (match.index ?? 0) + (match[1]?.length ?? 0);
+        const rest = match[2] ?? '';
+        const separator = rest.indexOf(' -- ');
+        const rulesText = separator >= 0 ? rest.slice(0, separator) : rest.replace(/\s--\s*$/, '');
+        const reason = separator >= 0 ? rest.slice(separator + 4).trim() : '';
+        const line = index + 1;
+        const comment = {
+            line,
+            column: hash + 1,
+            appliesTo: content.slice(0, hash).trim() === '' ? line + 1 : line,
+            rules: rulesText.split(/[\s,]+/).filter(Boolean),
+        };
+        if (reason)
+            comment.reason = reason;
+        found.push(comment);
+    });
+    return found;
+}
+
+;// CONCATENATED MODULE: ./src/documents/split-list.ts
+/**
+ * Above this many characters, a block-style `List` is read item by item: a YAML AST costs ~100 times its text
+ * (a 10 MB List took 1 GB, a 47 MB one exhausted the heap), while one item's AST is small and dropped once read.
+ */
+const SPLIT_LIST_CHARS = 4 * 1024 * 1024;
+/**
+ * Splits a large one-document file whose top-level `items:` is a block sequence into its items, by lines;
+ * undefined when the text is not shaped so (flow style, JSON, several documents): it is then parsed whole.
+ * Each item is a YAML document of its own, so an alias in one item to an anchor outside it does not resolve.
+ */
+function splitLargeList(text, minChars = SPLIT_LIST_CHARS) {
+    if (text.length < minChars)
+        return undefined;
+    // Only one document: a separator (`---` or `...`) is allowed as the first line and nowhere else.
+    for (const m of text.matchAll(/^(?:---|\.\.\.)(?=[ \t\r\n]|$)/gm))
+        if (m.index !== 0)
+            return undefined;
+    const itemsLine = /^items:[ \t]*(?:#[^\n]*)?\r?$/m.exec(text);
+    if (!itemsLine)
+        return undefined;
+    const regionStart = itemsLine.index + itemsLine[0].length + 1;
+    const first = /^( *)-(?=[ \r\n])/m.exec(text.slice(regionStart, regionStart + 4096));
+    if (!first)
+        return undefined;
+    const indent = first[1]?.length ?? 0;
+    const before = text.slice(regionStart, regionStart + first.index);
+    if (before.split('\n').some((l) => l.trim() !== '' && !l.trim().startsWith('#')))
+        return undefined;
+    const starts = [];
+    let line = text.slice(0, regionStart).split('\n').length;
+    let offset = regionStart;
+    let regionEnd = text.length;
+    while (offset < text.length) {
+        const next = text.indexOf('\n', offset);
+        const end = next < 0 ? text.length : next + 1;
+        const kind = lineKind(text, offset, end, indent);
+        if (kind === 'item')
+            starts.push({ offset, line });
+        else if (kind === 'outside') {
+            regionEnd = offset;
+            break;
+        }
+        offset = end;
+        line++;
+    }
+    if (starts.length === 0)
+        return undefined;
+    const removedLines = countNewlines(text, itemsLine.index, regionEnd);
+    const head = `${text.slice(0, itemsLine.index)}items: []${'\n'.repeat(removedLines)}${text.slice(regionEnd)}`;
+    return { head, items: itemTexts(text, starts, regionEnd, indent) };
+}
+function* itemTexts(text, starts, regionEnd, indent) {
+    for (let i = 0; i < starts.length; i++) {
+        const { offset, line } = starts[i];
+        const end = starts[i + 1]?.offset ?? regionEnd;
+        // `- ` becomes two spaces: the item is a block node indented like its content, columns unchanged.
+        yield { text: `${text.slice(offset, offset + indent)} ${text.slice(offset + indent + 1, end)}`, line };
+    }
+}
+/** `item`: a `-` at the items' indentation; `inside`: blank, comment or deeper; `outside`: the list ended. */
+function lineKind(text, start, end, indent) {
+    let i = start;
+    while (i < end && text[i] === ' ')
+        i++;
+    const c = text[i];
+    if (i === end || c === '\n' || c === '\r' || c === '#')
+        return 'inside';
+    if (i - start === indent && c === '-') {
+        const after = text[i + 1];
+        if (after === undefined || after === ' ' || after === '\n' || after === '\r')
+            return 'item';
+    }
+    return i - start > indent ? 'inside' : 'outside';
+}
+function countNewlines(text, from, to) {
+    let n = 0;
+    for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1))
+        n++;
+    return n;
+}
+
+;// CONCATENATED MODULE: ./src/documents/parse.ts
+
+
+
+
+
+/**
+ * Parses a YAML or JSON file into Kubernetes objects. Multi-document streams, CRLF, comments, flow style and
+ * anchors are the `yaml` package's (YAML 1.2, JSON is a subset, plus YAML 1.1 merge keys as kubectl reads them); `kind: List` and `*List` kinds are flattened
+ * (items without `kind` take it from the list kind, as `kubectl get -o json` writes them). A document with a
+ * syntax error becomes one problem at its first error's position; the other documents are still read.
+ * `sink` receives each document's objects as it is read (default: collect them in `objects`); a caller that
+ * extracts there lets each document's AST go before the next is parsed, so memory follows the largest document.
+ */
+function parseManifestFile(file, text, sink, splitListChars = SPLIT_LIST_CHARS) {
+    const lines = lineStarts(text);
+    const result = { file, objects: [], documents: 0, skipped: 0, problems: [] };
+    const ignoreComments = findIgnoreComments(text);
+    if (ignoreComments.length > 0)
+        result.ignoreComments = ignoreComments;
+    // A loop, not push(...objects): a List of 200,000 items would overflow the argument stack.
+    const collect = sink ?? ((objects) => objects.forEach((o) => result.objects.push(o)));
+    const split = splitLargeList(text, splitListChars);
+    if (split && readSplitList(file, split, result, collect))
+        return result;
+    let docIndex = 0;
+    for (const start of kubectlDocuments(text)) {
+        const end = start.next ?? text.length;
+        // Offsets in this chunk's AST are relative to its start; its line counter adds that back.
+        const chunkLines = shifted(lines, start.offset);
+        for (const doc of parseChunk(text.slice(start.offset, end), file, result)) {
+            readDocument(doc, { file, doc, lines: chunkLines }, docIndex++, result, collect);
+        }
+    }
+    return result;
+}
+/**
+ * Where kubectl's YAML reader (k8s.io/apimachinery/pkg/util/yaml, YAMLReader) splits a stream: at every line
+ * that starts with `---` followed by nothing but spaces or a comment. Splitting first, as it does, keeps an
+ * unclosed quote or bracket in one document from swallowing the documents after it. Each chunk keeps its `---`.
+ */
+function kubectlDocuments(text) {
+    const starts = [0];
+    for (let i = 0; i !== -1 && i < text.length;) {
+        if (text.startsWith('---', i)) {
+            const eol = text.indexOf('\n', i);
+            const rest = text.slice(i + 3, eol === -1 ? text.length : eol).trim();
+            if ((rest === '' || rest.startsWith('#')) && i > 0)
+                starts.push(i);
+        }
+        const eol = text.indexOf('\n', i);
+        i = eol === -1 ? -1 : eol + 1;
+    }
+    return starts.map((offset, k) => ({ offset, next: starts[k + 1] }));
+}
+function shifted(lines, by) {
+    const chunk = new dist/* LineCounter */.HN();
+    chunk.linePos = (offset) => lines.linePos(offset + by);
+    return chunk;
+}
+function parseChunk(text, file, result) {
+    try {
+        // uniqueKeys: the library's duplicate check is quadratic (60,000 keys: 87 s); problems.ts does it linearly.
+        // merge: kubectl reads YAML 1.1 merge keys (`<<: *base`); the AST keeps them and ast.ts follows them.
+        const docs = (0,dist/* parseAllDocuments */.hR)(text, {
+            prettyErrors: false,
+            strict: false,
+            uniqueKeys: false,
+            merge: true,
+        });
+        return Array.isArray(docs) ? docs : []; // EmptyStream
+    }
+    catch (error) {
+        // The parser reports errors per document; a throw here is a bug of the library on odd input.
+        result.problems.push({
+            message: `cannot parse: ${String(error)}`,
+            location: { file, line: 1, column: 1 },
+        });
+        return [];
+    }
+}
+/**
+ * A large List split by lines (splitLargeList): the head (kind, apiVersion) is parsed alone, then each item as a
+ * document of its own, handed to the sink and forgotten, so memory follows one item, not the whole List (an AST
+ * costs ~100 times its text). A broken item does not hide the others; the List still gives one problem.
+ * False when the head is not a List: the text is then parsed whole.
+ */
+function readSplitList(file, split, result, sink) {
+    const [head] = parseChunk(split.head, file, result);
+    if (!head)
+        return false;
+    const headCtx = { file, doc: head, lines: lineStarts(split.head) };
+    if (documentProblems(head, headCtx.lines))
+        return false;
+    const map = asMap(headCtx, head.contents);
+    const kind = scalarString(headCtx, child(headCtx, map, 'kind'));
+    const apiVersion = scalarString(headCtx, child(headCtx, map, 'apiVersion'));
+    if (!map || !kind || !apiVersion || !kind.endsWith('List'))
+        return false;
+    const itemKind = kind === 'List' ? undefined : kind.slice(0, -'List'.length);
+    const comment = leadingComment(head, map);
+    let problem;
+    let found = 0;
+    for (const item of split.items) {
+        const [doc] = parseChunk(item.text, file, result);
+        if (!doc)
+            continue;
+        const itemLines = lineStarts(item.text);
+        const lines = new dist/* LineCounter */.HN();
+        lines.linePos = (offset) => {
+            const pos = itemLines.linePos(offset);
+            return { line: pos.line + item.line - 1, col: pos.col };
+        };
+        const ctx = { file, doc, lines };
+        const bad = documentProblems(doc, lines);
+        if (bad) {
+            problem ??= { ...bad, location: { file, ...bad.location } };
+            continue;
+        }
+        const itemMap = asMap(ctx, doc.contents);
+        const obj = itemMap && objectOf(ctx, 0, itemMap, itemKind, apiVersion, comment);
+        if (obj) {
+            found++;
+            sink([obj]);
+        }
+    }
+    result.documents++;
+    if (problem)
+        result.problems.push(problem);
+    else if (found === 0)
+        result.skipped++;
+    return true;
+}
+function readDocument(doc, ctx, docIndex, result, sink) {
+    const { file } = ctx;
+    const problem = documentProblems(doc, ctx.lines);
+    if (problem) {
+        result.problems.push({ ...problem, location: { file, ...problem.location } });
+        result.documents++;
+        return;
+    }
+    if (isEmptyDocument(doc.contents))
+        return;
+    result.documents++;
+    const map = asMap(ctx, doc.contents);
+    const objects = map ? objectsOf(ctx, docIndex, map, leadingComment(doc, map)) : [];
+    if (objects.length === 0)
+        result.skipped++;
+    sink(objects);
+}
+/**
+ * Line starts counted from the text itself. The parser's own counting skips a newline when it recovers from
+ * some errors in flow collections (`{{ ... }}\n]` in a Go template), which shifts every later document's
+ * positions by a line; the fuzz test found it.
+ */
+function lineStarts(text) {
+    const lines = new dist/* LineCounter */.HN();
+    lines.addNewLine(0);
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1))
+        lines.addNewLine(i + 1);
+    return lines;
+}
+/**
+ * `---` followed by nothing (or only comments) parses as a null scalar with no source text, not as null
+ * contents; such a document is empty, neither counted nor skipped. An explicit `null` or `~` is not empty.
+ */
+function isEmptyDocument(contents) {
+    return (contents === null ||
+        contents === undefined ||
+        ((0,dist/* isScalar */.jn)(contents) && contents.value === null && !contents.source));
+}
+/**
+ * The comment above a document's first key. The library files it in one of three places: on the document
+ * (after `---` or a blank line), on the map (after `---`), or on the first key (at the start of the file).
+ */
+function leadingComment(doc, map) {
+    const first = map.items[0]?.key;
+    return (doc.commentBefore ?? map.commentBefore ?? ((0,dist/* isNode */.Ll)(first) ? first.commentBefore : undefined) ?? undefined);
+}
+function objectsOf(ctx, docIndex, map, comment) {
+    const kind = scalarString(ctx, child(ctx, map, 'kind'));
+    const apiVersion = scalarString(ctx, child(ctx, map, 'apiVersion'));
+    if (!kind || !apiVersion)
+        return [];
+    const items = asSeq(ctx, child(ctx, map, 'items'));
+    if (items && (kind === 'List' || kind.endsWith('List'))) {
+        const itemKind = kind === 'List' ? undefined : kind.slice(0, -'List'.length);
+        const found = [];
+        for (const item of items.items) {
+            const itemMap = asMap(ctx, item);
+            if (!itemMap)
+                continue;
+            const obj = objectOf(ctx, docIndex, itemMap, itemKind, apiVersion, comment);
+            if (obj)
+                found.push(obj);
+        }
+        return found;
+    }
+    const obj = objectOf(ctx, docIndex, map, undefined, undefined, comment);
+    return obj ? [obj] : [];
+}
+function objectOf(ctx, docIndex, map, defaultKind, defaultApiVersion, comment) {
+    const kind = scalarString(ctx, child(ctx, map, 'kind')) ?? defaultKind;
+    const apiVersion = scalarString(ctx, child(ctx, map, 'apiVersion')) ?? defaultApiVersion;
+    if (!kind || !apiVersion)
+        return undefined;
+    const metadata = asMap(ctx, child(ctx, map, 'metadata'));
+    const name = scalarString(ctx, child(ctx, metadata, 'name')) ??
+        scalarString(ctx, child(ctx, metadata, 'generateName')) ??
+        '(unnamed)';
+    const namespace = scalarString(ctx, child(ctx, metadata, 'namespace'));
+    const obj = { ctx, docIndex, apiVersion, kind, name, map, location: locate(ctx, map) };
+    if (namespace)
+        obj.namespace = namespace;
+    if (comment)
+        obj.comment = comment;
+    return obj;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/map-limit.ts
 /** Maps with at most `limit` promises in flight, keeping input order in the result. */
 async function mapLimit(items, limit, fn) {
@@ -64751,6 +64751,35 @@ function extractFrom(obj) {
     return [workload];
 }
 
+;// CONCATENATED MODULE: ./src/workloads/move.ts
+/** A copy of the workload with every location moved; the workload given is left as it was. */
+function moveWorkload(w, m) {
+    const s = w.scheduling;
+    return {
+        ...w,
+        location: m.workload(w.location),
+        containers: w.containers.map((c, i) => ({ ...c, location: m.container(c, i) })),
+        scheduling: {
+            ...s,
+            nodeSelector: s.nodeSelector.map((e) => ({ ...e, location: m.selector(e) })),
+            ...(s.nodeSelectorLocation ? { nodeSelectorLocation: m.nodeSelector(s.nodeSelectorLocation) } : {}),
+            ...(s.requiredAffinityLocation
+                ? { requiredAffinityLocation: m.affinity(s.requiredAffinityLocation) }
+                : {}),
+            ...(s.requiredTerms
+                ? {
+                    requiredTerms: s.requiredTerms.map((t) => ({
+                        ...t,
+                        location: m.affinity(t.location),
+                        matchExpressions: t.matchExpressions.map((e) => ({ ...e, location: m.affinity(e.location) })),
+                    })),
+                }
+                : {}),
+            tolerations: s.tolerations.map((t) => ({ ...t, location: m.toleration(t.location) })),
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/reporters/untrusted.ts
 // Strings that come from the scanned tree (names, images, file names, notes, messages quoting them) are written
 // by whoever opened the pull request. Each sink has ONE function here that makes them inert for it; see
@@ -64875,11 +64904,11 @@ function nameTemplate(obj, workloads) {
     const template = helmTemplateOf(obj);
     if (!template)
         return workloads;
-    for (const w of workloads) {
-        w.template = template;
-        w.part = w.part ? `${w.part}, from ${template}` : `from ${template}`;
-    }
-    return workloads;
+    return workloads.map((w) => ({
+        ...w,
+        template,
+        part: w.part ? `${w.part}, from ${template}` : `from ${template}`,
+    }));
 }
 
 ;// CONCATENATED MODULE: ./src/sources/helm/template-lines.ts
@@ -65176,6 +65205,7 @@ function selectorValueLocation(key, value, values) {
 
 
 
+
 /**
  * The Helm source: renders each configured release with `helm template` (no shell) and maps every workload
  * to the line a person edits: the values line that sets an image (values files, the chart's defaults, or the
@@ -65262,8 +65292,7 @@ async function renderOne(helm, entry, input, reportName, at) {
         if (found.length === 0)
             continue;
         const lines = await templateOf(obj, entry, templates, reportName);
-        placeWorkloads(found, values, lines, at(entry.position));
-        workloads.push(...found);
+        workloads.push(...placeWorkloads(found, values, lines, at(entry.position)));
     }
     const source = { path: entry.local ? entry.chart : entry.declaredIn, file: name };
     const unit = { source, file: parsed, workloads };
@@ -65271,36 +65300,23 @@ async function renderOne(helm, entry, input, reportName, at) {
         unit.clusters = [entry.cluster];
     return { unit };
 }
-/** Points a rendered object's workloads at values lines, else template lines, else the config entry. */
+/** Copies of a rendered object's workloads pointing at values lines, else template lines, else the config entry. */
 function placeWorkloads(workloads, values, lines, entry) {
     // The n-th image of the rendered document is most likely the n-th `image:` of its template.
     const order = workloads
         .flatMap((w) => w.containers)
         .sort((a, b) => a.location.line - b.location.line || a.location.column - b.location.column);
     const key = (k) => lines?.key(k) ?? entry;
-    for (const w of workloads) {
-        w.location = lines?.kind() ?? entry;
-        for (const c of w.containers) {
-            c.location =
-                (c.image ? imageValueLocation(c.image, values) : undefined) ??
-                    lines?.image(order.indexOf(c)) ??
-                    entry;
-        }
-        const s = w.scheduling;
-        for (const sel of s.nodeSelector)
-            sel.location = selectorValueLocation(sel.key, sel.value, values) ?? key('nodeSelector');
-        if (s.nodeSelectorLocation)
-            s.nodeSelectorLocation = key('nodeSelector');
-        if (s.requiredAffinityLocation)
-            s.requiredAffinityLocation = key('affinity');
-        for (const term of s.requiredTerms ?? []) {
-            term.location = key('affinity');
-            for (const e of term.matchExpressions)
-                e.location = key('affinity');
-        }
-        for (const t of s.tolerations)
-            t.location = key('tolerations');
-    }
+    return workloads.map((w) => moveWorkload(w, {
+        workload: () => lines?.kind() ?? entry,
+        container: (c) => (c.image ? imageValueLocation(c.image, values) : undefined) ??
+            lines?.image(order.indexOf(c)) ??
+            entry,
+        selector: (sel) => selectorValueLocation(sel.key, sel.value, values) ?? key('nodeSelector'),
+        nodeSelector: () => key('nodeSelector'),
+        affinity: () => key('affinity'),
+        toleration: () => key('tolerations'),
+    }));
 }
 /** The template file a rendered object names (`# Source: <chart>/templates/x.yaml` is relative to the chart's parent). */
 function templateOf(obj, entry, cache, reportName) {
@@ -65469,6 +65485,7 @@ function kustomizeError(stderr) {
 
 
 
+
 const locationKey = (l) => `${l.line}:${l.column}:${l.endLine ?? ''}:${l.endColumn ?? ''}`;
 /**
  * Maps locations in a rendered object (kustomize output) onto the object it was made from: each rendered node
@@ -65554,31 +65571,24 @@ function findSourceObject(rendered, candidates) {
         .sort((a, b) => b.name.length - a.name.length || (a.name === rendered.name ? -1 : 1));
     return named[0] ?? (sameKind.length === 1 ? sameKind[0] : undefined);
 }
-/** Moves every location of a workload found in rendered output to its source; returns the image nodes it found. */
+/** A copy of a workload found in rendered output with every location at its source, and the image nodes it found. */
 function relocateWorkload(w, relocate) {
-    w.location = relocate(w.location).location;
+    const at = (l) => relocate(l).location;
     const images = new Map();
-    w.containers.forEach((c, i) => {
-        const r = relocate(c.location);
-        images.set(i, r);
-        c.location = r.location;
-    });
-    const s = w.scheduling;
-    for (const entry of s.nodeSelector)
-        entry.location = relocate(entry.location).location;
-    if (s.nodeSelectorLocation)
-        s.nodeSelectorLocation = relocate(s.nodeSelectorLocation).location;
-    if (s.requiredAffinityLocation)
-        s.requiredAffinityLocation = relocate(s.requiredAffinityLocation).location;
-    for (const term of s.requiredTerms ?? []) {
-        term.location = relocate(term.location).location;
-        for (const e of term.matchExpressions)
-            e.location = relocate(e.location).location;
-    }
-    for (const t of s.tolerations)
-        t.location = relocate(t.location).location;
     // The pod spec AST is the rendered one; no check reads positions from it.
-    return images;
+    const workload = moveWorkload(w, {
+        workload: at,
+        container: (c, i) => {
+            const r = relocate(c.location);
+            images.set(i, r);
+            return r.location;
+        },
+        selector: (e) => at(e.location),
+        nodeSelector: at,
+        affinity: at,
+        toleration: at,
+    });
+    return { workload, images };
 }
 /** The string value of a relocated node, when it is a scalar (the source's `image:` as written). */
 function scalarOf(r) {
@@ -65904,29 +65914,35 @@ async function mapObject(obj, workloads, m) {
     };
     const relocate = relocator(obj, source, fallback);
     const chain = file ? imageChain(m.tree, m.root, file) : undefined;
+    const moved = [];
     const patchedAt = [];
     for (const w of workloads) {
-        const images = relocateWorkload(w, relocate);
-        w.containers.forEach((c, i) => {
+        const { workload, images } = relocateWorkload(w, relocate);
+        const containers = workload.containers.map((c, i) => {
             const at = images.get(i);
             if (!c.image || !at || !chain)
-                return;
+                return c;
             const attribution = attributeImage(scalarOf(at), c.image, chain);
             for (const e of attribution.used)
                 m.used.add(e);
-            const sourceImage = scalarOf(at);
             if (attribution.location)
-                c.location = attribution.location;
-            else if (sourceImage !== c.image)
-                patchedAt.push([c, c.image]);
+                return { ...c, location: attribution.location };
+            if (scalarOf(at) !== c.image)
+                patchedAt.push({ workload: moved.length, container: i, image: c.image });
+            return c;
         });
+        moved.push({ ...workload, containers });
     }
-    for (const [c, image] of patchedAt) {
-        const line = patchedImageLine(image, await m.sources.texts(chain?.map((l) => l.kustomization) ?? []));
-        if (line)
-            c.location = line;
+    for (const p of patchedAt) {
+        const line = patchedImageLine(p.image, await m.sources.texts(chain?.map((l) => l.kustomization) ?? []));
+        const w = moved[p.workload];
+        if (line && w)
+            moved[p.workload] = {
+                ...w,
+                containers: w.containers.map((c, i) => (i === p.container ? { ...c, location: line } : c)),
+            };
     }
-    return source ? nameTemplate(source, workloads) : workloads;
+    return source ? nameTemplate(source, moved) : moved;
 }
 /** The `path` of an object's origin annotation (local files only: `repo` origins were fetched by kustomize). */
 function originOf(obj) {
@@ -66739,6 +66755,37 @@ function chooseValue(choice, key, s) {
 }
 function choicesOf(pool) {
     return pool.choices ?? {};
+}
+
+;// CONCATENATED MODULE: ./src/nodepools/place-units.ts
+
+/**
+ * Every unit's workloads on the pools of each cluster they deploy to; `unmatchedFiles`: units with workloads
+ * that no cluster's `paths` (nor a Helm `cluster:`) takes.
+ */
+function placeUnits(units, clusters, clustersOf, runtimeClasses) {
+    const placements = [];
+    const unmatchedFiles = [];
+    for (const { source, workloads, clusters: named } of units) {
+        if (workloads.length === 0)
+            continue;
+        // A Helm entry's `cluster:` names its cluster; --arch replaces the config's clusters, so fall back to paths.
+        const byName = named ? clusters.filter((c) => named.includes(c.name)) : [];
+        const targets = byName.length > 0 ? byName : clustersOf(source.path);
+        if (targets.length === 0)
+            unmatchedFiles.push(source.file);
+        for (const cluster of targets) {
+            const keys = poolLabelKeys(cluster.nodePools);
+            for (const workload of workloads) {
+                placements.push({
+                    workload,
+                    cluster,
+                    pools: placeInCluster(workload.scheduling, cluster, keys, runtimeClasses),
+                });
+            }
+        }
+    }
+    return { placements, unmatchedFiles };
 }
 
 ;// CONCATENATED MODULE: ./src/nodepools/pool-notes.ts
@@ -68497,6 +68544,133 @@ function collectNeeds(input) {
     return needs;
 }
 
+;// CONCATENATED MODULE: ./src/engine/clusters.ts
+
+
+
+
+
+const DEFAULT_ARCHITECTURES = ['amd64', 'arm64'];
+const ASSUMED_CLUSTER_NOTICE = 'No clusters declared: assuming one cluster with linux/amd64 and linux/arm64 node pools. ' +
+    'Declare yours in .archcheck.yaml or pass --arch amd64,arm64. For example, in .archcheck.yaml:\n' +
+    '  clusters:\n' +
+    '    - name: prod\n' +
+    '      nodePools:\n' +
+    '        - {name: general, arch: amd64}';
+/**
+ * Objects that describe the nodes of a cluster: Karpenter NodePools and Provisioners, eksctl ClusterConfigs,
+ * node lists (`kubectl get nodes -o yaml`). Their presence is worth a hint when no cluster is declared.
+ */
+function describesNodes(apiVersion, kind) {
+    const group = apiVersion.split('/')[0] ?? '';
+    if (group === 'karpenter.sh')
+        return kind === 'NodePool' || kind === 'Provisioner';
+    if (group === 'eksctl.io')
+        return kind === 'ClusterConfig';
+    return apiVersion === 'v1' && (kind === 'NodeList' || kind === 'Node');
+}
+/** The no-clusters notice, naming the files whose node pools the user can turn into a declaration. */
+function assumedClusterNotice(nodeFiles) {
+    if (nodeFiles.length === 0)
+        return ASSUMED_CLUSTER_NOTICE;
+    const shown = nodeFiles.slice(0, 3).join(', ');
+    const more = nodeFiles.length > 3 ? ` and ${nodeFiles.length - 3} more` : '';
+    return `${ASSUMED_CLUSTER_NOTICE}\nThis tree describes node pools (Karpenter NodePools/Provisioners, eksctl ClusterConfigs or node lists) in ${shown}${more}: declare those pools' architectures under \`clusters:\`.`;
+}
+/** The clusters to check against: `--arch` wins, then the config's, else the assumed default (with a notice). */
+function chooseClusters(config, architectures) {
+    if (architectures && architectures.length > 0) {
+        const notes = architectures.flatMap((a) => ambiguousPlatformNote(a, '--arch') ?? []);
+        return { clusters: [archCluster('cluster', architectures, false)], notices: notes };
+    }
+    if (config.clusters.length > 0)
+        return { clusters: config.clusters, notices: [...(config.notices ?? [])] };
+    return {
+        clusters: [archCluster('default', DEFAULT_ARCHITECTURES, true)],
+        notices: [ASSUMED_CLUSTER_NOTICE],
+    };
+}
+function archCluster(name, archs, assumed) {
+    const pools = poolsFromArchitectures(name, archs);
+    if ('error' in pools)
+        throw new ConfigurationError(pools.error);
+    return { name, paths: [], nodePools: pools, assumed };
+}
+/** Which clusters a file deploys to, by each cluster's `paths` globs (relative to `globBase`). */
+function clusterMatcher(clusters, globBase) {
+    const matchers = clusters.map((c) => ({
+        cluster: c,
+        matches: c.paths.length === 0 ? () => true : picomatch_default()([...c.paths], { dot: true }),
+    }));
+    return (absoluteFile) => {
+        const rel = posixRelative(globBase, absoluteFile);
+        return matchers.filter((m) => m.matches(rel)).map((m) => m.cluster);
+    };
+}
+
+;// CONCATENATED MODULE: ./src/sources/files.ts
+
+
+
+
+
+
+/** A loose manifest file as a unit: read, parsed per document (each AST dropped once extracted), facts kept. */
+async function readSourceFile(source, maxFileSize) {
+    const read = await readManifest(source.path, source.file, maxFileSize);
+    if (!read.ok) {
+        const file = {
+            file: source.file,
+            objects: [],
+            documents: 0,
+            skipped: 0,
+            problems: [read.problem],
+        };
+        return { source, file, workloads: [] };
+    }
+    const workloads = [];
+    const factObjects = [];
+    let describesPools = false;
+    // Workloads hold plain values and positions: extracting per document drops each AST before the next.
+    const file = parseManifestFile(source.file, read.text, (objects) => {
+        for (const o of objects) {
+            workloads.push(...nameTemplate(o, extractWorkloads(o)));
+            if (isClusterFact(o))
+                factObjects.push(o);
+            if (describesNodes(o.apiVersion, o.kind))
+                describesPools = true;
+        }
+    });
+    // A Go template kept beside the manifests (`{{ ... }}` makes it invalid YAML) is not a broken manifest: one
+    // notice for the file instead of its parse errors.
+    if (file.problems.length > 0 && /\{\{[-\s]*[.$a-zA-Z]/.test(read.text)) {
+        const template = `${source.file} is a Go template, not YAML: not checked. Render it and scan the output, or exclude it.`;
+        return { source, file: { ...file, objects: [], problems: [] }, workloads: [], template };
+    }
+    const facts = factObjects.length > 0 ? collectFacts(factObjects) : undefined;
+    return {
+        source,
+        file,
+        workloads,
+        ...(facts ? { facts } : {}),
+        ...(describesPools ? { describesPools } : {}),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/sources/unit.ts
+
+/**
+ * Facts of a loose file (collected while parsing, before its objects were dropped), or of a rendered unit's
+ * output (which keeps its objects), placed at the unit's source file.
+ */
+function unitFacts(p) {
+    if (p.facts)
+        return [p.facts];
+    if (!p.file.objects.some(isClusterFact))
+        return [];
+    return [collectFacts(p.file.objects, { file: p.source.file, line: 1, column: 1 })];
+}
+
 ;// CONCATENATED MODULE: ./src/baseline/fingerprint.ts
 
 
@@ -68835,70 +69009,6 @@ function isoDay(date) {
     return date.toISOString().slice(0, 10);
 }
 
-;// CONCATENATED MODULE: ./src/engine/clusters.ts
-
-
-
-
-
-const DEFAULT_ARCHITECTURES = ['amd64', 'arm64'];
-const ASSUMED_CLUSTER_NOTICE = 'No clusters declared: assuming one cluster with linux/amd64 and linux/arm64 node pools. ' +
-    'Declare yours in .archcheck.yaml or pass --arch amd64,arm64. For example, in .archcheck.yaml:\n' +
-    '  clusters:\n' +
-    '    - name: prod\n' +
-    '      nodePools:\n' +
-    '        - {name: general, arch: amd64}';
-/**
- * Objects that describe the nodes of a cluster: Karpenter NodePools and Provisioners, eksctl ClusterConfigs,
- * node lists (`kubectl get nodes -o yaml`). Their presence is worth a hint when no cluster is declared.
- */
-function describesNodes(apiVersion, kind) {
-    const group = apiVersion.split('/')[0] ?? '';
-    if (group === 'karpenter.sh')
-        return kind === 'NodePool' || kind === 'Provisioner';
-    if (group === 'eksctl.io')
-        return kind === 'ClusterConfig';
-    return apiVersion === 'v1' && (kind === 'NodeList' || kind === 'Node');
-}
-/** The no-clusters notice, naming the files whose node pools the user can turn into a declaration. */
-function assumedClusterNotice(nodeFiles) {
-    if (nodeFiles.length === 0)
-        return ASSUMED_CLUSTER_NOTICE;
-    const shown = nodeFiles.slice(0, 3).join(', ');
-    const more = nodeFiles.length > 3 ? ` and ${nodeFiles.length - 3} more` : '';
-    return `${ASSUMED_CLUSTER_NOTICE}\nThis tree describes node pools (Karpenter NodePools/Provisioners, eksctl ClusterConfigs or node lists) in ${shown}${more}: declare those pools' architectures under \`clusters:\`.`;
-}
-/** The clusters to check against: `--arch` wins, then the config's, else the assumed default (with a notice). */
-function chooseClusters(config, architectures) {
-    if (architectures && architectures.length > 0) {
-        const notes = architectures.flatMap((a) => ambiguousPlatformNote(a, '--arch') ?? []);
-        return { clusters: [archCluster('cluster', architectures, false)], notices: notes };
-    }
-    if (config.clusters.length > 0)
-        return { clusters: config.clusters, notices: [...(config.notices ?? [])] };
-    return {
-        clusters: [archCluster('default', DEFAULT_ARCHITECTURES, true)],
-        notices: [ASSUMED_CLUSTER_NOTICE],
-    };
-}
-function archCluster(name, archs, assumed) {
-    const pools = poolsFromArchitectures(name, archs);
-    if ('error' in pools)
-        throw new ConfigurationError(pools.error);
-    return { name, paths: [], nodePools: pools, assumed };
-}
-/** Which clusters a file deploys to, by each cluster's `paths` globs (relative to `globBase`). */
-function clusterMatcher(clusters, globBase) {
-    const matchers = clusters.map((c) => ({
-        cluster: c,
-        matches: c.paths.length === 0 ? () => true : picomatch_default()([...c.paths], { dot: true }),
-    }));
-    return (absoluteFile) => {
-        const rel = posixRelative(globBase, absoluteFile);
-        return matchers.filter((m) => m.matches(rel)).map((m) => m.cluster);
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/engine/options.ts
 
 /** The settings when only the config asks for deep mode: the default budgets. */
@@ -69096,7 +69206,6 @@ function matrix(placements, resolutions) {
 
 
 
-
 /**
  * The whole pipeline: sources -> documents -> workloads -> images -> resolutions -> findings -> report.
  * Only this function and the image source do I/O; expected failures end up as findings, never as throws.
@@ -69176,7 +69285,7 @@ async function runArchcheck(options, deps) {
         // Files a kustomization or chart reads were checked through its render: reading them again would double findings.
         const loose = files.filter((f) => !rendered.claimed.has(f.path));
         const result = [
-            ...(await mapLimit(loose, 16, (f) => readAndParse(f, maxFileSize))),
+            ...(await mapLimit(loose, 16, (f) => readSourceFile(f, maxFileSize))),
             ...rendered.units,
         ];
         const workloads = result.reduce((n, p) => n + p.workloads.length, 0);
@@ -69184,7 +69293,7 @@ async function runArchcheck(options, deps) {
         return result;
     });
     // Pools the tree declares replace the assumed amd64 + arm64 cluster; RuntimeClasses serve `admission:`.
-    const treeFacts = mergeFacts(parsed.flatMap(factsOf));
+    const treeFacts = mergeFacts(parsed.flatMap(unitFacts));
     const derived = clusters.length === 1 && clusters[0]?.assumed ? deriveCluster(treeFacts) : undefined;
     if (derived) {
         clusters = [derived.cluster];
@@ -69196,27 +69305,7 @@ async function runArchcheck(options, deps) {
         logger.warning(`${p.location.file}:${p.location.line}: ${p.message}`);
     const runtimeClasses = new Map([...fromFiles.facts.runtimeClasses, ...treeFacts.runtimeClasses].map((rc) => [rc.name, rc]));
     const clustersOf = clusterMatcher(clusters, globBase);
-    const placements = [];
-    const unmatchedFiles = [];
-    for (const { source, workloads, clusters: named } of parsed) {
-        if (workloads.length === 0)
-            continue;
-        // A Helm entry's `cluster:` names its cluster; --arch replaces the config's clusters, so fall back to paths.
-        const byName = named ? clusters.filter((c) => named.includes(c.name)) : [];
-        const targets = byName.length > 0 ? byName : clustersOf(source.path);
-        if (targets.length === 0)
-            unmatchedFiles.push(source.file);
-        for (const cluster of targets) {
-            const keys = poolLabelKeys(cluster.nodePools);
-            for (const workload of workloads) {
-                placements.push({
-                    workload,
-                    cluster,
-                    pools: placeInCluster(workload.scheduling, cluster, keys, runtimeClasses),
-                });
-            }
-        }
-    }
+    const { placements, unmatchedFiles } = placeUnits(parsed, clusters, clustersOf, runtimeClasses);
     const workloads = parsed.flatMap((p) => p.workloads);
     const refs = uniqueRefs(workloads);
     const env = deps.env ?? process.env;
@@ -69323,63 +69412,12 @@ async function runArchcheck(options, deps) {
         notices: [
             ...notices,
             ...setAside.warnings,
-            ...parsed.flatMap((p) => ('template' in p && p.template ? [p.template] : [])),
+            ...parsed.flatMap((p) => (p.template ? [p.template] : [])),
         ].map((n) => n === ASSUMED_CLUSTER_NOTICE
-            ? assumedClusterNotice(parsed.filter((p) => 'describesPools' in p && p.describesPools).map((p) => p.source.file))
+            ? assumedClusterNotice(parsed.filter((p) => p.describesPools).map((p) => p.source.file))
             : n),
     });
     return usage && describeUsage(usage) ? { ...report, registry: usage } : report;
-}
-async function readAndParse(source, maxFileSize) {
-    const read = await readManifest(source.path, source.file, maxFileSize);
-    if (!read.ok) {
-        const file = {
-            file: source.file,
-            objects: [],
-            documents: 0,
-            skipped: 0,
-            problems: [read.problem],
-        };
-        return { source, file, workloads: [] };
-    }
-    const workloads = [];
-    const factObjects = [];
-    let describesPools = false;
-    // Workloads hold plain values and positions: extracting per document drops each AST before the next.
-    const file = parseManifestFile(source.file, read.text, (objects) => {
-        for (const o of objects) {
-            workloads.push(...nameTemplate(o, extractWorkloads(o)));
-            if (isClusterFact(o))
-                factObjects.push(o);
-            if (describesNodes(o.apiVersion, o.kind))
-                describesPools = true;
-        }
-    });
-    // A Go template kept beside the manifests (`{{ ... }}` makes it invalid YAML) is not a broken manifest: one
-    // notice for the file instead of its parse errors.
-    if (file.problems.length > 0 && /\{\{[-\s]*[.$a-zA-Z]/.test(read.text)) {
-        const template = `${source.file} is a Go template, not YAML: not checked. Render it and scan the output, or exclude it.`;
-        return { source, file: { ...file, objects: [], problems: [] }, workloads: [], template };
-    }
-    const facts = factObjects.length > 0 ? collectFacts(factObjects) : undefined;
-    return {
-        source,
-        file,
-        workloads,
-        ...(facts ? { facts } : {}),
-        ...(describesPools ? { describesPools } : {}),
-    };
-}
-/**
- * Facts of a loose file (collected while parsing, before its objects were dropped), or of a rendered unit's
- * output (which keeps its objects), placed at the unit's source file.
- */
-function factsOf(p) {
-    if ('facts' in p && p.facts)
-        return [p.facts];
-    if (!p.file.objects.some(isClusterFact))
-        return [];
-    return [collectFacts(p.file.objects, { file: p.source.file, line: 1, column: 1 })];
 }
 function uniqueRefs(workloads) {
     const refs = new Map();
