@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { runCliInProcess } from '../support/cli-in-process.js';
 import { tree } from './scan.js';
 
 // An invalid reference is an error found without any registry: the CLI runs offline.
@@ -23,17 +23,7 @@ beforeAll(async () => {
 });
 afterAll(() => process.chdir(startDir));
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const stream = (write: (s: string) => void) =>
-    ({ isTTY: false, write: (s: string) => (write(s), true) }) as unknown;
-  const code = await main([...args, '--arch', 'amd64', '--quiet'], {
-    stdout: stream((s) => (stdout += s)) as typeof process.stdout,
-    stderr: stream((s) => (stderr += s)) as typeof process.stderr,
-  });
-  return { code, stdout, stderr };
-}
+const cli = (args: string[]) => runCliInProcess([...args, '--arch', 'amd64', '--quiet']);
 
 test.each([
   ['a finding', ['plain'], 1],

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import type { JsonReport } from '../../src/reporters/json.js';
-import { main } from '../../src/cli/main.js';
+import { runCliInProcess } from '../support/cli-in-process.js';
 import { LayoutBuilder } from '../registry/layout-builder.js';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
@@ -64,19 +64,8 @@ const withMirror = (...args: string[]) => [
   `registry.example.com=oci:${mirror}`,
 ];
 
-/** Runs `main` in this process (cwd: the fixture), for the tables; spawning each row would cost ~1 s of CPU. */
-async function inProcess(args: string[]): Promise<Result> {
-  let stdout = '';
-  let stderr = '';
-  // Not a TTY, like a pipe: main only calls write() and reads isTTY.
-  const stream = (write: (s: string) => void) =>
-    ({ isTTY: false, write: (s: string) => (write(s), true) }) as unknown;
-  const code = await main(args, {
-    stdout: stream((s) => (stdout += s)) as typeof process.stdout,
-    stderr: stream((s) => (stderr += s)) as typeof process.stderr,
-  });
-  return { code, stdout, stderr };
-}
+/** `main` in this process (cwd: the fixture), for the tables. */
+const inProcess = runCliInProcess;
 
 describe('exit status', () => {
   test.each([

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { runCliInProcess } from '../support/cli-in-process.js';
 import { LayoutBuilder } from '../registry/layout-builder.js';
 import { validateSarif } from '../reporters/sarif-schema.js';
 
@@ -35,17 +35,7 @@ const withMirror = (...args: string[]) => [
   `registry.example.com=oci:${mirror}`,
 ];
 
-async function inProcess(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const stream = (write: (s: string) => void) =>
-    ({ isTTY: false, write: (s: string) => (write(s), true) }) as unknown;
-  const code = await main(args, {
-    stdout: stream((s) => (stdout += s)) as typeof process.stdout,
-    stderr: stream((s) => (stderr += s)) as typeof process.stderr,
-  });
-  return { code, stdout, stderr };
-}
+const inProcess = runCliInProcess;
 
 describe('--format and --output pairs', () => {
   const read = (file: string) => readFile(path.join(tmp, file), 'utf8');

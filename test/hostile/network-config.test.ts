@@ -3,12 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { readInputs } from '../../src/action/inputs.js';
-import { main } from '../../src/cli/main.js';
 import { parseConfig } from '../../src/config/load.js';
 import { runArchcheck } from '../../src/engine/run.js';
 import { ConfigurationError } from '../../src/errors.js';
 import { RecordingLogger } from '../../src/logger.js';
 import { isolatedEnv } from '../registry-http/harness.js';
+import { runCliInProcess } from '../support/cli-in-process.js';
 import { stubServer } from './network-servers.js';
 
 let dir: string;
@@ -80,14 +80,14 @@ test.each([
   ['*', /--allow-private-registry: "\*": wildcards are not accepted/],
   ['10.0.0.0/64', /--allow-private-registry: "10\.0\.0\.0\/64" is not a CIDR/],
 ])('the CLI refuses --allow-private-registry %s with exit 2', async (value, message) => {
-  let err = '';
-  // Not a TTY, like a pipe: main only calls write() and reads isTTY.
-  const stream = (write: (s: string) => void) =>
-    ({ isTTY: false, write: (s: string) => (write(s), true) }) as unknown;
-  const code = await main(['--quiet', '--arch', 'amd64', '--allow-private-registry', value, await repo()], {
-    stdout: stream(() => undefined) as typeof process.stdout,
-    stderr: stream((s) => (err += s)) as typeof process.stderr,
-  });
+  const { code, stderr: err } = await runCliInProcess([
+    '--quiet',
+    '--arch',
+    'amd64',
+    '--allow-private-registry',
+    value,
+    await repo(),
+  ]);
   expect(code).toBe(2);
   expect(err).toMatch(message);
 });

@@ -1,11 +1,11 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { main } from '../../src/cli/main.js';
 import type { RawPlatform } from '../../src/platforms/normalize.js';
 import type { JsonReport } from '../../src/reporters/json.js';
 import { MEDIA_TYPES } from '../../src/registry/manifest.js';
 import { LayoutBuilder } from '../registry/layout-builder.js';
+import { runCliInProcess } from '../support/cli-in-process.js';
 
 /** The registry host of every case image; the config mirrors it to OCI layouts on disk, so nothing leaves the machine. */
 export const HOST = 'verdicts.test';
@@ -70,19 +70,16 @@ export async function runCli(c: CliCase): Promise<{ report?: JsonReport; error?:
         ? c.objects
         : c.objects.map((o) => JSON.stringify(o, null, 2)).join('\n---\n'),
     );
-    let stdout = '';
-    let stderr = '';
-    // Not a TTY, like a pipe: main only calls write() and reads isTTY.
-    const stream = (write: (s: string) => void) =>
-      ({ isTTY: false, write: (s: string) => (write(s), true) }) as unknown;
     const args = [path.join(dir, 'deploy.yaml'), '--config', path.join(dir, 'archcheck.yaml')];
-    const code = await main(
-      [...args, '--format', 'json', '--fail-on', 'never', '--quiet', ...(c.args ?? [])],
-      {
-        stdout: stream((s) => (stdout += s)) as typeof process.stdout,
-        stderr: stream((s) => (stderr += s)) as typeof process.stderr,
-      },
-    );
+    const { code, stdout, stderr } = await runCliInProcess([
+      ...args,
+      '--format',
+      'json',
+      '--fail-on',
+      'never',
+      '--quiet',
+      ...(c.args ?? []),
+    ]);
     if (code !== 0) return { error: `exit ${code}: ${stderr}` };
     return { report: JSON.parse(stdout) as JsonReport };
   } finally {
