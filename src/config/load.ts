@@ -334,7 +334,8 @@ function helmEntry(
   return entry;
 }
 
-function releaseName(base: string): string {
+/** A DNS-1123 release name from a directory name; never starts with `-`, so helm cannot read it as an option. */
+export function releaseName(base: string): string {
   const name = base
     .toLowerCase()
     .replace(/[^a-z0-9-]/g, '-')
@@ -384,6 +385,9 @@ function describeError(segments: (string | number)[], e: ErrorObject, value: unk
       return `${at}: must be one of ${(p.allowedValues as unknown[]).map(String).join(', ')}`;
     case 'propertyNames':
       return `${at}: unknown rule "${String(p.propertyName)}"`;
+    case 'pattern':
+      // The only patterns keep helm's positional arguments from being read as options (--post-renderer=...).
+      return `${at}: must not start with "-": helm would read it as an option`;
     default:
       return `${at}: ${registryLimitMessage(segments, e, value) ?? e.message ?? e.keyword}`;
   }

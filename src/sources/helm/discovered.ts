@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { HelmChartConfig } from '../../config/types.js';
 import { findOnPath } from '../exec.js';
 import { posixRelative } from '../../paths.js';
+import { releaseName } from '../../config/load.js';
 
 export interface DiscoveredCharts {
   /** Releases to render with the chart's default values (its own values.yaml, which helm reads itself). */
@@ -38,11 +39,7 @@ export function discoveredCharts(
       chart: dir,
       local: true,
       // The directory name is what `helm install NAME ./dir` is most often given; it only names objects.
-      release:
-        path
-          .basename(dir)
-          .toLowerCase()
-          .replace(/[^a-z0-9-]/g, '-') || 'release',
+      release: releaseName(path.basename(dir)),
       values: [],
       set: [],
       declaredIn: path.join(dir, 'Chart.yaml'),
