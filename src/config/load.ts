@@ -385,10 +385,10 @@ function describeError(segments: (string | number)[], e: ErrorObject, value: unk
       return `${at}: must be one of ${(p.allowedValues as unknown[]).map(String).join(', ')}`;
     case 'propertyNames':
       return `${at}: unknown rule "${String(p.propertyName)}"`;
-    case 'pattern':
-      // The only patterns keep helm's positional arguments from being read as options (--post-renderer=...).
-      return `${at}: must not start with "-": helm would read it as an option`;
     default:
+      // This pattern keeps helm's positional arguments from being read as options (--post-renderer=...).
+      if (e.keyword === 'pattern' && p.pattern === '^[^-]')
+        return `${at}: must not start with "-": helm would read it as an option`;
       return `${at}: ${registryLimitMessage(segments, e, value) ?? e.message ?? e.keyword}`;
   }
 }
