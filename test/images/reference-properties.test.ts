@@ -6,7 +6,7 @@ import { corpusPath } from '../support/corpus.js';
 import { describeCorpus } from '../support/describe-corpus.js';
 import { random } from './random.js';
 
-const KINDS = ['syntax', 'template', 'env', 'printf', 'ko', 'empty'];
+const KINDS = ['syntax', 'template', 'env', 'parameter', 'printf', 'pattern', 'ko', 'empty'];
 
 /** IMAGES.txt: a `#` header line, then `count<TAB>image` per distinct `image:` value. */
 function corpusImages(): string[] {
