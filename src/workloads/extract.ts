@@ -1,14 +1,14 @@
 import { asMap, pathGet } from '../documents/ast.js';
 import type { KubeObject } from '../documents/parse.js';
 import { readIgnoreAnnotation } from '../suppressions/annotations.js';
-import { extractCustomWorkloads } from './crds.js';
+import { extractCustomWorkloads } from './crds/index.js';
 import { builtinPodSpecPath } from './kinds.js';
 import { readContainers, readScheduling } from './pod-spec.js';
 import type { Workload } from './workload.js';
 
 /**
  * Finds the workloads of one object: its pod template(s) with containers and scheduling constraints.
- * Built-in kinds by one table lookup, workload CRDs by another (crds.ts), other custom resources by a generic
+ * Built-in kinds by one table lookup, workload CRDs by another (crds/), other custom resources by a generic
  * search for pod specs; Kubernetes' own other kinds return [] cheaply. `image` keys elsewhere (CRD schemas,
  * ConfigMaps) are never read as containers.
  */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parseManifestFile } from '../../src/documents/parse.js';
-import { WORKLOAD_CRDS } from '../../src/workloads/crds.js';
+import { WORKLOAD_CRDS } from '../../src/workloads/crds/index.js';
 import { extractWorkloads } from '../../src/workloads/extract.js';
 import type { Workload } from '../../src/workloads/workload.js';
 import { FIXTURES } from '../kustomize/support.js';
