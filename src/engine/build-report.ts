@@ -46,6 +46,7 @@ export function buildReport(input: ReportInput): Report {
         name: c.name,
         type: c.type,
         image: c.image,
+        ...(c.written ? { written: c.written.image } : {}),
         line: c.location.line,
         column: c.location.column,
       })),

@@ -62,7 +62,10 @@ export interface WorkloadEntry {
   containers: {
     name: string;
     type: 'container' | 'init' | 'ephemeral';
+    /** The image that runs: for a Tekton image built from params, with their values filled in. */
     image: string;
+    /** The image as the manifest writes it, when params filled it in (`$(params.image)`). */
+    written?: string;
     line: number;
     column: number;
   }[];

@@ -33,9 +33,9 @@ function deferredImages(ctx: CheckContext): Draft[] {
         c.parseError.kind === 'ko'
           ? `container "${c.name}": ${c.image} is built by ko at deploy time, so its platforms cannot be checked ` +
             'here; make ko build every platform your node pools run (ko build --platform=linux/amd64,linux/arm64, or defaultPlatforms in .ko.yaml).'
-          : `${workloadLabel(w)}, container "${c.name}": ${c.parseError.reason}; its platforms are not checked.` +
+          : `${workloadLabel(w)}, container "${c.name}": ${c.parseError.reason}.` +
             (w.inferred
-              ? ` (${w.kind} is not a known workload kind: archcheck inferred its pods from a containers list.)`
+              ? ` ${w.kind} is not a known workload kind (archcheck inferred a pod from its containers list), so this is a notice.`
               : '');
       return [{ message, ...containerFields(w, c), defaultSeverity: 'notice' }];
     }),

@@ -1,5 +1,13 @@
 import type { Node, YAMLMap } from 'yaml';
-import { asMap, asSeq, child, locate, scalarString, type AstContext } from '../../documents/ast.js';
+import {
+  asMap,
+  asSeq,
+  child,
+  locate,
+  scalarString,
+  stringValue,
+  type AstContext,
+} from '../../documents/ast.js';
 import type { ImageParam } from '../workload.js';
 
 /**
@@ -47,7 +55,8 @@ function tableOf(
     const name = scalarString(ctx, child(ctx, param, 'name'));
     const type = scalarString(ctx, child(ctx, param, 'type')) ?? 'string';
     const node = child(ctx, param, field);
-    const text = scalarString(ctx, node);
+    // Written as a string: `default: 1.10` is the number 1.1 to YAML, not the tag a person meant.
+    const text = stringValue(ctx, node);
     if (name === undefined || type !== 'string' || text === undefined || entries.has(name)) continue;
     entries.set(name, { text, param: { name, from: field, location: locate(ctx, node as Node) } });
   }
