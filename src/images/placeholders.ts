@@ -21,9 +21,10 @@ const TEMPLATE = /\{\{[\s\S]*?\}\}|\{\{/;
 
 /**
  * Tekton variables, set by each TaskRun/PipelineRun: `$(params.x)`, `$(params["x"])`, `$(context.taskRun.name)`,
- * `$(tasks.build.results.url)`. https://tekton.dev/docs/pipelines/variables/
+ * `$(tasks.build.results.url)`. https://tekton.dev/docs/pipelines/variables/ The closing `)` is optional, as in
+ * ENV below: a match then never fails after scanning, so unclosed openings cannot make the search quadratic.
  */
-const PARAMETER = /\$\((?:params|context|tasks|steps|workspaces|results|inputs)[.[][^)]*\)/;
+const PARAMETER = /\$\((?:params|context|tasks|steps|workspaces|results|inputs)[.[][^)]*\)?/;
 
 /** `${VAR}`, `$VAR` (POSIX shell, envsubst) and `$(VAR)` (kustomize vars, Makefiles). */
 const ENV = /\$\{[^}]*\}?|\$\([A-Za-z_][A-Za-z0-9_]*\)|\$[A-Za-z_][A-Za-z0-9_]*/;

@@ -77,6 +77,12 @@ describe('Tekton images from params', () => {
       '$(params.a)',
       ['s $(params.a) [parameter] @9:14'],
     ],
+    [
+      'many references to a long value are not multiplied out',
+      `    - {name: a, default: "${'x'.repeat(1000)}"}\n`,
+      '$(params.a)'.repeat(90),
+      [`s ${'$(params.a)'.repeat(90)} [parameter] @9:14`],
+    ],
   ])('%s', (_name, params, image, expected) => {
     expect(containersOf(task(params, image))).toEqual(expected);
   });

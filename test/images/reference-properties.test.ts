@@ -90,6 +90,9 @@ describe('properties', () => {
       'a-'.repeat(50_000) + '!',
       'a.'.repeat(50_000) + '-/x',
       `x:${'9'.repeat(100_000)}y`,
+      // Placeholder openings that never close: each must not rescan the rest of the string.
+      '$(params.x'.repeat(20_000),
+      '$(context.'.repeat(20_000),
     ]) {
       expect(parseImageReference(input).ok).toBe(false);
     }

@@ -73,6 +73,8 @@ export interface Substituted {
 
 /** `text` with each `$(params...)` replaced by its value from `scope`; unknown ones are left as written. */
 export function substituteParams(text: string, scope: ParamScope, depth = 0): Substituted {
+  // Not an image, and each reference could grow it by a whole value: left as written, unsubstituted.
+  if (text.length > MAX_LENGTH) return { text, params: [], missing: [] };
   const params: ImageParam[] = [];
   const missing: string[] = [];
   const result = text.replace(REFERENCE, (whole, dotted?: string, _quote?: string, quoted?: string) => {
@@ -92,7 +94,5 @@ export function substituteParams(text: string, scope: ParamScope, depth = 0): Su
     missing.push(...inner.missing);
     return inner.text;
   });
-  return result.length > MAX_LENGTH
-    ? { text, params: [], missing: [text] }
-    : { text: result, params, missing };
+  return result.length > MAX_LENGTH ? { text, params: [], missing: [] } : { text: result, params, missing };
 }
