@@ -147,6 +147,7 @@ describe('workload CRDs without a corpus example, from scenario fixtures', () =>
         'keda.sh/ScaledJob',
         'tekton.dev/Task',
         'tekton.dev/Pipeline',
+        'tekton.dev/StepAction',
         'helm.toolkit.fluxcd.io/HelmRelease',
       ]),
     );

@@ -39,6 +39,12 @@ describe('Tekton images from params', () => {
       `$(params['img'])`,
       ['s a.io/x:1 @9:14 <default img@6'],
     ],
+    [
+      "v1alpha1's inputs form",
+      '    - {name: tag, default: "3"}\n',
+      'a.io/x:$(inputs.params.tag)',
+      ['s a.io/x:3 @9:14 <default tag@6'],
+    ],
     ['no default', '    - {name: img}\n', '$(params.img)', ['s $(params.img) [parameter] @9:14']],
     // YAML reads 1.10 as the number 1.1: not the tag meant, so not used.
     [

@@ -41,7 +41,7 @@ const NOT_WORKLOAD_GROUPS: readonly string[] = [
   'apiextensions.crossplane.io',
 ];
 
-export function isNotWorkloadGroup(group: string): boolean {
+function isNotWorkloadGroup(group: string): boolean {
   return NOT_WORKLOAD_GROUPS.some((g) => group === g || group.endsWith(`.${g}`));
 }
 

@@ -23,10 +23,11 @@ export interface ParamTable {
 export type ParamScope = readonly ParamTable[];
 
 /**
- * `$(params.name)`, `$(params["name"])` and `$(params['name'])`. Array and object forms (`$(params.list[*])`)
+ * `$(params.name)`, `$(params["name"])` and `$(params['name'])`, also as `$(inputs.params.name)` (v1alpha1's form,
+ * which Tekton long kept as an alias of `params`). Array and object forms (`$(params.list[*])`)
  * are not strings and stay unresolved. https://tekton.dev/docs/pipelines/variables/
  */
-const REFERENCE = /\$\(params(?:\.([A-Za-z0-9_-]+)|\[\s*(["'])([^"'\]]+)\2\s*\])\)/g;
+const REFERENCE = /\$\((?:inputs\.)?params(?:\.([A-Za-z0-9_-]+)|\[\s*(["'])([^"'\]]+)\2\s*\])\)/g;
 
 /** Values naming values: a pipeline run's value fills a pipeline task's, which fills the task's. */
 const MAX_DEPTH = 4;
