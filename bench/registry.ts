@@ -158,6 +158,8 @@ export async function benchRegistry(): Promise<string> {
         ...(cacheDir ? { cache: new DiskCache(cacheDir) } : {}),
       });
       const connected = proxy.connections();
+      const elu0 = performance.eventLoopUtilization();
+      const cpu0 = process.cpuUsage();
       const start = performance.now();
       await source.plan(refsToRun);
       const results = await Promise.all(refsToRun.map((r) => source.resolve(r)));
@@ -167,6 +169,9 @@ export async function benchRegistry(): Promise<string> {
       if (errors.length > 0) throw new Error(`bench resolution failed: ${JSON.stringify(errors[0])}`);
       // BENCH_DEBUG=1 prints when each request reached the proxy and was answered: where the time goes.
       if (process.env.BENCH_DEBUG) {
+        const elu = performance.eventLoopUtilization(elu0);
+        const cpu = process.cpuUsage(cpu0);
+        console.error(`ELU ${elu.utilization.toFixed(2)} cpu user ${cpu.user / 1000} sys ${cpu.system / 1000} wall ${wall}`);
         console.error(`${proxy.connections() - connected} connections to the registry`);
         const seen = [...proxy.requests, ...tokenProxy.requests].sort((a, b) => a.at! - b.at!);
         console.error(

@@ -122,7 +122,7 @@ export function createImageSource(opts: ImageSourceOptions): RunImageSource {
     ...(opts.now ? { now: opts.now } : {}),
   });
   const blobs = new FetchMemo<Uint8Array>();
-  const heads = new HeadSupport();
+  const heads = new HeadSupport(opts.cache);
   const sources = new Map<string, ImageSource>();
   const layouts = new Map<string, OciLayoutSource>();
 

@@ -209,6 +209,40 @@ describe('registries that do not answer HEAD', () => {
   });
 });
 
+describe('HEAD support remembered across runs', () => {
+  const heads = (seen: SeenRequest[]) => seen.filter((r) => r.method === 'HEAD');
+  /** Whether every HEAD reached the registry before the first one was answered: no probe went alone. */
+  const allAtOnce = (seen: SeenRequest[]) => {
+    const h = heads(seen);
+    const firstDone = Math.min(...h.map((r) => r.done!));
+    return h.every((r) => r.at! < firstDone);
+  };
+
+  test('the first run probes with one HEAD; a warm run sends all its HEADs at once', async () => {
+    const cache = await mkdtemp(path.join(dir, 'cache-'));
+    proxy.setFault((req) => (req.method === 'HEAD' ? { kind: 'delay', ms: 40 } : undefined));
+    const first = await runOnce(cache, tagged());
+    expect(heads(first.seen)).toHaveLength(4);
+    expect(allAtOnce(first.seen)).toBe(false);
+    const warm = await runOnce(cache, tagged());
+    expect(heads(warm.seen)).toHaveLength(4);
+    expect(allAtOnce(warm.seen)).toBe(true);
+  });
+
+  test('an origin that stops answering HEAD is read with GET, and probed again next run', async () => {
+    const cache = await mkdtemp(path.join(dir, 'cache-'));
+    const cold = await runOnce(cache, tagged());
+    proxy.setFault((req) => (req.method === 'HEAD' ? { kind: 'status', status: 405 } : undefined));
+    const stopped = await runOnce(cache, tagged());
+    expect(stopped.results).toEqual(cold.results);
+    expect(stopped.counts).toMatchObject({ manifest: 4, blob: 0 });
+    expect(stopped.counts.head).toBeGreaterThanOrEqual(1);
+    const next = await runOnce(cache, tagged());
+    expect(next.results).toEqual(cold.results);
+    expect(next.counts).toMatchObject({ head: 1, manifest: 4, blob: 0 });
+  });
+});
+
 describe('digests known from elsewhere', () => {
   test('a tag never read before costs a HEAD and no GET when another tag named its digest', async () => {
     const cache = await mkdtemp(path.join(dir, 'cache-'));

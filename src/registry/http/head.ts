@@ -1,3 +1,4 @@
+import type { TagHints } from '../cache/store.js';
 import { parseDigest } from '../digest.js';
 import { type ResolutionFailure, isFailure } from '../source.js';
 import type { Fetched } from './client.js';
@@ -27,38 +28,75 @@ export function readHead(got: Fetched | ResolutionFailure): HeadAnswer {
   return FINAL.has(got.cause) ? got : { get: true, headWorks: true };
 }
 
+/** Known to work (this run or an earlier one), known not to, not known yet, or being found out. */
+type State = 'works' | 'refused' | 'unknown' | Promise<void>;
+
+/** Where an origin's HEAD support is remembered across runs, beside the tag hints. */
+const memoryKey = (origin: string) => `HEAD ${origin}`;
+
 /**
- * Per origin, for the run: whether HEAD works. The first HEAD to an origin goes alone (a probe) and the
+ * Per origin: whether HEAD works. The first HEAD to an origin not known yet goes alone (a probe) and the
  * origin's other tags wait for its verdict, so a registry without HEAD costs one wasted request per run,
  * not one per image. Once an origin answered a HEAD in any meaningful way (a digest, a 404, a 401, a
  * timeout), its HEADs go out in parallel; once it refused one, its tags are read with GET directly.
+ *
+ * With `memory` (the cache's tag hints), an origin whose HEAD answered with a digest in an earlier run is
+ * not probed again: a warm run's HEADs all start at once. Should it stop answering HEAD, the HEADs already
+ * in flight (at most the per-origin concurrency) fall back to GET and the memory is dropped.
  */
 export class HeadSupport {
-  readonly #origins = new Map<string, boolean | Promise<void>>();
+  readonly #origins = new Map<string, State>();
+  readonly #memory: TagHints | undefined;
+
+  constructor(memory?: TagHints) {
+    this.#memory = memory;
+  }
 
   /** HEADs a tag with `send`, or answers `{get: true}` at once when `origin` is known not to do HEAD. */
   async announce(origin: string, send: () => Promise<Fetched | ResolutionFailure>): Promise<HeadAnswer> {
     for (;;) {
-      const known = this.#origins.get(origin);
-      if (known === false) return { get: true, headWorks: false };
-      if (known instanceof Promise) {
-        await known;
+      const state = this.#origins.get(origin) ?? this.#recall(origin);
+      if (state === 'refused') return { get: true, headWorks: false };
+      if (state instanceof Promise) {
+        await state;
         continue;
       }
       const answer = send().then(readHead);
-      const verdict = answer.then((a) => !('get' in a) || a.headWorks);
-      if (known === undefined)
+      if (state === 'unknown') {
         this.#origins.set(
           origin,
-          verdict.then((works) => this.#set(origin, works)),
+          answer.then((a) => {
+            const works = !('get' in a) || a.headWorks;
+            this.#set(origin, works ? 'works' : 'refused');
+            // Off the waiters' path: they go as soon as the verdict is known.
+            if ('digest' in a) void this.#memory?.remember(memoryKey(origin), a.digest);
+          }),
         );
-      else void verdict.then((works) => works || this.#set(origin, false));
+      } else {
+        void answer.then(async (a) => {
+          if (!('get' in a) || a.headWorks || this.#origins.get(origin) === 'refused') return;
+          this.#set(origin, 'refused');
+          await this.#memory?.forget(memoryKey(origin));
+        });
+      }
       return answer;
     }
   }
 
-  #set(origin: string, works: boolean): void {
+  /** Looks the origin up in the memory once; every caller waits for the answer. */
+  #recall(origin: string): State {
+    if (!this.#memory) return 'unknown';
+    const memory = this.#memory;
+    const recalled = memory.hint(memoryKey(origin)).then((digest) => {
+      if (!(this.#origins.get(origin) instanceof Promise)) return;
+      this.#origins.set(origin, digest ? 'works' : 'unknown');
+    });
+    this.#origins.set(origin, recalled);
+    return recalled;
+  }
+
+  #set(origin: string, state: 'works' | 'refused'): void {
     // A refusal seen by any request stands: one in flight when the probe succeeded may still meet one.
-    if (this.#origins.get(origin) !== false) this.#origins.set(origin, works);
+    if (this.#origins.get(origin) !== 'refused') this.#origins.set(origin, state);
   }
 }
