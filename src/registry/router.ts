@@ -19,6 +19,7 @@ import { DEFAULT_RETRY, type RetryPolicy } from './http/retry.js';
 import { Transport } from './http/transport.js';
 import { OciLayoutSource } from './oci-layout.js';
 import type { RegistryCache } from './cache/store.js';
+import { RunCache } from './cache/run-cache.js';
 import { type ImageContent, type ImageSource, type Resolution, fail, isFailure } from './source.js';
 import { type RegistryUsage, UsageMeter } from './http/usage.js';
 
@@ -123,6 +124,7 @@ export function createImageSource(opts: ImageSourceOptions): RunImageSource {
   });
   const blobs = new FetchMemo<Uint8Array>();
   const heads = new HeadSupport(opts.cache);
+  const cache = opts.cache && new RunCache(opts.cache);
   const sources = new Map<string, ImageSource>();
   const layouts = new Map<string, OciLayoutSource>();
 
@@ -137,7 +139,7 @@ export function createImageSource(opts: ImageSourceOptions): RunImageSource {
     } else {
       const endpoint = mirror?.endpoint ?? defaultEndpoint(host);
       const client = new RegistryClient(endpoint, { transport, auth, logger, usage });
-      source = new HttpImageSource(client, { blobs, heads, cache: opts.cache, usage });
+      source = new HttpImageSource(client, { blobs, heads, cache, usage });
     }
     logger.debug(
       `registry ${host}: ${mirror?.kind === 'oci' ? `oci:${mirror.dir}` : (mirror?.endpoint.origin ?? defaultEndpoint(host).origin)}`,

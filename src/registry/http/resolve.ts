@@ -1,6 +1,6 @@
 import { canonicalImage } from '../../images/reference.js';
 import type { ImageRef } from '../../images/reference.js';
-import type { RegistryCache } from '../cache/store.js';
+import type { RunCache } from '../cache/run-cache.js';
 import { parseDigest, verifyDigest } from '../digest.js';
 import {
   MANIFEST_ACCEPT,
@@ -43,7 +43,7 @@ export interface HttpSourceDeps {
   blobs: BlobCache;
   /** Which origins answer HEAD, shared by every endpoint of the run. */
   heads: HeadSupport;
-  cache?: RegistryCache;
+  cache?: RunCache;
   usage?: UsageMeter;
 }
 
@@ -64,7 +64,7 @@ export interface HttpSourceDeps {
 export class HttpImageSource implements ImageSource {
   readonly #client: RegistryClient;
   readonly #deps: HttpSourceDeps;
-  readonly #cache: RegistryCache | undefined;
+  readonly #cache: RunCache | undefined;
   /** Manifests by repository and digest: a tag and a pinned reference to one image cost one GET. */
   readonly #manifests = new FetchMemo<CheckedManifest>();
 
@@ -94,8 +94,6 @@ export class HttpImageSource implements ImageSource {
     const tag = ref.tag ?? 'latest';
     if (!this.#cache) return this.#resolved(ref, image, await this.#get(ref, image, tag, signal), signal);
     const cache = this.#cache;
-    const key = this.#tagKey(ref);
-    const hint = cache.hint(key);
     const answer = await this.#head(ref, image, tag, signal);
     if (isFailure(answer)) return answer;
     const resolution =
@@ -103,8 +101,7 @@ export class HttpImageSource implements ImageSource {
         ? await this.#byDigest(ref, image, answer.digest, signal)
         : await this.#resolved(ref, image, await this.#get(ref, image, tag, signal), signal);
     // The hint only estimates pulls up front (expectedPulls): rewritten when the tag moved.
-    if (!isFailure(resolution) && (await hint) !== resolution.digest)
-      await cache.remember(key, resolution.digest);
+    if (!isFailure(resolution)) await cache.remember(this.#tagKey(ref), resolution.digest);
     return resolution;
   }
 
