@@ -40,7 +40,7 @@ const CONCURRENCY = 8;
 const UNIQUE = 40; // half multi-arch indexes, half single-arch images, each referenced by tag
 const PINNED = 10; // of those, also referenced by digest
 const REFERENCES = 400;
-const ROUNDS = 3;
+const ROUNDS = 5;
 
 function images(): { repo: string; top: Image | Index; multi: boolean }[] {
   return Array.from({ length: UNIQUE }, (_, i) => {
@@ -241,7 +241,7 @@ export async function benchRegistry(): Promise<string> {
     const cells = (c: Counts) =>
       [c.ping, c.token, c.head, c.manifest, c.blob, total(c)].map((n) => String(n).padStart(6)).join('');
     const ms = (n: number) => `${String(Math.round(n)).padStart(6)} ms`;
-    const x = (n: number) => `${n.toFixed(2).padStart(5)}x`;
+    const x = (n: number) => (Number.isFinite(n) ? `${n.toFixed(2).padStart(5)}x` : '     -');
     const row = (label: string, m: Measured, bare?: number) => {
       const f = floors(m, CONCURRENCY, LATENCY_MS);
       const net = bare === undefined ? '' : ` ${ms(bare)} ${x(Math.max(0, m.wall - bare) / f.chain)}`;

@@ -81,24 +81,33 @@ export class Transport {
     const refused = this.#opts.guard.checkUrl(url);
     if (refused) return { ok: false, error: { kind: 'blocked', message: refused } };
     // The timeout starts once a slot is ours: waiting behind other requests is not the server being slow.
+    // A HEAD starts an image's chain of requests while a GET continues one (the manifest a HEAD named, its
+    // config blob), so GETs go first: images already begun finish before new ones start, and a run ends
+    // without a tail of images still waiting for their last round trips.
+    const priority = req.method === 'HEAD' ? 0 : 1;
     let timeout: AbortSignal | undefined;
     try {
       return await this.#perOrigin.for(url.origin).run(
         () =>
-          this.#all.run(async () => {
-            // A breaker that tripped while this request waited for its slot holds it back too.
-            const open = this.#breakers.open(url.host);
-            if (open) return { ok: false as const, error: { ...open } };
-            timeout = AbortSignal.timeout(this.#opts.timeoutMs);
-            return exchange(
-              this.#opts.dispatcher,
-              url,
-              req,
-              AbortSignal.any([signal, timeout]),
-              this.#opts.maxBodyBytes ?? 16 * 1024 * 1024,
-            );
-          }, signal),
+          this.#all.run(
+            async () => {
+              // A breaker that tripped while this request waited for its slot holds it back too.
+              const open = this.#breakers.open(url.host);
+              if (open) return { ok: false as const, error: { ...open } };
+              timeout = AbortSignal.timeout(this.#opts.timeoutMs);
+              return exchange(
+                this.#opts.dispatcher,
+                url,
+                req,
+                AbortSignal.any([signal, timeout]),
+                this.#opts.maxBodyBytes ?? 16 * 1024 * 1024,
+              );
+            },
+            signal,
+            priority,
+          ),
         signal,
+        priority,
       );
     } catch (error) {
       if (signal.aborted)
