@@ -1,10 +1,12 @@
 /**
  * Registry resolution cost: N image references (as N manifests would hold them) over U unique images on a
  * loopback distribution registry with token auth, behind a proxy that adds a fixed latency to every request
- * and counts them (the token service sits behind the same latency). Three runs share one cache directory,
- * each a fresh process's worth of state: cold (empty cache), warm (nothing changed) and after one tag
- * moved. Reports requests by kind, wall time against the floor ceil(requests / concurrency) x latency, and
- * `skopeo inspect --raw` over the same images in the same run.
+ * and counts them (the token service sits behind the same latency). Runs share one cache directory, each
+ * a fresh process's worth of state: cold (empty cache), warm (nothing changed), warm with only the digest
+ * references, and after one tag moved; then `--no-cache`. Reports requests by kind, wall time against the
+ * strict floor ceil(requests / concurrency) x latency and the chain floor (registry-measure.ts), the same
+ * runs without added latency (the loopback servers' own time), and `skopeo inspect --raw` over the same
+ * images in the same run, 8 processes at a time and one after another.
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';

@@ -1,6 +1,7 @@
 import type { TagHints } from '../cache/store.js';
 import { parseDigest } from '../digest.js';
-import { type ResolutionFailure, isFailure } from '../source.js';
+import { errorMessage } from '../../errors.js';
+import { type ResolutionFailure, fail, isFailure } from '../source.js';
 import type { Fetched } from './client.js';
 
 /**
@@ -10,7 +11,13 @@ import type { Fetched } from './client.js';
 export type HeadAnswer = { digest: string } | { get: true; headWorks: boolean } | ResolutionFailure;
 
 /** Failures that say nothing about HEAD and that a GET would meet the same way: reported as they are. */
-const FINAL = new Set<ResolutionFailure['cause']>(['timeout', 'rate-limited', 'refused', 'cancelled']);
+const FINAL = new Set<ResolutionFailure['cause']>([
+  'timeout',
+  'rate-limited',
+  'refused',
+  'cancelled',
+  'internal',
+]);
 
 /**
  * Reads a HEAD's answer. `Docker-Content-Digest` is what HEAD is for (distribution spec, "Checking if
@@ -61,7 +68,10 @@ export class HeadSupport {
         await state;
         continue;
       }
-      const answer = send().then(readHead);
+      // A bug below must not leave every later tag of the origin waiting on a rejected verdict.
+      const answer = send().then(readHead, (error: unknown) =>
+        fail('internal', `HEAD to ${origin} failed unexpectedly: ${errorMessage(error)}`),
+      );
       if (state === 'unknown') {
         this.#origins.set(
           origin,
