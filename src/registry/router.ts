@@ -11,11 +11,15 @@ import { CredentialStore } from './http/credentials.js';
 import { createDispatcher } from './http/dispatcher.js';
 import { type MirrorTarget, defaultEndpoint, normalizeRegistryHost, parseMirror } from './http/endpoint.js';
 import { NetworkGuard, type Resolver } from './http/guard.js';
-import { BlobCache, HttpImageSource } from './http/resolve.js';
+import { HeadSupport } from './http/head.js';
+import { FetchMemo } from './http/memo.js';
+import { HttpImageSource } from './http/resolve.js';
 import { Secrets, redactingLogger } from './http/secrets.js';
-import { DEFAULT_RETRY, type RetryPolicy, Transport } from './http/transport.js';
+import { DEFAULT_RETRY, type RetryPolicy } from './http/retry.js';
+import { Transport } from './http/transport.js';
 import { OciLayoutSource } from './oci-layout.js';
 import type { RegistryCache } from './cache/store.js';
+import { RunCache } from './cache/run-cache.js';
 import { type ImageContent, type ImageSource, type Resolution, fail, isFailure } from './source.js';
 import { type RegistryUsage, UsageMeter } from './http/usage.js';
 
@@ -118,7 +122,9 @@ export function createImageSource(opts: ImageSourceOptions): RunImageSource {
     usage,
     ...(opts.now ? { now: opts.now } : {}),
   });
-  const blobs = new BlobCache();
+  const blobs = new FetchMemo<Uint8Array>();
+  const heads = new HeadSupport(opts.cache);
+  const cache = opts.cache && new RunCache(opts.cache);
   const sources = new Map<string, ImageSource>();
   const layouts = new Map<string, OciLayoutSource>();
 
@@ -133,7 +139,7 @@ export function createImageSource(opts: ImageSourceOptions): RunImageSource {
     } else {
       const endpoint = mirror?.endpoint ?? defaultEndpoint(host);
       const client = new RegistryClient(endpoint, { transport, auth, logger, usage });
-      source = new HttpImageSource(client, blobs, opts.cache, usage);
+      source = new HttpImageSource(client, { blobs, heads, cache, usage });
     }
     logger.debug(
       `registry ${host}: ${mirror?.kind === 'oci' ? `oci:${mirror.dir}` : (mirror?.endpoint.origin ?? defaultEndpoint(host).origin)}`,
