@@ -1,6 +1,7 @@
 import picomatch from 'picomatch';
 import { poolsFromArchitectures } from '../clusters/pools.js';
-import type { ClusterConfig, Config } from '../config/types.js';
+import type { ClusterConfig } from '../clusters/cluster.js';
+import type { Config } from '../config/types.js';
 import { ConfigurationError } from '../errors.js';
 import { ambiguousPlatformNote } from '../platforms/node.js';
 import { posixRelative } from '../paths.js';
@@ -14,17 +15,6 @@ export const ASSUMED_CLUSTER_NOTICE =
   '    - name: prod\n' +
   '      nodePools:\n' +
   '        - {name: general, arch: amd64}';
-
-/**
- * Objects that describe the nodes of a cluster: Karpenter NodePools and Provisioners, eksctl ClusterConfigs,
- * node lists (`kubectl get nodes -o yaml`). Their presence is worth a hint when no cluster is declared.
- */
-export function describesNodes(apiVersion: string, kind: string): boolean {
-  const group = apiVersion.split('/')[0] ?? '';
-  if (group === 'karpenter.sh') return kind === 'NodePool' || kind === 'Provisioner';
-  if (group === 'eksctl.io') return kind === 'ClusterConfig';
-  return apiVersion === 'v1' && (kind === 'NodeList' || kind === 'Node');
-}
 
 /** The no-clusters notice, naming the files whose node pools the user can turn into a declaration. */
 export function assumedClusterNotice(nodeFiles: readonly string[]): string {

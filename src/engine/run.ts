@@ -26,7 +26,7 @@ import { readSourceFile } from '../sources/files.js';
 import { type RenderOutcome, type SourceUnit, unitFacts } from '../sources/unit.js';
 import { isoDay, setAsideFindings } from './adopt.js';
 import { ASSUMED_CLUSTER_NOTICE, assumedClusterNotice, chooseClusters, clusterMatcher } from './clusters.js';
-import { mapLimit } from './map-limit.js';
+import { mapLimit } from '../map-limit.js';
 import { type EngineDeps, type EngineOptions, defaultDeepSettings } from './options.js';
 import type { Report } from './report.js';
 import { buildReport } from './build-report.js';
