@@ -14,11 +14,9 @@ import { type ImageRef, parseImageReference } from '../src/images/reference.js';
 import { type Logger, RecordingLogger } from '../src/logger.js';
 import { createImageSource } from '../src/registry/router.js';
 import type { ImageSource, Resolution } from '../src/registry/source.js';
-import { type FaultProxy, startFaultProxy } from '../test/support/fault-proxy.js';
 import { image, index } from '../test/support/images.js';
 import { pushDistribution } from '../test/support/push.js';
-import { startRegistry } from '../test/support/registry.js';
-import { startTokenServer } from '../test/support/token-server.js';
+import { startLatencyRegistry } from './latency-registry.js';
 
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 50);
 const FILES = 500;
@@ -101,9 +99,7 @@ export async function benchOverlap(): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'archcheck-bench-overlap-'));
   const stops: (() => Promise<void>)[] = [];
   try {
-    const root = path.join(dir, 'storage');
-    const open = await startRegistry({ root, dir });
-    stops.push(open.stop);
+    const { open, tokenProxy, proxy } = await startLatencyRegistry(dir, LATENCY_MS, stops);
     for (let i = 0; i < UNIQUE; i++) {
       const salt = `overlap-${i}`;
       const top =
@@ -115,33 +111,6 @@ export async function benchOverlap(): Promise<string> {
           : image({ os: 'linux', architecture: 'amd64' }, { salt });
       await pushDistribution(open.host, `bench/app-${i}`, 'v1', top);
     }
-    const tokens = await startTokenServer({
-      dir,
-      issuer: 'bench',
-      service: 'bench-registry',
-      users: {},
-      anonymousPull: true,
-    });
-    stops.push(tokens.stop);
-    const tokenProxy: FaultProxy = await startFaultProxy({
-      upstream: new URL(tokens.realm).origin,
-      latencyMs: LATENCY_MS,
-    });
-    stops.push(tokenProxy.stop);
-    const authed = await startRegistry({
-      root,
-      dir,
-      auth: {
-        kind: 'token',
-        realm: `${tokenProxy.url}/token`,
-        service: 'bench-registry',
-        issuer: 'bench',
-        rootCertBundle: tokens.certPath,
-      },
-    });
-    stops.push(authed.stop);
-    const proxy = await startFaultProxy({ upstream: authed.url, latencyMs: LATENCY_MS });
-    stops.push(proxy.stop);
 
     const tree = path.join(dir, 'tree');
     await mkdir(tree);
