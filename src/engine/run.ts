@@ -1,4 +1,3 @@
-import type { ClusterConfig } from '../clusters/cluster.js';
 import { loadConfig, parseHelmInput } from '../config/load.js';
 import type { Config } from '../config/types.js';
 import { DEFAULT_MAX_FILE_SIZE } from '../documents/read.js';
@@ -7,13 +6,12 @@ import { deepStage } from '../deep/stage.js';
 import { loadPoolsFrom } from '../nodepools/clusters.js';
 import { notePoolSources } from '../nodepools/pool-notes.js';
 import type { RegistryUsage } from '../registry/http/usage.js';
-import type { ImageSource, Resolution } from '../registry/source.js';
+import type { ImageSource } from '../registry/source.js';
 import { type ImageStage, openImageStage } from '../registry/stage.js';
 import { describeUsage } from '../reporters/usage.js';
 import { runChecks } from '../rules/index.js';
-import type { WorkloadPlacement } from '../rules/rule.js';
 import { DEFAULT_KUSTOMIZE_SETTINGS } from '../sources/kustomize/index.js';
-import { type SourcesRead, readSources } from '../sources/stage.js';
+import { readSources } from '../sources/stage.js';
 import { isoDay, setAsideFindings } from './adopt.js';
 import { buildReport } from './build-report.js';
 import { ASSUMED_CLUSTER_NOTICE, assumedClusterNotice, chooseClusters, placeTree } from './clusters.js';
@@ -44,7 +42,7 @@ export async function runArchcheck(
     imageSource: deps.imageSource,
   });
   let usage: RegistryUsage | undefined;
-  let tree: Tree;
+  let tree: Awaited<ReturnType<typeof readAndResolve>>;
   try {
     tree = await readAndResolve(options, { ...deps, env }, config, images);
   } finally {
@@ -106,23 +104,13 @@ export async function runArchcheck(
   return usage && spent ? { ...report, registry: usage } : report;
 }
 
-/** What the run knows once the tree is read and its images resolved (and, opted in, verified deeply). */
-interface Tree {
-  read: SourcesRead;
-  clusters: ClusterConfig[];
-  placements: WorkloadPlacement[];
-  unmatchedFiles: string[];
-  resolutions: Map<string, Resolution>;
-  deep?: DeepFacts;
-  notices: string[];
-}
-
+/** The tree read, its clusters and placements, its images resolved (and, opted in, verified deeply). */
 async function readAndResolve(
   options: EngineOptions,
   deps: EngineDeps & { env: Record<string, string | undefined> },
   config: Config,
   images: ImageStage,
-): Promise<Tree> {
+) {
   const { logger, env } = deps;
   // Input errors are configuration errors: found before any work is done.
   const helmCharts = [
@@ -157,24 +145,18 @@ async function readAndResolve(
   });
   notices.push(...read.notices);
 
-  const { clusters, placements, unmatchedFiles } = placeTree(
-    read.units,
-    fromFiles,
-    notices,
-    globBase,
-    logger,
-  );
+  const placed = placeTree(read.units, fromFiles, notices, globBase, logger);
 
   const resolutions = await images.resolutions();
   let deep: DeepFacts | undefined;
   // Opt-in: without it nothing below runs and no blob beyond the resolution's is fetched.
   if (options.deep?.enabled || config.deep) {
     const verified = await deepStage(
-      { placements, resolutions },
+      { placements: placed.placements, resolutions },
       {
         source: images.source,
         cacheRoot: images.cacheRoot,
-        budgets: (options.deep ?? { enabled: true, ...defaultDeepSettings() }).budgets,
+        budgets: options.deep?.budgets ?? defaultDeepSettings().budgets,
         deadlineMs: config.registries.deadlineMs,
         logger,
       },
@@ -183,5 +165,5 @@ async function readAndResolve(
     deep = verified.facts;
   }
   await images.maintain();
-  return { read, clusters, placements, unmatchedFiles, resolutions, notices, ...(deep ? { deep } : {}) };
+  return { read, ...placed, resolutions, notices, ...(deep ? { deep } : {}) };
 }
