@@ -21,7 +21,7 @@ import { startLatencyRegistry } from './latency-registry.js';
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 50);
 const FILES = 500;
 const UNIQUE = 60;
-const ROUNDS = 3;
+const ROUNDS = 5;
 const SETTINGS = { mirrors: {}, credentials: {}, concurrency: 8, timeoutMs: 30_000, deadlineMs: 300_000 };
 
 /** A Deployment, its Service and a ConfigMap: what an application's manifest file often holds. */
