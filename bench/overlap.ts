@@ -4,6 +4,9 @@
  * latency). Measured in the same process: the engine as it runs (each image resolves as soon as the first file
  * naming it is parsed) against the sequential order it used to have (every file parsed, then every reference
  * planned, then resolved), replayed with an image source that holds each resolve until the parse stage ended.
+ * The files (about 4 KB, a 100-key ConfigMap each) make parsing take about as long as resolving: the gain is
+ * bounded by the shorter of the two stages. The replay was checked against the engine before the change (same
+ * bench run on the old code: the replay within 4-6% of the old engine's own run).
  */
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -26,7 +29,7 @@ const SETTINGS = { mirrors: {}, credentials: {}, concurrency: 8, timeoutMs: 30_0
 
 /** A Deployment, its Service and a ConfigMap: what an application's manifest file often holds. */
 function manifest(i: number, host: string): string {
-  const data = Array.from({ length: 20 }, (_, k) => `  key-${k}: "value ${i}-${k}"`).join('\n');
+  const data = Array.from({ length: 100 }, (_, k) => `  key-${k}: "value ${i}-${k}"`).join('\n');
   return `apiVersion: apps/v1
 kind: Deployment
 metadata:
