@@ -80,7 +80,6 @@ function sequential(
   const planned = opened.then(() => inner.plan(refs));
   return {
     logger: {
-      ...logger,
       debug: (m) => logger.debug(m),
       info: (m) => logger.info(m),
       warning: (m) => logger.warning(m),
