@@ -19,11 +19,9 @@ import { RecordingLogger } from '../src/logger.js';
 import { DiskCache } from '../src/registry/cache/store.js';
 import { createImageSource } from '../src/registry/router.js';
 import { requireBinary } from '../test/support/binaries.js';
-import { type FaultProxy, startFaultProxy } from '../test/support/fault-proxy.js';
+import { startFaultProxy } from '../test/support/fault-proxy.js';
 import { type Image, type Index, attestation, image, index } from '../test/support/images.js';
 import { pushDistribution } from '../test/support/push.js';
-import { startRegistry } from '../test/support/registry.js';
-import { startTokenServer } from '../test/support/token-server.js';
 import {
   type Counts,
   type Measured,
@@ -34,6 +32,7 @@ import {
   serialPrefix,
   total,
 } from './registry-measure.js';
+import { startLatencyRegistry, startTokenRegistry } from './latency-registry.js';
 
 const run = promisify(execFile);
 
@@ -71,38 +70,9 @@ export async function benchRegistry(): Promise<string> {
   const root = path.join(dir, 'storage');
   const stops: (() => Promise<void>)[] = [];
   try {
-    const open = await startRegistry({ root, dir });
-    stops.push(open.stop);
+    const { open, tokens, tokenProxy, proxy } = await startLatencyRegistry(dir, LATENCY_MS, stops);
     const all = images();
     await pool(all, 8, (i) => pushDistribution(open.host, i.repo, 'v1', i.top));
-
-    const tokens = await startTokenServer({
-      dir,
-      issuer: 'bench',
-      service: 'bench-registry',
-      users: {},
-      anonymousPull: true,
-    });
-    stops.push(tokens.stop);
-    const tokenProxy: FaultProxy = await startFaultProxy({
-      upstream: new URL(tokens.realm).origin,
-      latencyMs: LATENCY_MS,
-    });
-    stops.push(tokenProxy.stop);
-    const authed = await startRegistry({
-      root,
-      dir,
-      auth: {
-        kind: 'token',
-        realm: `${tokenProxy.url}/token`,
-        service: 'bench-registry',
-        issuer: 'bench',
-        rootCertBundle: tokens.certPath,
-      },
-    });
-    stops.push(authed.stop);
-    const proxy = await startFaultProxy({ upstream: authed.url, latencyMs: LATENCY_MS });
-    stops.push(proxy.stop);
     // The same registry and token service without added latency: what the loopback servers themselves cost.
     const bareTokens = await startFaultProxy({ upstream: new URL(tokens.realm).origin });
     stops.push(bareTokens.stop);
@@ -202,17 +172,7 @@ export async function benchRegistry(): Promise<string> {
       counts: count(proxy.requests.splice(0), tokenProxy.requests.splice(0)),
     };
     // The loopback servers' own time: the same runs straight to the registry, its token realm without latency.
-    const bareRegistry = await startRegistry({
-      root,
-      dir,
-      auth: {
-        kind: 'token',
-        realm: `${bareTokens.url}/token`,
-        service: 'bench-registry',
-        issuer: 'bench',
-        rootCertBundle: tokens.certPath,
-      },
-    });
+    const bareRegistry = await startTokenRegistry(root, dir, `${bareTokens.url}/token`, tokens);
     stops.push(bareRegistry.stop);
     const bareRefs = parsed.map((r) => ({ ...r, registry: bareRegistry.host }));
     const bareCold: number[] = [];

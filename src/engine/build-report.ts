@@ -1,4 +1,4 @@
-import type { ClusterConfig } from '../config/types.js';
+import type { ClusterConfig } from '../clusters/cluster.js';
 import type { ParsedFile } from '../documents/parse.js';
 import { canonicalImage } from '../images/reference.js';
 import { formatPlatform } from '../platforms/normalize.js';

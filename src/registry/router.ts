@@ -62,8 +62,9 @@ export function allowListOf(opts: Pick<ImageSourceOptions, 'allowPrivateRegistri
 export interface RunImageSource extends ImageSource {
   content(ref: ImageRef): ImageContent;
   /**
-   * Announces every reference the run will resolve, before the first: tokens are then requested once per
-   * registry for all its repositories, and pull quotas are compared with what the run may spend.
+   * Announces references the run will resolve, before they are resolved: tokens are requested once per
+   * registry for all repositories planned so far (those planned while a token is on its way share the next),
+   * and pull quotas are compared with what the run may spend. May be called as references are found.
    */
   plan(refs: readonly ImageRef[]): Promise<void>;
   /** Requests spent so far, by kind, and the pull quotas registries announced. */
@@ -149,6 +150,8 @@ export function createImageSource(opts: ImageSourceOptions): RunImageSource {
   }
 
   const inflight = new Map<string, Promise<Resolution>>();
+  // References already planned: a reference announced twice is expected to cost its pulls once.
+  const planned = new Set<string>();
   let deadline: AbortController | undefined;
   const deadlineSignal = (): AbortSignal => {
     if (!deadline) {
@@ -188,7 +191,12 @@ export function createImageSource(opts: ImageSourceOptions): RunImageSource {
   return {
     async plan(refs: readonly ImageRef[]): Promise<void> {
       const scopes = new Map<string, Set<string>>();
-      const unique = new Map(refs.map((ref) => [canonicalImage(ref), ref]));
+      const unique = new Map<string, ImageRef>();
+      for (const ref of refs) {
+        const key = canonicalImage(ref);
+        if (!planned.has(key)) unique.set(key, ref);
+        planned.add(key);
+      }
       await Promise.all(
         [...unique.values()].map(async (ref) => {
           const source = sourceFor(ref.registry);

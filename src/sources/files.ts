@@ -1,8 +1,7 @@
-import { describesNodes } from '../engine/clusters.js';
 import type { KubeObject, ParsedFile } from '../documents/parse.js';
 import { parseManifestFile } from '../documents/parse.js';
 import { readManifest } from '../documents/read.js';
-import { collectFacts, isClusterFact } from '../nodepools/collect.js';
+import { collectFacts, describesNodes, isClusterFact } from '../nodepools/collect.js';
 import { extractWorkloads } from '../workloads/extract.js';
 import type { Workload } from '../workloads/workload.js';
 import type { SourceFile } from './discover.js';
@@ -30,7 +29,7 @@ export async function readSourceFile(source: SourceFile, maxFileSize: number): P
     for (const o of objects) {
       workloads.push(...nameTemplate(o, extractWorkloads(o)));
       if (isClusterFact(o)) factObjects.push(o);
-      if (describesNodes(o.apiVersion, o.kind)) describesPools = true;
+      if (describesNodes(o)) describesPools = true;
     }
   });
   // A Go template kept beside the manifests (`{{ ... }}` makes it invalid YAML) is not a broken manifest: one

@@ -343,6 +343,32 @@ describe('tokens', () => {
     expect(tokens.requests[1]!.scopes).toHaveLength(4);
   });
 
+  test('references planned while the first is being authorized share its token', async () => {
+    const { source } = harness({ env: await isolatedEnv() });
+    const [a, b] = tagged().map(refOf);
+    await source.plan([a!]);
+    const first = source.resolve(a!);
+    // Planned during the first request's ping: the first batch is formed only when a token is needed.
+    await source.plan([b!]);
+    expectResolved([await first, await source.resolve(b!)]);
+    await source.close();
+    expect(tokens.requests.map((r) => r.scopes.length)).toEqual([2]);
+  });
+
+  test('references planned after a batch was formed go into one new batch, a repeated plan into none', async () => {
+    const { source } = harness({ env: await isolatedEnv() });
+    const [a, b, c] = tagged().map(refOf);
+    await source.plan([a!]);
+    expectResolved([await source.resolve(a!)]);
+    await source.plan([a!, b!, c!]);
+    expectResolved(await Promise.all([a!, b!, c!].map((r) => source.resolve(r))));
+    await source.close();
+    expect(tokens.requests.map((r) => [...r.scopes].sort())).toEqual([
+      ['repository:eco/single-a:pull'],
+      ['repository:eco/multi-c:pull', 'repository:eco/single-b:pull'],
+    ]);
+  });
+
   test('a 401 with a new challenge mid-run re-authenticates', async () => {
     let clock = Date.now();
     const env = await isolatedEnv();

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { ConfigPosition, HelmChartConfig } from '../../config/types.js';
 import type { SourceLocation } from '../../documents/location.js';
 import { parseManifestFile, type KubeObject } from '../../documents/parse.js';
-import { mapLimit } from '../../engine/map-limit.js';
+import { mapLimit } from '../../map-limit.js';
 import { extractWorkloads } from '../../workloads/extract.js';
 import { moveWorkload } from '../../workloads/move.js';
 import type { RenderProblem, Workload } from '../../workloads/workload.js';

@@ -5,7 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import { child, asMap, scalarString } from '../../documents/ast.js';
 import type { SourceLocation } from '../../documents/location.js';
 import { parseManifestFile, type KubeObject, type ParsedFile } from '../../documents/parse.js';
-import { mapLimit } from '../../engine/map-limit.js';
+import { mapLimit } from '../../map-limit.js';
 import { extractWorkloads } from '../../workloads/extract.js';
 import type { RenderProblem, Workload } from '../../workloads/workload.js';
 import type { RenderOutcome, SourceUnit } from '../unit.js';
