@@ -81,7 +81,7 @@ export async function runArchcheck(
 
   const rendered = await logger.group('Render Helm charts and kustomizations', async () => {
     const started = Date.now();
-    const absolute = files.map((f) => f.path);
+    const absolute = files.flatMap((f) => (f.stdin ? [] : [f.path]));
     const env = deps.env ?? process.env;
     const outcomes = await Promise.all([
       renderKustomizations({
@@ -116,7 +116,7 @@ export async function runArchcheck(
     // Files a kustomization or chart reads were checked through its render: reading them again would double findings.
     const loose = files.filter((f) => !rendered.claimed.has(f.path));
     const result: SourceUnit[] = [
-      ...(await mapLimit(loose, 16, (f) => readSourceFile(f, maxFileSize))),
+      ...(await mapLimit(loose, 16, (f) => readSourceFile(f, maxFileSize, deps.stdin))),
       ...rendered.units,
     ];
     const workloads = result.reduce((n, p) => n + p.workloads.length, 0);
