@@ -15,7 +15,7 @@ import { DETAILS_OVERHEAD, type RenderedTable, collapsed, renderTable } from './
 import { describeOutage } from './outages.js';
 import { matrixNote, matrixRows } from './summary-matrix.js';
 import { capList } from './text.js';
-import { MESSAGE_LIMIT, markdownCode, markdownText as md } from './untrusted.js';
+import { MESSAGE_LIMIT, capMiddle, markdownCode, markdownText as md } from './untrusted.js';
 import { describeUsage } from './usage.js';
 
 /** GitHub refuses a job summary over 1 MiB per step (docs: "Adding a job summary", step isolation and limits). */
@@ -210,7 +210,7 @@ function groupCells(g: FindingGroup, blobUrl: string | undefined): string[] {
     link + more,
     workload,
     capList(containers, 2),
-    md(messageWithoutSubject(f), CELL_MESSAGE_LIMIT),
+    md(capMiddle(messageWithoutSubject(f), CELL_MESSAGE_LIMIT), CELL_MESSAGE_LIMIT),
   ];
 }
 
