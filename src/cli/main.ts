@@ -12,11 +12,14 @@ import { RULE_METAS } from '../rules/index.js';
 import { VERSION } from '../version.js';
 import { describeArgsError } from './args-error.js';
 import { planOutputs, writeOutputs } from './outputs.js';
+import { STDIN_ARG } from '../sources/stdin.js';
 
 const USAGE = `Usage: archcheck [paths...] [options]
 
 Finds Kubernetes workloads whose images will not run on the node pools they can land on
 (exec format error), and selectors that match no node (Pending), before deploy.
+Paths are files and directories; - reads manifests from standard input (reported as <stdin>),
+e.g. helm template . | archcheck -
 
 Options:
   --config FILE              config file (default: .archcheck.yaml, .archcheck.yml, .github/archcheck.yaml)
@@ -69,7 +72,12 @@ Exit status: 0 nothing reached --fail-on, 1 something did (or coverage was lost 
 /** The CLI shell: parse arguments, run the engine, print, and return the exit status. */
 export async function main(
   argv: string[],
-  streams: { stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream } = {
+  streams: {
+    stdout: NodeJS.WriteStream;
+    stderr: NodeJS.WriteStream;
+    /** What `-` reads (default: process.stdin). */
+    stdin?: AsyncIterable<Uint8Array>;
+  } = {
     stdout: process.stdout,
     stderr: process.stderr,
   },
@@ -168,7 +176,11 @@ export async function main(
         ...(values['cache-dir'] ? { cacheDir: path.resolve(cwd, values['cache-dir']) } : {}),
         ...(values['no-cache'] ? { noCache: true } : {}),
       },
-      { logger: stderrLogger(io.stderr, values.quiet) },
+      {
+        logger: stderrLogger(io.stderr, values.quiet),
+        // Only asked for when `-` is given: touching process.stdin otherwise would open it for nothing.
+        ...(positionals.includes(STDIN_ARG) ? { stdin: streams.stdin ?? process.stdin } : {}),
+      },
     );
     const ctx = { color: io.stdout.color, rules: RULE_METAS, toolVersion: VERSION };
     await writeOutputs(report, targets, ctx, io.stdout);

@@ -140,6 +140,7 @@ async function readAndResolve(
     },
     maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
     env,
+    ...(deps.stdin ? { stdin: deps.stdin } : {}),
     logger,
     onUnits: (units) => images.add(units.flatMap((u) => u.workloads)),
   });

@@ -5,11 +5,14 @@ import picomatch from 'picomatch';
 import type { ParseProblem } from '../documents/parse.js';
 import { ConfigurationError } from '../errors.js';
 import { posixRelative } from '../paths.js';
+import { STDIN_ARG, stdinSource } from './stdin.js';
 
 /** A file to read: its absolute path and the name reports use (relative to cwd, `/`-separated). */
 export interface SourceFile {
   path: string;
   file: string;
+  /** Read from standard input (the path `-`), not from `path`. */
+  stdin?: true;
 }
 
 export interface DiscoverOptions {
@@ -62,7 +65,7 @@ const inside = (root: string, p: string) => p === root || p.startsWith(`${root}$
  * directory with a `Chart.yaml` is a Helm chart (listed in `charts`, its files never read as manifests).
  * The walk is iterative (a tree thousands of levels deep cannot exhaust the stack); a directory that cannot be
  * listed is a problem and the walk goes on. Symlinks are followed only when their target stays inside cwd.
- * A path that does not exist is a usage error.
+ * A path that does not exist is a usage error. The path `-` is standard input, one loose file (`<stdin>`).
  */
 export async function discoverFiles(options: DiscoverOptions): Promise<Discovery> {
   const fs = options.fs ?? REAL_FS;
@@ -147,6 +150,11 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
   };
 
   for (const given of options.paths.length > 0 ? options.paths : ['.']) {
+    if (given === STDIN_ARG) {
+      const source = stdinSource(options.cwd);
+      found.set(source.path, source);
+      continue;
+    }
     const abs = path.resolve(options.cwd, given);
     const info = await fs.stat(abs).catch(() => undefined);
     if (!info) throw new ConfigurationError(`path not found: ${given}`);

@@ -6,11 +6,21 @@ import { extractWorkloads } from '../workloads/extract.js';
 import type { Workload } from '../workloads/workload.js';
 import type { SourceFile } from './discover.js';
 import { nameTemplate } from './helm/source-comment.js';
+import { readStdin } from './stdin.js';
 import type { SourceUnit } from './unit.js';
 
-/** A loose manifest file as a unit: read, parsed per document (each AST dropped once extracted), facts kept. */
-export async function readSourceFile(source: SourceFile, maxFileSize: number): Promise<SourceUnit> {
-  const read = await readManifest(source.path, source.file, maxFileSize);
+/**
+ * A loose manifest file as a unit: read, parsed per document (each AST dropped once extracted), facts kept.
+ * `stdin` is what standard input (`-`) reads from, under the same size cap as a file.
+ */
+export async function readSourceFile(
+  source: SourceFile,
+  maxFileSize: number,
+  stdin?: AsyncIterable<Uint8Array>,
+): Promise<SourceUnit> {
+  const read = source.stdin
+    ? await readStdin(stdin, maxFileSize)
+    : await readManifest(source.path, source.file, maxFileSize);
   if (!read.ok) {
     const file: ParsedFile = {
       file: source.file,

@@ -18,6 +18,8 @@ export interface ReadSourcesOptions {
   /** Files larger than this are a finding, not parsed. */
   maxFileSize: number;
   env: Record<string, string | undefined>;
+  /** What `-` reads: the CLI's standard input; absent where there is none (the action). */
+  stdin?: AsyncIterable<Uint8Array>;
   logger: Logger;
   /** Hears of units as they are read, before the rest: later stages can start on them. */
   onUnits: (units: readonly SourceUnit[]) => void;
@@ -54,7 +56,8 @@ export async function readSources(opts: ReadSourcesOptions): Promise<SourcesRead
 
   const rendered = await logger.group('Render Helm charts and kustomizations', async () => {
     const started = Date.now();
-    const absolute = files.map((f) => f.path);
+    // `<stdin>` names no file on disk: it must not make the working directory's kustomization build.
+    const absolute = files.flatMap((f) => (f.stdin ? [] : [f.path]));
     const heard = (outcome: RenderOutcome) => {
       onUnits(outcome.units);
       return outcome;
@@ -81,7 +84,7 @@ export async function readSources(opts: ReadSourcesOptions): Promise<SourcesRead
     // Files a kustomization or chart reads were checked through its render: reading them again would double findings.
     const unclaimed = files.filter((f) => !rendered.claimed.has(f.path));
     const units = await mapLimit(unclaimed, 16, async (f) => {
-      const unit = await readSourceFile(f, opts.maxFileSize);
+      const unit = await readSourceFile(f, opts.maxFileSize, opts.stdin);
       onUnits([unit]);
       return unit;
     });
