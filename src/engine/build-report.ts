@@ -46,6 +46,7 @@ export function buildReport(input: ReportInput): Report {
         name: c.name,
         type: c.type,
         image: c.image,
+        ...(c.location.file !== w.location.file ? { file: c.location.file } : {}),
         line: c.location.line,
         column: c.location.column,
       })),

@@ -63,6 +63,8 @@ export interface WorkloadEntry {
     name: string;
     type: 'container' | 'init' | 'ephemeral';
     image: string;
+    /** Present when the image is written in another file than the workload: an `images:` entry, a patch. */
+    file?: string;
     line: number;
     column: number;
   }[];

@@ -87,6 +87,7 @@ export async function runArchcheck(
       renderKustomizations({
         cwd: options.cwd,
         files: absolute,
+        named: files.filter((f) => f.named).map((f) => f.path),
         settings: {
           ...(config.kustomize ?? DEFAULT_KUSTOMIZE_SETTINGS),
           ...(options.kustomizeLoadRestrictor ? { loadRestrictor: options.kustomizeLoadRestrictor } : {}),

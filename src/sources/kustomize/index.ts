@@ -13,10 +13,11 @@ import { nameTemplate } from '../helm/source-comment.js';
 import { DEFAULT_KUSTOMIZE_CONFIG } from '../../config/load.js';
 import type { KustomizeConfig } from '../../config/types.js';
 import { buildWithOrigins, findKustomizeTool } from './build.js';
-import { attributeImage, patchedImageLine } from './images.js';
+import { attributeImage } from './images.js';
+import { PatchImages } from './patch-images.js';
 import type { ImageOverride, Kustomization } from './kustomization.js';
 import { findSourceObject, relocateWorkload, relocator, scalarOf } from './relocate.js';
-import { candidateDirs, imageChain, loadKustomizeTree, type KustomizeTree } from './tree.js';
+import { candidateDirs, imageChain, loadKustomizeTree, type ChainLevel, type KustomizeTree } from './tree.js';
 import { posixRelative } from '../../paths.js';
 
 /** What runs when the config says nothing about kustomize. */
@@ -26,6 +27,11 @@ export interface KustomizeInput {
   cwd: string;
   /** Absolute paths of the files discovery found. */
   files: readonly string[];
+  /**
+   * Those of `files` the user named on their own (discovery's `named`): checked as loose manifests, so their
+   * directories are not searched for a kustomization to build.
+   */
+  named?: readonly string[];
   settings: KustomizeConfig;
   env: Record<string, string | undefined>;
   /** Per build (default 120 s). */
@@ -46,7 +52,11 @@ export async function renderKustomizations(input: KustomizeInput): Promise<Rende
   if (!settings.enabled) return outcome;
   const reportName = (abs: string) => posixRelative(cwd, abs);
   const explicit = settings.roots.length > 0 ? settings.roots : undefined;
-  const tree = await loadKustomizeTree(candidateDirs(input.files), explicit, reportName);
+  const named = new Set(input.named);
+  const walked = input.files.filter((f) => !named.has(f));
+  const tree = await loadKustomizeTree(candidateDirs(walked), explicit, reportName);
+  // A named file is read as written even when a configured root also reads it.
+  for (const f of named) tree.claimed.delete(f);
   outcome.claimed = tree.claimed;
   for (const e of tree.errors) outcome.problems.push({ cause: 'invalid', ...e });
   if (tree.roots.length === 0) return outcome;
@@ -73,6 +83,7 @@ export async function renderKustomizations(input: KustomizeInput): Promise<Rende
   const used = new Set<ImageOverride>();
   const built = new Set<string>();
   const sources = new SourceFiles(reportName);
+  const patches = new PatchImages(reportName);
   // kustomize is CPU-bound: more builds at once than cores only adds contention.
   const results = await mapLimit(
     tree.roots,
@@ -110,6 +121,7 @@ export async function renderKustomizations(input: KustomizeInput): Promise<Rende
             rootFile,
             sources,
             used,
+            patches,
             reportName,
             resolveOrigin: result.resolveOrigin,
           })),
@@ -138,6 +150,7 @@ interface MapContext {
   rootFile: string;
   sources: SourceFiles;
   used: Set<ImageOverride>;
+  patches: PatchImages;
   reportName: (abs: string) => string;
   resolveOrigin: (p: string) => string;
 }
@@ -170,10 +183,13 @@ async function mapObject(obj: KubeObject, workloads: Workload[], m: MapContext):
     });
     moved.push({ ...workload, containers });
   }
+  const levels = chain ? patchLevels(m.tree, chain) : [];
   for (const p of patchedAt) {
-    const line = patchedImageLine(p.image, await m.sources.texts(chain?.map((l) => l.kustomization) ?? []));
     const w = moved[p.workload];
-    if (line && w)
+    if (!w) continue;
+    const names = source ? [w.name, source.name] : [w.name];
+    const line = await m.patches.locate(p.image, { kind: w.kind, names }, levels);
+    if (line)
       moved[p.workload] = {
         ...w,
         containers: w.containers.map((c, i) => (i === p.container ? { ...c, location: line } : c)),
@@ -198,26 +214,23 @@ function originOf(obj: KubeObject): string | undefined {
   }
 }
 
+/**
+ * The kustomizations whose patches may have set an image, outermost (applied last) first: each level of the
+ * chain, after its own patches those of its components (they apply before the level's own).
+ */
+function patchLevels(tree: KustomizeTree, chain: readonly ChainLevel[]): Kustomization[] {
+  return [...chain]
+    .reverse()
+    .flatMap(({ kustomization: k }) => [
+      k,
+      ...[...k.components].reverse().flatMap((dir) => tree.nodes.get(dir) ?? []),
+    ]);
+}
+
 /** Source files read once per run, however many roots include them. */
 class SourceFiles {
   readonly #cache = new Map<string, Promise<ParsedFile | undefined>>();
-  readonly #texts = new Map<string, Promise<string | undefined>>();
 
-  /** The kustomization files and the patch files they read, for finding the line a patch sets an image at. */
-  async texts(kustomizations: readonly Kustomization[]): Promise<{ file: string; text: string }[]> {
-    const files = kustomizations.flatMap((k) => [
-      k.file,
-      ...k.otherFiles.filter((f) => /\.(ya?ml|json)$/i.test(f)),
-    ]);
-    const read = await Promise.all(
-      files.map((f) => {
-        let text = this.#texts.get(f);
-        if (!text) this.#texts.set(f, (text = readFile(f, 'utf8').catch(() => undefined)));
-        return text.then((t) => (t === undefined ? [] : [{ file: this.reportName(f), text: t }]));
-      }),
-    );
-    return read.flat();
-  }
   constructor(private readonly reportName: (abs: string) => string) {}
   get(file: string): Promise<ParsedFile | undefined> {
     let entry = this.#cache.get(file);
