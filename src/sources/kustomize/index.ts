@@ -1,18 +1,16 @@
-import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
-import { child, asMap, scalarString } from '../../documents/ast.js';
 import type { SourceLocation } from '../../documents/location.js';
-import { parseManifestFile, type KubeObject, type ParsedFile } from '../../documents/parse.js';
+import type { KubeObject } from '../../documents/parse.js';
 import { mapLimit } from '../../engine/map-limit.js';
-import { extractWorkloads } from '../../workloads/extract.js';
 import type { RenderProblem, Workload } from '../../workloads/workload.js';
 import type { RenderOutcome, SourceUnit } from '../unit.js';
 import { nameTemplate } from '../helm/source-comment.js';
 import { DEFAULT_KUSTOMIZE_CONFIG } from '../../config/load.js';
 import type { KustomizeConfig } from '../../config/types.js';
-import { buildWithOrigins, findKustomizeTool } from './build.js';
+import { findKustomizeTool } from './build.js';
+import { buildRoot } from './build-root.js';
+import { SourceFiles } from './source-files.js';
 import { attributeImage } from './images.js';
 import { PatchImages } from './patch-images.js';
 import type { ImageOverride, Kustomization } from './kustomization.js';
@@ -38,12 +36,10 @@ export interface KustomizeInput {
   timeoutMs?: number;
 }
 
-const ORIGIN = 'config.kubernetes.io/origin';
-
 /**
  * The Kustomize source: finds kustomization roots among the scanned files (or takes the configured ones), builds
- * each with origin annotations, and maps every rendered workload back to the file and line it was written at;
- * images an `images:` entry rewrote point at that entry. Build failures and entries that match nothing are
+ * each (with origin annotations only where needed: see buildRoot), and maps every rendered workload back to the
+ * file and line it was written at; images an `images:` entry or a patch set point at that entry or patch. Build failures and entries that match nothing are
  * problems, and every file a kustomization reads is claimed so it is not also checked as a loose manifest.
  */
 export async function renderKustomizations(input: KustomizeInput): Promise<RenderOutcome> {
@@ -84,64 +80,52 @@ export async function renderKustomizations(input: KustomizeInput): Promise<Rende
   const built = new Set<string>();
   const sources = new SourceFiles(reportName);
   const patches = new PatchImages(reportName);
-  // kustomize is CPU-bound: more builds at once than cores only adds contention.
-  const results = await mapLimit(
-    tree.roots,
-    Math.max(1, Math.min(4, availableParallelism())),
-    async (root) => {
-      const rootName = reportName(root) || '.';
-      const result = await buildWithOrigins(tool, root, {
-        loadRestrictor: settings.loadRestrictor,
-        env: input.env,
-        timeoutMs: input.timeoutMs ?? 120_000,
-        rootName,
-        cwd,
-      });
-      if (!result.ok) {
-        const hint = /is not in or below/.test(result.message)
-          ? ' (if you build it with --load-restrictor LoadRestrictionsNone, set the action input kustomize-load-restrictor: none or the CLI flag --kustomize-load-restrictor none in the workflow)'
-          : '';
-        return {
-          root,
-          problem: rootProblem(tree, root, reportName, 'build-failed', `${result.message}${hint}`),
-        };
-      }
-      const rootFile = tree.nodes.get(root)?.file ?? path.join(root, 'kustomization.yaml');
-      const parsed = parseManifestFile(reportName(rootFile), result.stdout);
-      // The build output is in no file: a YAML error in it (a plugin's output) belongs to the kustomization.
-      for (const p of parsed.problems) p.location = { file: reportName(rootFile), line: 1, column: 1 };
-      const workloads: Workload[] = [];
-      for (const obj of parsed.objects) {
-        const found = extractWorkloads(obj);
-        if (found.length === 0) continue;
-        workloads.push(
-          ...(await mapObject(obj, found, {
-            tree,
-            root,
-            rootFile,
-            sources,
-            used,
-            patches,
-            reportName,
-            resolveOrigin: result.resolveOrigin,
-          })),
-        );
-      }
-      markBuilt(tree, root, built);
-      const unit: SourceUnit = {
-        source: { path: rootFile, file: reportName(rootFile) },
-        file: parsed,
-        workloads,
+  const results = await mapLimit(tree.roots, kustomizeParallelism(), async (root) => {
+    const rootName = reportName(root) || '.';
+    const rootFile = tree.nodes.get(root)?.file ?? path.join(root, 'kustomization.yaml');
+    const result = await buildRoot(tool, root, tree, sources, {
+      loadRestrictor: settings.loadRestrictor,
+      env: input.env,
+      timeoutMs: input.timeoutMs ?? 120_000,
+      rootName,
+      rootFileName: reportName(rootFile),
+      cwd,
+    });
+    if (!result.ok) {
+      const hint = /is not in or below/.test(result.message)
+        ? ' (if you build it with --load-restrictor LoadRestrictionsNone, set the action input kustomize-load-restrictor: none or the CLI flag --kustomize-load-restrictor none in the workflow)'
+        : '';
+      return {
+        root,
+        problem: rootProblem(tree, root, reportName, 'build-failed', `${result.message}${hint}`),
       };
-      return { root, unit };
-    },
-  );
+    }
+    const parsed = result.parsed;
+    const workloads: Workload[] = [];
+    for (const { obj, workloads: found, file } of result.objects) {
+      workloads.push(
+        ...(await mapObject(obj, found, file, { tree, root, rootFile, sources, used, patches, reportName })),
+      );
+    }
+    markBuilt(tree, root, built);
+    const unit: SourceUnit = {
+      source: { path: rootFile, file: reportName(rootFile) },
+      file: parsed,
+      workloads,
+    };
+    return { root, unit };
+  });
   for (const r of results) {
     if (r.unit) outcome.units.push(r.unit);
     if (r.problem) outcome.problems.push(r.problem);
   }
   outcome.problems.push(...unusedEntries(tree, built, used, reportName));
   return outcome;
+}
+
+/** Builds at once: kustomize is CPU-bound, so more than the cores only adds contention. */
+export function kustomizeParallelism(): number {
+  return Math.max(1, Math.min(4, availableParallelism()));
 }
 
 interface MapContext {
@@ -152,13 +136,18 @@ interface MapContext {
   used: Set<ImageOverride>;
   patches: PatchImages;
   reportName: (abs: string) => string;
-  resolveOrigin: (p: string) => string;
 }
 
-/** Points a rendered object's workloads at its source object, and images at the `images:` entry that set them. */
-async function mapObject(obj: KubeObject, workloads: Workload[], m: MapContext): Promise<Workload[]> {
-  const originPath = originOf(obj);
-  const file = originPath ? m.resolveOrigin(originPath) : undefined;
+/**
+ * Points a rendered object's workloads at its source object in `file` (where it was written, when known), and
+ * images at the `images:` entry or patch that set them.
+ */
+async function mapObject(
+  obj: KubeObject,
+  workloads: Workload[],
+  file: string | undefined,
+  m: MapContext,
+): Promise<Workload[]> {
   const parsedSource = file ? await m.sources.get(file) : undefined;
   const source = parsedSource ? findSourceObject(obj, parsedSource.objects) : undefined;
   const fallback: SourceLocation = {
@@ -198,22 +187,6 @@ async function mapObject(obj: KubeObject, workloads: Workload[], m: MapContext):
   return source ? nameTemplate(source, moved) : moved;
 }
 
-/** The `path` of an object's origin annotation (local files only: `repo` origins were fetched by kustomize). */
-function originOf(obj: KubeObject): string | undefined {
-  const annotations = asMap(
-    obj.ctx,
-    child(obj.ctx, asMap(obj.ctx, child(obj.ctx, obj.map, 'metadata')), 'annotations'),
-  );
-  const text = scalarString(obj.ctx, child(obj.ctx, annotations, ORIGIN));
-  if (!text) return undefined;
-  try {
-    const origin = parseYaml(text) as { path?: unknown; repo?: unknown } | null;
-    return origin && typeof origin.path === 'string' && origin.repo === undefined ? origin.path : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * The kustomizations whose patches may have set an image, outermost (applied last) first: each level of the
  * chain, after its own patches those of its components (they apply before the level's own).
@@ -225,24 +198,6 @@ function patchLevels(tree: KustomizeTree, chain: readonly ChainLevel[]): Kustomi
       k,
       ...[...k.components].reverse().flatMap((dir) => tree.nodes.get(dir) ?? []),
     ]);
-}
-
-/** Source files read once per run, however many roots include them. */
-class SourceFiles {
-  readonly #cache = new Map<string, Promise<ParsedFile | undefined>>();
-
-  constructor(private readonly reportName: (abs: string) => string) {}
-  get(file: string): Promise<ParsedFile | undefined> {
-    let entry = this.#cache.get(file);
-    if (!entry) {
-      entry = readFile(file, 'utf8').then(
-        (text) => parseManifestFile(this.reportName(file), text),
-        () => undefined,
-      );
-      this.#cache.set(file, entry);
-    }
-    return entry;
-  }
 }
 
 function rootProblem(

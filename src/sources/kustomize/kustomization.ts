@@ -39,7 +39,11 @@ export interface Kustomization {
   otherFiles: string[];
   images: ImageOverride[];
   /** Its patches in the order kustomize applies them: to find the line a patch sets an image at. */
-  patches: PatchEntry[];
+  patches: PatchEntry[]; /**
+   * Its build may hold objects from elsewhere than the local files it lists (remote resources or components, Helm
+   * charts, generator or transformer plugins): only origin annotations say where those came from.
+   */
+  external: boolean;
 }
 
 export type KustomizationRead =
@@ -123,6 +127,10 @@ export async function readKustomization(file: string, reportName: string): Promi
   ];
 
   const kind = field(root, 'kind') === 'Component' ? 'Component' : 'Kustomization';
+  const refs = ['resources', 'bases', 'components'].flatMap((k) => strings(child(ctx, root, k)));
+  const plugins = ['helmCharts', 'helmChartInflationGenerator', 'generators', 'transformers'];
+  const external =
+    refs.some(isRemote) || plugins.some((k) => (asSeq(ctx, child(ctx, root, k))?.items.length ?? 0) > 0);
   return {
     ok: true,
     value: {
@@ -135,6 +143,7 @@ export async function readKustomization(file: string, reportName: string): Promi
       otherFiles: local(other),
       images: readImages(ctx, asSeq(ctx, child(ctx, root, 'images'))?.items ?? []),
       patches: readPatchEntries(ctx, root, dir, text),
+      external,
     },
   };
 }
