@@ -17,6 +17,12 @@ const HEAD = 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n
 const IMAGE = 'reg.io/app:2';
 const REPLACE = `[{"op": "replace", "path": "/spec/template/spec/containers/0/image", "value": "${IMAGE}"}]`;
 
+// l1 lists l0 ten times, l2 lists l1 ten times...: 10^9 paths to the leaves of l9.
+const ALIAS_LEVELS = Array.from(
+  { length: 9 },
+  (_, i) => `      l${i + 1}: &l${i + 1} [${Array(10).fill(`*l${i}`).join(', ')}]\n`,
+).join('');
+
 /** Where `PatchImages` puts IMAGE for Deployment `app`, given the kustomization's patches (from line 4 on). */
 async function locate(patches: string, workload = { kind: 'Deployment', names: ['prod-app', 'app'] }) {
   const file = path.join(dir, 'kustomization.yaml');
@@ -72,6 +78,11 @@ describe('the line where a patch in a kustomization sets an image', () => {
     [
       'a strategic-merge patch naming another object',
       `patchesStrategicMerge:\n  - |-\n    kind: Deployment\n    metadata: {name: db}\n    spec: {template: {spec: {containers: [{name: db, image: ${IMAGE}}]}}}\n`,
+      undefined,
+    ],
+    [
+      'aliases nesting a billion paths: each node is searched once',
+      `patches:\n  - patch: |-\n      kind: Deployment\n      metadata: {name: app}\n      l0: &l0 [${Array(10).fill('x').join(', ')}]\n${ALIAS_LEVELS}`,
       undefined,
     ],
     [

@@ -92,6 +92,8 @@ function imageIn(
   target: PatchTarget | undefined,
 ): Node | undefined {
   const root = deref(ctx, ctx.doc.contents);
+  // One for the whole document: ops whose values alias one node search it once.
+  const seen = new Set<Node>();
   if (isSeq(root)) {
     // JSON6902: a list of operations, applied in order, so the last that sets the image wins.
     if (!applies(target, workload)) return undefined;
@@ -102,7 +104,7 @@ function imageIn(
       const value = deref(ctx, child(ctx, op, 'value'));
       const at = scalarString(ctx, child(ctx, op, 'path')) ?? '';
       if (isMap(value) || isSeq(value)) {
-        const found = imageUnder(ctx, value, image, 0);
+        const found = imageUnder(ctx, value, image, 0, seen);
         if (found) return found;
       } else if (at.endsWith('/image') && scalarString(ctx, value) === image) return value;
     }
@@ -115,7 +117,7 @@ function imageIn(
     ...optional('kind', scalarString(ctx, child(ctx, root, 'kind'))),
     ...optional('name', scalarString(ctx, child(ctx, metadata, 'name'))),
   };
-  return applies(target ?? own, workload) ? imageUnder(ctx, root, image, 0) : undefined;
+  return applies(target ?? own, workload) ? imageUnder(ctx, root, image, 0, seen) : undefined;
 }
 
 const optional = <K extends string>(key: K, value: string | undefined) =>
@@ -124,10 +126,20 @@ const optional = <K extends string>(key: K, value: string | undefined) =>
 /** Deep enough for any pod template; a deeper (hostile) document is not searched further. */
 const MAX_DEPTH = 32;
 
-/** The last `image: <image>` value at or under `node`. */
-function imageUnder(ctx: AstContext, node: Node | undefined, image: string, depth: number): Node | undefined {
+/**
+ * The last `image: <image>` value at or under `node`. Each node is visited once: aliases can make a small
+ * document a tree of billions of paths.
+ */
+function imageUnder(
+  ctx: AstContext,
+  node: Node | undefined,
+  image: string,
+  depth: number,
+  seen: Set<Node>,
+): Node | undefined {
   const n = deref(ctx, node);
-  if (!n || depth > MAX_DEPTH) return undefined;
+  if (!n || depth > MAX_DEPTH || seen.has(n)) return undefined;
+  seen.add(n);
   const children: Node[] = [];
   if (isMap(n)) {
     for (const pair of n.items) {
@@ -143,7 +155,7 @@ function imageUnder(ctx: AstContext, node: Node | undefined, image: string, dept
     }
   }
   for (const c of children.reverse()) {
-    const found = imageUnder(ctx, c, image, depth + 1);
+    const found = imageUnder(ctx, c, image, depth + 1, seen);
     if (found) return found;
   }
   return undefined;
