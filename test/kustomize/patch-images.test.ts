@@ -61,6 +61,11 @@ describe('the line where a patch in a kustomization sets an image', () => {
       `k.yaml:8:${"    patch: '".length + REPLACE.indexOf(`"${IMAGE}"`) + 1}`,
     ],
     [
+      'legacy patchesJson6902 runs after patches, whatever the order written',
+      `patchesJson6902:\n  - target: {kind: Deployment, name: app}\n    patch: '${REPLACE}'\npatches:\n  - target: {kind: Deployment}\n    patch: '${REPLACE}'\n`,
+      `k.yaml:6:${"    patch: '".length + REPLACE.indexOf(`"${IMAGE}"`) + 1}`,
+    ],
+    [
       'a name written as a pattern is not evaluated: taken to match',
       `patches:\n  - target: {kind: Deployment, name: "(a+)+$"}\n    patch: '${REPLACE}'\n`,
       `k.yaml:6:${"    patch: '".length + REPLACE.indexOf(`"${IMAGE}"`) + 1}`,

@@ -31,7 +31,8 @@ export interface PatchEntry {
 /**
  * The patches a kustomization applies (kustomize v5 api/types/kustomization.go: `patches` and the legacy
  * `patchesJson6902` take `path` or `patch` with a `target`; `patchesStrategicMerge` takes paths or inline
- * patches). Remote paths are not read: archcheck never fetches.
+ * patches), in the order its builtin transformers run: strategic merge, then `patches`, then JSON6902 (checked
+ * with kubectl 1.32: when all three set one image, `patchesJson6902` wins).
  */
 export function readPatchEntries(
   ctx: AstContext,
@@ -40,7 +41,7 @@ export function readPatchEntries(
   text: string,
 ): PatchEntry[] {
   const entries: PatchEntry[] = [];
-  for (const key of ['patchesStrategicMerge', 'patchesJson6902', 'patches']) {
+  for (const key of ['patchesStrategicMerge', 'patches', 'patchesJson6902']) {
     for (const item of asSeq(ctx, child(ctx, root, key))?.items ?? []) {
       const node = deref(ctx, item);
       if (isScalar(node) && key === 'patchesStrategicMerge') {
