@@ -31,8 +31,8 @@ export function findKustomizeTool(
   return undefined;
 }
 
+/** A build's output; with origins, `origin` turns an origin annotation's path into the file it names. */
 export type BuildResult =
-  /** `origin`: the file an origin annotation's path names (builds with origins only). */
   { ok: true; stdout: string; origin?: (originPath: string) => string } | { ok: false; message: string };
 
 export interface BuildOptions {
