@@ -18,7 +18,8 @@ const USAGE = `Usage: archcheck [paths...] [options]
 
 Finds Kubernetes workloads whose images will not run on the node pools they can land on
 (exec format error), and selectors that match no node (Pending), before deploy.
-Paths are files and directories; - reads manifests from standard input (reported as <stdin>),
+Paths are files or directories (default .): a directory is searched and its kustomizations are built;
+a file named alone is checked as written; - reads manifests from standard input (reported as <stdin>),
 e.g. helm template . | archcheck -
 
 Options:

@@ -47,6 +47,7 @@ export function buildReport(input: ReportInput): Report {
         type: c.type,
         image: c.image,
         ...(c.written ? { written: c.written.image } : {}),
+        ...(c.location.file !== w.location.file ? { file: c.location.file } : {}),
         line: c.location.line,
         column: c.location.column,
       })),

@@ -66,6 +66,8 @@ export interface WorkloadEntry {
     image: string;
     /** The image as the manifest writes it, when params filled it in (`$(params.image)`). */
     written?: string;
+    /** Present when the image is written in another file than the workload: an `images:` entry, a patch. */
+    file?: string;
     line: number;
     column: number;
   }[];

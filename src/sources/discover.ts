@@ -13,6 +13,11 @@ export interface SourceFile {
   file: string;
   /** Read from standard input (the path `-`), not from `path`. */
   stdin?: true;
+  /**
+   * Named on its own (a path that is a file) and not also found by walking a named directory: the user asked for
+   * exactly this file, so it is read as a loose manifest and its directory's kustomization is not built for it.
+   */
+  named?: true;
 }
 
 export interface DiscoverOptions {
@@ -83,9 +88,13 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
   const walked = new Set<string>();
 
   const skip = new Set(options.skip ?? []);
-  const add = (abs: string) => {
-    if (!skip.has(abs) && !isExcluded(globPath(abs)))
-      found.set(abs, { path: abs, file: posixRelative(options.cwd, abs) });
+  const add = (abs: string, named = false) => {
+    if (skip.has(abs) || isExcluded(globPath(abs))) return;
+    const entry: SourceFile = { path: abs, file: posixRelative(options.cwd, abs) };
+    // A file both named and inside a named directory belongs to the directory (its kustomization still builds it).
+    const previous = found.get(abs);
+    if (named && (!previous || previous.named)) entry.named = true;
+    found.set(abs, entry);
   };
   const problem = (abs: string, what: string, error: unknown) =>
     problems.push({
@@ -159,7 +168,7 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
     const info = await fs.stat(abs).catch(() => undefined);
     if (!info) throw new ConfigurationError(`path not found: ${given}`);
     if (info.isDirectory()) await walk(abs);
-    else add(abs);
+    else add(abs, true);
   }
   return {
     files: [...found.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)),

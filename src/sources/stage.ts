@@ -63,7 +63,13 @@ export async function readSources(opts: ReadSourcesOptions): Promise<SourcesRead
       return outcome;
     };
     const outcomes = await Promise.all([
-      renderKustomizations({ cwd, files: absolute, settings: opts.kustomize, env }).then(heard),
+      renderKustomizations({
+        cwd,
+        files: absolute,
+        named: files.filter((f) => f.named).map((f) => f.path),
+        settings: opts.kustomize,
+        env,
+      }).then(heard),
       renderHelmCharts({ cwd, charts: [...opts.helm, ...autoCharts.entries], files: absolute, env }).then(
         heard,
       ),
