@@ -3,11 +3,22 @@ import type { KubeObject, ParsedFile } from '../documents/parse.js';
 import { parseManifestFile } from '../documents/parse.js';
 import { readManifest } from '../documents/read.js';
 import { collectFacts, isClusterFact } from '../nodepools/collect.js';
-import { extractWorkloads } from '../workloads/extract.js';
+import { extractWorkloads, podKind } from '../workloads/extract.js';
 import type { Workload } from '../workloads/workload.js';
 import type { SourceFile } from './discover.js';
 import { nameTemplate } from './helm/source-comment.js';
 import type { SourceUnit } from './unit.js';
+
+/**
+ * Internal, for the golden test and the bench only: compose every document, as before the parser learned to
+ * skip those that can hold no container, so both ways can be compared.
+ */
+export const composeTuning = { everyDocument: false };
+
+/** Kinds composed even without a key naming `image`: workloads, and the facts of node pools and nodes. */
+function composeKind(apiVersion: string, kind: string): boolean {
+  return podKind(apiVersion, kind) || isClusterFact({ apiVersion, kind }) || describesNodes(apiVersion, kind);
+}
 
 /** A loose manifest file as a unit: read, parsed per document (each AST dropped once extracted), facts kept. */
 export async function readSourceFile(source: SourceFile, maxFileSize: number): Promise<SourceUnit> {
@@ -26,13 +37,18 @@ export async function readSourceFile(source: SourceFile, maxFileSize: number): P
   const factObjects: KubeObject[] = [];
   let describesPools = false;
   // Workloads hold plain values and positions: extracting per document drops each AST before the next.
-  const file = parseManifestFile(source.file, read.text, (objects) => {
-    for (const o of objects) {
-      workloads.push(...nameTemplate(o, extractWorkloads(o)));
-      if (isClusterFact(o)) factObjects.push(o);
-      if (describesNodes(o.apiVersion, o.kind)) describesPools = true;
-    }
-  });
+  const file = parseManifestFile(
+    source.file,
+    read.text,
+    (objects) => {
+      for (const o of objects) {
+        workloads.push(...nameTemplate(o, extractWorkloads(o)));
+        if (isClusterFact(o)) factObjects.push(o);
+        if (describesNodes(o.apiVersion, o.kind)) describesPools = true;
+      }
+    },
+    composeTuning.everyDocument ? {} : { composeKind },
+  );
   // A Go template kept beside the manifests (`{{ ... }}` makes it invalid YAML) is not a broken manifest: one
   // notice for the file instead of its parse errors.
   if (file.problems.length > 0 && /\{\{[-\s]*[.$a-zA-Z]/.test(read.text)) {
