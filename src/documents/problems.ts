@@ -86,10 +86,10 @@ export function mayHaveAlias(text: string): boolean {
     while (text[j] === ' ' || text[j] === '\t') j--;
     if (j < 0 || NODE_START.has(text[j] as string)) return true;
     if (j === i - 1) continue;
-    // After a space: the word before may be a node property (`&anchor *alias`, `!tag *alias`).
-    let w = j;
-    while (w >= 0 && !' \t\n\r'.includes(text[w] as string)) w--;
-    if (text[w + 1] === '&' || text[w + 1] === '!') return true;
+    // After a space: the word before may end in a node property (`&anchor *alias`, `[!tag *alias]`).
+    for (let w = j; w >= 0 && !' \t\n\r'.includes(text[w] as string); w--) {
+      if (text[w] === '&' || text[w] === '!') return true;
+    }
   }
   return false;
 }

@@ -25,6 +25,8 @@ const NULL_VALUE = /^(?:~|null|Null|NULL)?$/;
 /** c-indicator characters (YAML 1.2.2 section 5.3): a plain scalar starting with one is left to the parser. */
 const INDICATOR = new Set('-?:,[]{}#&*!|>\'"%@`');
 const FLOW = new Set(',[]{}');
+const HAS_FLOW = /[,[\]{}]/;
+const IMAGE = /image/i;
 const MAX_KEY = 1000;
 
 /** Thrown inside the scan when the text leaves the subset it understands; never escapes `quickScan`. */
@@ -179,7 +181,7 @@ class Scanner {
     // `<<` is a merge key, which may repeat and imports keys: left to the parser.
     if (frame.keys.has(key) || key.includes('<<')) outside();
     frame.keys.add(key);
-    if (!this.result.imageKey && key.toLowerCase().includes('image')) this.result.imageKey = true;
+    if (!this.result.imageKey && IMAGE.test(key)) this.result.imageKey = true;
   }
 
   /**
@@ -203,7 +205,7 @@ class Scanner {
       if (colon < 0) return required ? outside() : undefined;
       key = line.slice(at, colon).trimEnd();
       if (INDICATOR.has(c) || NOT_A_STRING.test(key) || key.includes(' #')) outside();
-      for (const ch of key) if (FLOW.has(ch)) outside();
+      if (HAS_FLOW.test(key)) outside();
     }
     if (key.length > MAX_KEY) outside();
     const after = line[colon + 1];
@@ -215,22 +217,22 @@ class Scanner {
   quoted(at: number): { value: string; end: number } {
     const { line } = this;
     const q = line[at];
-    let value = '';
-    for (let i = at + 1; i < line.length; i++) {
-      const c = line[i];
-      if (c === '\\' && q === '"') outside();
-      if (c !== q) {
-        value += c;
-        continue;
-      }
-      if (q === "'" && line[i + 1] === "'") {
-        value += "'";
-        i++;
-        continue;
-      }
-      return { value, end: i + 1 };
+    if (q === '"') {
+      const close = line.indexOf('"', at + 1);
+      const escape = line.indexOf('\\', at + 1);
+      if (close < 0 || (escape >= 0 && escape < close)) outside();
+      return { value: line.slice(at + 1, close), end: close + 1 };
     }
-    return outside();
+    let value = '';
+    for (let from = at + 1; ;) {
+      const close = line.indexOf("'", from);
+      if (close < 0) outside();
+      value += line.slice(from, close);
+      // `''` is a quote inside the scalar.
+      if (line[close + 1] !== "'") return { value, end: close + 1 };
+      value += "'";
+      from = close + 2;
+    }
   }
 
   /**
