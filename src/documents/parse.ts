@@ -37,7 +37,7 @@ export interface ParsedFile {
   /** `# archcheck:ignore` comments, when the text has any. */
   ignoreComments?: IgnoreComment[];
   /**
-   * Documents that can hold no container, so were only syntax-checked, never composed (see `composeKind`); they
+   * Documents that can hold no container, so were only syntax-checked, never composed (see `compose`); they
    * are counted in `documents` and `skipped` as composed ones would be.
    */
   syntaxOnly?: number;
@@ -47,12 +47,12 @@ export interface ParseOptions {
   /** See SPLIT_LIST_CHARS; tests lower it. */
   splitListChars?: number;
   /**
-   * Set by callers that read objects only for their workloads and facts: a document the quick scan reads cleanly,
-   * with no key naming `image`, is then composed only when this says its kind may hold a pod spec or facts
-   * without one (a Deployment, a known workload CRD, a NodePool). Such a document yields nothing else, so it is
-   * counted in `syntaxOnly` and its objects are not handed to the sink. Unset: every document is composed.
+   * Set by callers that read objects only for their workloads and facts: a Kubernetes object the quick scan
+   * reads cleanly is then composed only when this says it may yield one, from its kind and whether any key names
+   * `image`. Documents that are no object (they yield nothing) are never composed, Lists (items of any kind)
+   * always. The others are counted in `syntaxOnly` and never reach the sink. Unset: every document is composed.
    */
-  composeKind?: (apiVersion: string, kind: string) => boolean;
+  compose?: (apiVersion: string, kind: string, imageKey: boolean) => boolean;
 }
 
 /**
@@ -82,7 +82,7 @@ export function parseManifestFile(
     const chunk = text.slice(start.offset, start.next ?? text.length);
     // A chunk the scan reads is one YAML document without any problem: no AST checks to run on it.
     const scan = quickScan(chunk);
-    if (scan && options.composeKind && !mayHoldPod(scan, options.composeKind)) {
+    if (scan && options.compose && !mustCompose(scan, options.compose)) {
       result.documents++;
       if (!scan.kind || !scan.apiVersion) result.skipped++;
       result.syntaxOnly = (result.syntaxOnly ?? 0) + 1;
@@ -100,11 +100,10 @@ export function parseManifestFile(
 }
 
 /** Whether composing a cleanly scanned document could find a container or a fact. */
-function mayHoldPod(scan: QuickScan, composeKind: (apiVersion: string, kind: string) => boolean): boolean {
-  if (scan.imageKey) return true;
-  if (!scan.kind || !scan.apiVersion) return false;
-  // A List's items are objects of their own, of any kind.
-  return scan.kind.endsWith('List') || composeKind(scan.apiVersion, scan.kind);
+function mustCompose(scan: QuickScan, compose: NonNullable<ParseOptions['compose']>): boolean {
+  const { kind, apiVersion, imageKey } = scan;
+  if (!kind || !apiVersion) return false;
+  return kind.endsWith('List') || compose(apiVersion, kind, imageKey);
 }
 
 /**

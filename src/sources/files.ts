@@ -3,7 +3,7 @@ import type { KubeObject, ParsedFile } from '../documents/parse.js';
 import { parseManifestFile } from '../documents/parse.js';
 import { readManifest } from '../documents/read.js';
 import { collectFacts, isClusterFact } from '../nodepools/collect.js';
-import { extractWorkloads, podKind } from '../workloads/extract.js';
+import { extractWorkloads, podKind, podlessKind } from '../workloads/extract.js';
 import type { Workload } from '../workloads/workload.js';
 import type { SourceFile } from './discover.js';
 import { nameTemplate } from './helm/source-comment.js';
@@ -15,9 +15,14 @@ import type { SourceUnit } from './unit.js';
  */
 export const composeTuning = { everyDocument: false };
 
-/** Kinds composed even without a key naming `image`: workloads, and the facts of node pools and nodes. */
-function composeKind(apiVersion: string, kind: string): boolean {
-  return podKind(apiVersion, kind) || isClusterFact({ apiVersion, kind }) || describesNodes(apiVersion, kind);
+/**
+ * Objects composed: workloads and the facts of node pools and nodes by kind, others only when a key names
+ * `image` (the generic pod-spec search and Helm values need one) and their kind is read at all.
+ */
+function compose(apiVersion: string, kind: string, imageKey: boolean): boolean {
+  if (podKind(apiVersion, kind) || isClusterFact({ apiVersion, kind }) || describesNodes(apiVersion, kind))
+    return true;
+  return imageKey && !podlessKind(apiVersion, kind);
 }
 
 /** A loose manifest file as a unit: read, parsed per document (each AST dropped once extracted), facts kept. */
@@ -47,7 +52,7 @@ export async function readSourceFile(source: SourceFile, maxFileSize: number): P
         if (describesNodes(o.apiVersion, o.kind)) describesPools = true;
       }
     },
-    composeTuning.everyDocument ? {} : { composeKind },
+    composeTuning.everyDocument ? {} : { compose },
   );
   // A Go template kept beside the manifests (`{{ ... }}` makes it invalid YAML) is not a broken manifest: one
   // notice for the file instead of its parse errors.

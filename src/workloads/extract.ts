@@ -33,6 +33,11 @@ export function podKind(apiVersion: string, kind: string): boolean {
   );
 }
 
+/** CustomResourceDefinitions: their schemas name `image` and `containers` as properties, never read (crds.ts). */
+export function podlessKind(apiVersion: string, kind: string): boolean {
+  return kind === 'CustomResourceDefinition' && apiGroup(apiVersion) === 'apiextensions.k8s.io';
+}
+
 function extractFrom(obj: KubeObject): Workload[] {
   const specPath = builtinPodSpecPath(obj.apiVersion, obj.kind);
   if (!specPath) return extractCustomWorkloads(obj);

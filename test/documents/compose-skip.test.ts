@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parseManifestFile, type KubeObject } from '../../src/documents/parse.js';
 import { readSourceFile } from '../../src/sources/files.js';
-import { podKind } from '../../src/workloads/extract.js';
+import { podKind, podlessKind } from '../../src/workloads/extract.js';
 
 const SERVICE = 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  ports: [{port: 80}]\n';
 const DEPLOYMENT_NO_IMAGE = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: empty}\nspec: {}\n';
@@ -16,6 +16,8 @@ const ARGO_NO_IMAGE =
   'apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nmetadata: {name: w}\nspec:\n  templates:\n  - name: main\n    container: {command: [x]}\n';
 const NOT_KUBERNETES = 'settings:\n  level: info\n';
 const BROKEN = 'apiVersion: v1\nkind: ConfigMap\ndata:\n  a: b\n  a: c\n';
+const CRD =
+  'apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata: {name: t.example.com}\nspec:\n  versions:\n  - name: v1\n    schema:\n      openAPIV3Schema:\n        properties:\n          image: {type: string}\n';
 const LIST = 'apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Service\n  metadata: {name: s}\n';
 
 /** The counts and what reached the sink, parsed the fast way. */
@@ -25,7 +27,10 @@ function fast(...docs: string[]) {
     'f.yaml',
     docs.join('---\n'),
     (objects: KubeObject[]) => objects.forEach((o) => seen.push(`${o.kind}@${o.docIndex}`)),
-    { composeKind: podKind },
+    {
+      compose: (apiVersion, kind, imageKey) =>
+        podKind(apiVersion, kind) || (imageKey && !podlessKind(apiVersion, kind)),
+    },
   );
   const { documents, skipped, syntaxOnly = 0 } = parsed;
   const problems = parsed.problems.map((p) => `${p.location.line}:${p.location.column} ${p.message}`);
@@ -35,6 +40,7 @@ function fast(...docs: string[]) {
 describe('documents that can hold no container are counted, not composed', () => {
   test.each([
     ['a Service', [SERVICE], { documents: 1, skipped: 0, syntaxOnly: 1, seen: [] }],
+    ['a CRD whose schema names image', [CRD], { documents: 1, skipped: 0, syntaxOnly: 1, seen: [] }],
     [
       'a document that is no Kubernetes object',
       [NOT_KUBERNETES],

@@ -10,7 +10,7 @@ describe('the same report with and without composing every document', () => {
     // tree, whether some of its documents hold no container
     ['examples', false],
     ['test/fixtures/documents', true],
-    ['test/fixtures/workloads', false],
+    ['test/fixtures/workloads', true],
     ['test/fixtures/crds', true],
     ['test/fixtures/cli', true],
     ['test/fixtures/engine', true],
