@@ -146,7 +146,8 @@ export async function benchParse(): Promise<string> {
       const rounds = documents > 10_000 ? 1 : 3;
       const { lines: set, engine } = compare(`generated, ${mib.toFixed(1)} MiB`, dir, rounds);
       lines.push(...set);
-      perDocument.push(`${((engine.ms * 1000) / documents).toFixed(0)} us/document at ${documents}`);
+      const us = (ms: number) => ((ms * 1000) / documents).toFixed(0);
+      perDocument.push(`${us(engine.ms)} us (CPU ${us(engine.cpuMs)} us) per document at ${documents}`);
       if (documents > 10_000)
         lines.push(`    peak RSS ${engine.maxRssMb.toFixed(0)} MB at ${documents} documents (goal < 400 MB)`);
       rmSync(dir, { recursive: true, force: true });
