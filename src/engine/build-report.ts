@@ -70,6 +70,7 @@ export function buildReport(input: ReportInput): Report {
       files: input.parsed.length,
       documents: input.parsed.reduce((n, p) => n + p.documents, 0),
       skippedDocuments: input.parsed.reduce((n, p) => n + p.skipped, 0),
+      ...syntaxOnly(input.parsed),
       workloads: workloads.length,
       containers: workloads.reduce((n, w) => n + w.containers.length, 0),
       // Distinct references, valid or not: the same list as `images`.
@@ -83,6 +84,11 @@ export function buildReport(input: ReportInput): Report {
       ...(input.baseline?.length ? { baseline: input.baseline.length } : {}),
     },
   };
+}
+
+function syntaxOnly(parsed: readonly ParsedFile[]): { syntaxOnlyDocuments?: number } {
+  const n = parsed.reduce((sum, p) => sum + (p.syntaxOnly ?? 0), 0);
+  return n > 0 ? { syntaxOnlyDocuments: n } : {};
 }
 
 function isLocation(value: unknown): value is { file: string; line: number } {

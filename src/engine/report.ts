@@ -100,6 +100,11 @@ export interface ReportStats {
   documents: number;
   /** Documents that are not Kubernetes objects (no kind/apiVersion), skipped. */
   skippedDocuments: number;
+  /**
+   * Documents that can hold no container (no key naming `image`, not a workload kind), so were only checked for
+   * syntax, never composed; counted in `documents` too. Absent when none.
+   */
+  syntaxOnlyDocuments?: number;
   workloads: number;
   containers: number;
   images: number;

@@ -97,6 +97,9 @@ export async function readSources(opts: ReadSourcesOptions): Promise<SourcesRead
     const count = units.length + rendered.units.length;
     const workloads = [...units, ...rendered.units].reduce((n, p) => n + p.workloads.length, 0);
     logger.info(`${count} file(s), ${workloads} workload(s) in ${Date.now() - started} ms`);
+    const syntaxOnly = units.reduce((n, u) => n + (u.file.syntaxOnly ?? 0), 0);
+    if (syntaxOnly > 0)
+      logger.debug(`${syntaxOnly} document(s) can hold no container and were only syntax-checked`);
     return units;
   });
   return {
