@@ -1,17 +1,5 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { check, FIXTURES, where } from './support.js';
-
-const K = path.join(FIXTURES, 'kustomize');
-
-/** `file:line:column` of `needle` in a fixture file, relative to test/fixtures/kustomize. */
-function at(file: string, needle: string): string {
-  const lines = readFileSync(path.join(K, file), 'utf8').split('\n');
-  const line = lines.findIndex((l) => l.includes(needle));
-  if (line < 0) throw new Error(`${needle} not in ${file}`);
-  return `${file}:${line + 1}:${(lines[line]?.indexOf(needle) ?? 0) + 1}`;
-}
+import { at, check, K, where } from './support.js';
 
 /** Each container of the report's workloads as `name file:line:column`, its own file when it has one. */
 function containers(report: Awaited<ReturnType<typeof check>>['report']): string[] {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -75,3 +76,14 @@ export async function check(
 
 /** `file:line:column` of a finding or location, for compact assertions. */
 export const where = (l: { file: string; line: number; column: number }) => `${l.file}:${l.line}:${l.column}`;
+
+/** The kustomize fixture trees. */
+export const K = path.join(FIXTURES, 'kustomize');
+
+/** `file:line:column` of `needle` in a fixture file, relative to test/fixtures/kustomize. */
+export function at(file: string, needle: string): string {
+  const lines = readFileSync(path.join(K, file), 'utf8').split('\n');
+  const line = lines.findIndex((l) => l.includes(needle));
+  if (line < 0) throw new Error(`${needle} not in ${file}`);
+  return `${file}:${line + 1}:${(lines[line]?.indexOf(needle) ?? 0) + 1}`;
+}
