@@ -1,4 +1,5 @@
-import { loadConfig, parseHelmInput } from '../config/load.js';
+import { parseHelmInput } from '../config/helm-input.js';
+import { loadConfig } from '../config/load.js';
 import { DEFAULT_MAX_FILE_SIZE } from '../documents/read.js';
 import { canonicalImage } from '../images/reference.js';
 import type { ImageRef } from '../images/reference.js';

@@ -10,7 +10,7 @@ import { extractWorkloads } from '../../workloads/extract.js';
 import type { RenderProblem, Workload } from '../../workloads/workload.js';
 import type { RenderOutcome, SourceUnit } from '../unit.js';
 import { nameTemplate } from '../helm/source-comment.js';
-import { DEFAULT_KUSTOMIZE_CONFIG } from '../../config/load.js';
+import { DEFAULT_KUSTOMIZE_CONFIG } from '../../config/defaults.js';
 import type { KustomizeConfig } from '../../config/types.js';
 import { buildWithOrigins, findKustomizeTool } from './build.js';
 import { attributeImage, patchedImageLine } from './images.js';
