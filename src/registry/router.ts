@@ -8,7 +8,6 @@ import { type AllowList, parseAllowList, splitAllowText } from './http/allow-lis
 import { Authenticator } from './http/auth.js';
 import { RegistryClient } from './http/client.js';
 import { CredentialStore } from './http/credentials.js';
-import { createDispatcher } from './http/dispatcher.js';
 import { type MirrorTarget, defaultEndpoint, normalizeRegistryHost, parseMirror } from './http/endpoint.js';
 import { NetworkGuard, type Resolver } from './http/guard.js';
 import { BlobCache, HttpImageSource } from './http/resolve.js';
@@ -88,41 +87,50 @@ export function createImageSource(opts: ImageSourceOptions): RunImageSource {
   const secrets = new Secrets();
   const logger = redactingLogger(opts.logger, secrets);
   const guard = new NetworkGuard(allowListOf(opts), opts.resolver);
-  const built = opts.dispatcher
-    ? { dispatcher: opts.dispatcher, warnings: [] }
-    : createDispatcher({ env: opts.env, connections: opts.settings.concurrency, guard });
-  const { dispatcher, warnings } = built;
-  for (const warning of warnings) logger.warning(warning);
-  const transport = new Transport({
-    guard,
-    dispatcher,
-    concurrency: opts.settings.concurrency,
-    timeoutMs: opts.settings.timeoutMs,
-    retry: { ...DEFAULT_RETRY, ...opts.retry },
-    logger,
-  });
-  const credentials = new CredentialStore({
-    env: opts.env,
-    settings: opts.settings.credentials,
-    githubToken: opts.githubToken,
-    secrets,
-    logger,
-    timeoutMs: opts.settings.timeoutMs,
-  });
   const usage = new UsageMeter(logger);
-  const auth = new Authenticator({
-    transport,
-    credentials,
-    secrets,
-    logger,
-    usage,
-    ...(opts.now ? { now: opts.now } : {}),
-  });
+
+  // The connection pool (undici, half the CLI bundle, and Node's net/tls/http modules) is loaded on first use:
+  // a run whose images all come from oci: mirrors never pays for it (issue 14).
+  let http: Promise<HttpStack> | undefined;
+  const httpStack = (): Promise<HttpStack> => (http ??= buildHttp());
+  async function buildHttp(): Promise<HttpStack> {
+    const { createDispatcher } = await import('./http/dispatcher.js');
+    const built = opts.dispatcher
+      ? { dispatcher: opts.dispatcher, warnings: [] }
+      : createDispatcher({ env: opts.env, connections: opts.settings.concurrency, guard });
+    const { dispatcher, warnings } = built;
+    for (const warning of warnings) logger.warning(warning);
+    const transport = new Transport({
+      guard,
+      dispatcher,
+      concurrency: opts.settings.concurrency,
+      timeoutMs: opts.settings.timeoutMs,
+      retry: { ...DEFAULT_RETRY, ...opts.retry },
+      logger,
+    });
+    const credentials = new CredentialStore({
+      env: opts.env,
+      settings: opts.settings.credentials,
+      githubToken: opts.githubToken,
+      secrets,
+      logger,
+      timeoutMs: opts.settings.timeoutMs,
+    });
+    const auth = new Authenticator({
+      transport,
+      credentials,
+      secrets,
+      logger,
+      usage,
+      ...(opts.now ? { now: opts.now } : {}),
+    });
+    return { dispatcher, transport, auth };
+  }
   const blobs = new BlobCache();
   const sources = new Map<string, ImageSource>();
   const layouts = new Map<string, OciLayoutSource>();
 
-  function sourceFor(registry: string): ImageSource {
+  async function sourceFor(registry: string): Promise<ImageSource> {
     const host = normalizeRegistryHost(registry);
     let source = sources.get(host);
     if (source) return source;
@@ -131,6 +139,10 @@ export function createImageSource(opts: ImageSourceOptions): RunImageSource {
       source = layouts.get(mirror.dir) ?? new OciLayoutSource(mirror.dir);
       layouts.set(mirror.dir, source as OciLayoutSource);
     } else {
+      const { transport, auth } = await httpStack();
+      // Another caller may have made this host's source while the stack loaded: one client per registry.
+      const made = sources.get(host);
+      if (made) return made;
       const endpoint = mirror?.endpoint ?? defaultEndpoint(host);
       const client = new RegistryClient(endpoint, { transport, auth, logger, usage });
       source = new HttpImageSource(client, blobs, opts.cache, usage);
@@ -158,7 +170,7 @@ export function createImageSource(opts: ImageSourceOptions): RunImageSource {
   async function work(ref: ImageRef, key: string): Promise<Resolution> {
     let resolution: Resolution;
     try {
-      resolution = await sourceFor(ref.registry).resolve(ref, deadlineSignal());
+      resolution = await (await sourceFor(ref.registry)).resolve(ref, deadlineSignal());
     } catch (error) {
       resolution = fail('internal', `unexpected error resolving ${key}: ${errorMessage(error)}`);
     }
@@ -185,7 +197,7 @@ export function createImageSource(opts: ImageSourceOptions): RunImageSource {
       const unique = new Map(refs.map((ref) => [canonicalImage(ref), ref]));
       await Promise.all(
         [...unique.values()].map(async (ref) => {
-          const source = sourceFor(ref.registry);
+          const source = await sourceFor(ref.registry);
           if (!(source instanceof HttpImageSource)) return;
           const { origin } = source.client.endpoint;
           const pulls = await source.expectedPulls(ref);
@@ -195,6 +207,8 @@ export function createImageSource(opts: ImageSourceOptions): RunImageSource {
           scopes.set(origin, set);
         }),
       );
+      if (scopes.size === 0) return;
+      const { auth } = await httpStack();
       for (const [origin, set] of scopes) auth.plan(origin, [...set]);
     },
     usage: () => usage.snapshot(),
@@ -219,23 +233,37 @@ export function createImageSource(opts: ImageSourceOptions): RunImageSource {
       });
     },
     content(ref: ImageRef): ImageContent {
-      const inner = sourceFor(ref.registry).content?.(ref);
-      if (!inner) throw new Error(`no content reader for ${canonicalImage(ref)}`);
+      const inner = sourceFor(ref.registry).then((source) => {
+        const content = source.content?.(ref);
+        if (!content) throw new Error(`no content reader for ${canonicalImage(ref)}`);
+        return content;
+      });
+      // Rejections surface through the reads; a reader nobody reads from is not an unhandled rejection.
+      inner.catch(() => undefined);
       return redactedContent(inner, (text) => secrets.redact(text));
     },
-    close: () => dispatcher.close(),
+    close: async () => {
+      if (http) await (await http).dispatcher.close();
+    },
   };
 }
 
+/** What registries over HTTP(S) share in a run: one connection pool, one transport, one token cache. */
+interface HttpStack {
+  dispatcher: Dispatcher;
+  transport: Transport;
+  auth: Authenticator;
+}
+
 /** Failure reasons from deep-mode reads pass the same redaction as resolutions' before anyone logs them. */
-function redactedContent(inner: ImageContent, redact: (text: string) => string): ImageContent {
+function redactedContent(inner: Promise<ImageContent>, redact: (text: string) => string): ImageContent {
   const clean = <T>(value: T): T =>
     isFailure(value) ? ({ ...value, reason: redact(value.reason) } as T) : value;
   return {
-    manifest: async (digest, signal) => clean(await inner.manifest(digest, signal)),
-    blob: async (digest, signal) => clean(await inner.blob(digest, signal)),
+    manifest: async (digest, signal) => clean(await (await inner).manifest(digest, signal)),
+    blob: async (digest, signal) => clean(await (await inner).blob(digest, signal)),
     openBlob: async function* (digest, maxBytes, signal) {
-      for await (const item of inner.openBlob(digest, maxBytes, signal)) yield clean(item);
+      for await (const item of (await inner).openBlob(digest, maxBytes, signal)) yield clean(item);
     },
   };
 }

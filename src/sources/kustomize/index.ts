@@ -12,7 +12,6 @@ import type { RenderOutcome, SourceUnit } from '../unit.js';
 import { nameTemplate } from '../helm/source-comment.js';
 import { DEFAULT_KUSTOMIZE_CONFIG } from '../../config/defaults.js';
 import type { KustomizeConfig } from '../../config/types.js';
-import { buildWithOrigins, findKustomizeTool } from './build.js';
 import { attributeImage, patchedImageLine } from './images.js';
 import type { ImageOverride, Kustomization } from './kustomization.js';
 import { findSourceObject, relocateWorkload, relocator, scalarOf } from './relocate.js';
@@ -51,6 +50,8 @@ export async function renderKustomizations(input: KustomizeInput): Promise<Rende
   for (const e of tree.errors) outcome.problems.push({ cause: 'invalid', ...e });
   if (tree.roots.length === 0) return outcome;
 
+  // The build machinery loads only for a tree that has kustomizations (issue 14: start fast).
+  const { buildWithOrigins, findKustomizeTool } = await import('./build.js');
   const tool = findKustomizeTool(settings.command, input.env);
   if (!tool) {
     const missing =
