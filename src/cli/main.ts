@@ -92,7 +92,7 @@ export type CliArgs = ReturnType<typeof parse>;
 /**
  * The CLI shell: parse arguments, answer `--help` and `--version`, else run the engine, print, and return the
  * exit status. The engine (and the config schema, YAML, registry clients) is imported only when a scan runs,
- * so `--version` and `--help` start as fast as Node itself (issue 14; test/cli/startup.test.ts).
+ * so `--version` and `--help` start as fast as Node itself (issue 14; test/cli/startup.integration.test.ts).
  */
 export async function main(
   argv: string[],
