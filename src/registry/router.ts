@@ -5,14 +5,12 @@ import { ConfigurationError, errorMessage } from '../errors.js';
 import { type ImageRef, canonicalImage } from '../images/reference.js';
 import type { Logger } from '../logger.js';
 import { type AllowList, parseAllowList, splitAllowText } from './http/allow-list.js';
-import { Authenticator } from './http/auth.js';
-import { RegistryClient } from './http/client.js';
-import { CredentialStore } from './http/credentials.js';
 import { type MirrorTarget, defaultEndpoint, normalizeRegistryHost, parseMirror } from './http/endpoint.js';
-import { NetworkGuard, type Resolver } from './http/guard.js';
-import { BlobCache, HttpImageSource } from './http/resolve.js';
+import type { Resolver } from './http/guard.js';
+import type { HttpImageSource } from './http/resolve.js';
 import { Secrets, redactingLogger } from './http/secrets.js';
-import { DEFAULT_RETRY, type RetryPolicy, Transport } from './http/transport.js';
+import type { RetryPolicy } from './http/transport.js';
+import type { HttpStack } from './http-stack.js';
 import { OciLayoutSource } from './oci-layout.js';
 import type { RegistryCache } from './cache/store.js';
 import { type ImageContent, type ImageSource, type Resolution, fail, isFailure } from './source.js';
@@ -86,47 +84,16 @@ export function createImageSource(opts: ImageSourceOptions): RunImageSource {
   }
   const secrets = new Secrets();
   const logger = redactingLogger(opts.logger, secrets);
-  const guard = new NetworkGuard(allowListOf(opts), opts.resolver);
+  const allow = allowListOf(opts);
   const usage = new UsageMeter(logger);
-
-  // The connection pool (undici, half the CLI bundle, and Node's net/tls/http modules) is loaded on first use:
-  // a run whose images all come from oci: mirrors never pays for it (issue 14).
+  // Loaded on first use: see http-stack.ts.
   let http: Promise<HttpStack> | undefined;
-  const httpStack = (): Promise<HttpStack> => (http ??= buildHttp());
-  async function buildHttp(): Promise<HttpStack> {
-    const { createDispatcher } = await import('./http/dispatcher.js');
-    const built = opts.dispatcher
-      ? { dispatcher: opts.dispatcher, warnings: [] }
-      : createDispatcher({ env: opts.env, connections: opts.settings.concurrency, guard });
-    const { dispatcher, warnings } = built;
-    for (const warning of warnings) logger.warning(warning);
-    const transport = new Transport({
-      guard,
-      dispatcher,
-      concurrency: opts.settings.concurrency,
-      timeoutMs: opts.settings.timeoutMs,
-      retry: { ...DEFAULT_RETRY, ...opts.retry },
-      logger,
-    });
-    const credentials = new CredentialStore({
-      env: opts.env,
-      settings: opts.settings.credentials,
-      githubToken: opts.githubToken,
-      secrets,
-      logger,
-      timeoutMs: opts.settings.timeoutMs,
-    });
-    const auth = new Authenticator({
-      transport,
-      credentials,
-      secrets,
-      logger,
-      usage,
-      ...(opts.now ? { now: opts.now } : {}),
-    });
-    return { dispatcher, transport, auth };
-  }
-  const blobs = new BlobCache();
+  const httpStack = (): Promise<HttpStack> =>
+    (http ??= import('./http-stack.js').then((m) =>
+      m.buildHttpStack(opts, { allow, logger, secrets, usage }),
+    ));
+  const httpSources = new Set<ImageSource>();
+  const isHttp = (source: ImageSource): source is HttpImageSource => httpSources.has(source);
   const sources = new Map<string, ImageSource>();
   const layouts = new Map<string, OciLayoutSource>();
 
@@ -139,13 +106,12 @@ export function createImageSource(opts: ImageSourceOptions): RunImageSource {
       source = layouts.get(mirror.dir) ?? new OciLayoutSource(mirror.dir);
       layouts.set(mirror.dir, source as OciLayoutSource);
     } else {
-      const { transport, auth } = await httpStack();
+      const stack = await httpStack();
       // Another caller may have made this host's source while the stack loaded: one client per registry.
       const made = sources.get(host);
       if (made) return made;
-      const endpoint = mirror?.endpoint ?? defaultEndpoint(host);
-      const client = new RegistryClient(endpoint, { transport, auth, logger, usage });
-      source = new HttpImageSource(client, blobs, opts.cache, usage);
+      source = stack.source(mirror?.endpoint ?? defaultEndpoint(host));
+      httpSources.add(source);
     }
     logger.debug(
       `registry ${host}: ${mirror?.kind === 'oci' ? `oci:${mirror.dir}` : (mirror?.endpoint.origin ?? defaultEndpoint(host).origin)}`,
@@ -198,7 +164,7 @@ export function createImageSource(opts: ImageSourceOptions): RunImageSource {
       await Promise.all(
         [...unique.values()].map(async (ref) => {
           const source = await sourceFor(ref.registry);
-          if (!(source instanceof HttpImageSource)) return;
+          if (!isHttp(source)) return;
           const { origin } = source.client.endpoint;
           const pulls = await source.expectedPulls(ref);
           usage.expect(origin, pulls);
@@ -246,13 +212,6 @@ export function createImageSource(opts: ImageSourceOptions): RunImageSource {
       if (http) await (await http).dispatcher.close();
     },
   };
-}
-
-/** What registries over HTTP(S) share in a run: one connection pool, one transport, one token cache. */
-interface HttpStack {
-  dispatcher: Dispatcher;
-  transport: Transport;
-  auth: Authenticator;
 }
 
 /** Failure reasons from deep-mode reads pass the same redaction as resolutions' before anyone logs them. */
