@@ -1,22 +1,36 @@
 /**
- * Parse + extract throughput against the `yaml` package's bare parseAllDocuments over the same files,
- * in the same run, each measured in a child process of its own so peak memory is its own.
+ * Engine speed against the YAML parsers (issue 14): the whole engine (discover, read, parse, extract, place,
+ * check, report) over a generated repository (./generate-repo.ts) and the shared corpus, against js-yaml's
+ * loadAll and the `yaml` package's parseAllDocuments over the same files, in the same run. Each mode runs in a
+ * child process of its own, so its peak RSS is its own. 10,000 documents, and 2,500 for linearity;
+ * `ARCHCHECK_BENCH_BIG=1 npm run bench -- parse` adds the 100,000-document repository (one round, minutes).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import jsyaml from 'js-yaml';
 import { parseAllDocuments } from 'yaml';
-import { parseManifestFile } from '../src/documents/parse.js';
-import { extractWorkloads } from '../src/workloads/extract.js';
 import { runArchcheck } from '../src/engine/run.js';
 import { RecordingLogger } from '../src/logger.js';
 import type { ImageSource } from '../src/registry/source.js';
+import { composeTuning } from '../src/sources/files.js';
 import { CORPUS, CORPUS_MISSING, corpusFound } from '../test/support/corpus.js';
+import { generateRepo } from './generate-repo.js';
 
-const ROUNDS = 5;
+type Mode = 'js-yaml' | 'yaml' | 'engine' | 'engine-full';
+
+interface Measured {
+  /** Best round's wall and CPU time (user + system, all threads). */
+  ms: number;
+  cpuMs: number;
+  maxRssMb: number;
+  documents: number;
+  workloads: number;
+  syntaxOnly: number;
+}
 
 async function listFiles(dir: string): Promise<string[]> {
   const out: string[] = [];
@@ -27,65 +41,7 @@ async function listFiles(dir: string): Promise<string[]> {
   return out.sort();
 }
 
-/** 1,000 files x 10 documents: Deployments, Services and ConfigMaps, as a deployment repo has them. */
-function generateRepo(dir: string): void {
-  for (let f = 0; f < 1000; f++) {
-    const docs: string[] = [];
-    for (let d = 0; d < 10; d++) {
-      const n = f * 10 + d;
-      if (d % 3 === 0) {
-        docs.push(`apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: app-${n}
-  namespace: team-${f % 20}
-  labels: {app: app-${n}, tier: backend}
-spec:
-  replicas: 2
-  selector:
-    matchLabels: {app: app-${n}}
-  template:
-    metadata:
-      labels: {app: app-${n}}
-    spec:
-      nodeSelector:
-        kubernetes.io/arch: ${n % 2 ? 'amd64' : 'arm64'}
-      initContainers:
-        - name: init
-          image: busybox:1.36
-      containers:
-        - name: app
-          image: ghcr.io/acme/app-${n % 50}:1.${n % 7}.0
-          ports: [{containerPort: 8080}]
-          env:
-            - {name: MODE, value: production}
-          resources: {requests: {cpu: 100m, memory: 128Mi}}
-`);
-      } else if (d % 3 === 1) {
-        docs.push(`apiVersion: v1
-kind: Service
-metadata: {name: app-${n}}
-spec:
-  selector: {app: app-${n}}
-  ports: [{port: 80, targetPort: 8080}]
-`);
-      } else {
-        docs.push(`apiVersion: v1
-kind: ConfigMap
-metadata: {name: cfg-${n}}
-data:
-  settings.yaml: |
-    level: info
-    image: not-a-container:${n}
-`);
-      }
-    }
-    mkdirSync(path.join(dir, `svc-${f % 10}`), { recursive: true });
-    writeFileSync(path.join(dir, `svc-${f % 10}`, `app-${f}.yaml`), docs.join('---\n'));
-  }
-}
-
-/** Every image is multi-arch: the engine run measures discovery, reading, parsing, placement and checks. */
+/** Every image is multi-arch and answers at once: the run measures everything but the registry. */
 const instantSource: ImageSource = {
   resolve: async () => ({
     kind: 'index',
@@ -97,97 +53,113 @@ const instantSource: ImageSource = {
   }),
 };
 
-/** Worker for the whole engine (discover + read + parse + extract + place + check + report) over one directory. */
-async function engineWorker(dir: string): Promise<void> {
-  let best = Infinity;
-  let documents = 0;
-  let workloads = 0;
-  for (let round = 0; round < ROUNDS; round++) {
+/** Runs `round` `rounds` times; the best round's times, with what the last one counted. */
+async function best(rounds: number, round: () => Promise<Omit<Measured, 'ms' | 'cpuMs' | 'maxRssMb'>>) {
+  let ms = Infinity;
+  let cpuMs = Infinity;
+  let counts = { documents: 0, workloads: 0, syntaxOnly: 0 };
+  for (let i = 0; i < rounds; i++) {
     const start = process.hrtime.bigint();
-    const report = await runArchcheck(
-      { cwd: dir, paths: ['.'], architectures: ['amd64', 'arm64'] },
-      { logger: new RecordingLogger(), imageSource: instantSource },
-    );
-    best = Math.min(best, Number(process.hrtime.bigint() - start) / 1e6);
-    documents = report.stats.documents;
-    workloads = report.stats.workloads;
+    const cpu = process.cpuUsage();
+    counts = await round();
+    const used = process.cpuUsage(cpu);
+    ms = Math.min(ms, Number(process.hrtime.bigint() - start) / 1e6);
+    cpuMs = Math.min(cpuMs, (used.user + used.system) / 1000);
   }
-  const maxRssMb = process.resourceUsage().maxRSS / 1024;
-  process.stdout.write(JSON.stringify({ ms: best, maxRssMb, documents, workloads }));
+  return { ms, cpuMs, maxRssMb: process.resourceUsage().maxRSS / 1024, ...counts };
 }
 
-/** Worker: one mode over the file list, ROUNDS times; prints {ms (best round), maxRssMb, documents, workloads}. */
-function worker(mode: string, listFile: string): void {
-  const files = readFileSync(listFile, 'utf8').split('\n').filter(Boolean);
-  const texts = files.map((f) => readFileSync(f, 'utf8'));
-  let best = Infinity;
-  let documents = 0;
-  let workloads = 0;
-  for (let round = 0; round < ROUNDS; round++) {
-    documents = 0;
-    workloads = 0;
-    const start = process.hrtime.bigint();
-    texts.forEach((text, i) => {
-      if (mode === 'bare') {
-        documents += parseAllDocuments(text).length;
-      } else {
-        const parsed = parseManifestFile(files[i] ?? '', text);
-        documents += parsed.documents;
-        for (const obj of parsed.objects) workloads += extractWorkloads(obj).length;
-      }
+/** Worker: one mode over a directory (the engine) or its file list (the parsers); prints a Measured. */
+async function worker(mode: Mode, dir: string, rounds: number): Promise<void> {
+  let measured: Measured;
+  if (mode === 'engine' || mode === 'engine-full') {
+    composeTuning.everyDocument = mode === 'engine-full';
+    measured = await best(rounds, async () => {
+      const report = await runArchcheck(
+        { cwd: dir, paths: ['.'], architectures: ['amd64', 'arm64'], noCache: true },
+        { logger: new RecordingLogger(), imageSource: instantSource },
+      );
+      const { documents, workloads, syntaxOnlyDocuments = 0 } = report.stats;
+      return { documents, workloads, syntaxOnly: syntaxOnlyDocuments };
     });
-    best = Math.min(best, Number(process.hrtime.bigint() - start) / 1e6);
+  } else {
+    const texts = (await listFiles(dir)).map((f) => readFileSync(f, 'utf8'));
+    measured = await best(rounds, async () => {
+      let documents = 0;
+      for (const text of texts) {
+        if (mode === 'js-yaml') jsyaml.loadAll(text, () => documents++);
+        else documents += parseAllDocuments(text).length;
+      }
+      return { documents, workloads: 0, syntaxOnly: 0 };
+    });
   }
-  const maxRssMb = process.resourceUsage().maxRSS / 1024;
-  process.stdout.write(JSON.stringify({ ms: best, maxRssMb, documents, workloads }));
+  process.stdout.write(JSON.stringify(measured));
 }
 
-function measure(mode: string, listFile: string) {
+function measure(mode: Mode, dir: string, rounds: number): Measured {
   const out = execFileSync(
     process.execPath,
-    ['--import', 'tsx', fileURLToPath(import.meta.url), '--worker', mode, listFile],
-    {
-      encoding: 'utf8',
-      maxBuffer: 1 << 20,
-    },
+    ['--import', 'tsx', fileURLToPath(import.meta.url), '--worker', mode, dir, String(rounds)],
+    { encoding: 'utf8', maxBuffer: 1 << 20 },
   );
-  return JSON.parse(out) as { ms: number; maxRssMb: number; documents: number; workloads: number };
+  return JSON.parse(out) as Measured;
+}
+
+const fmt = (m: Measured) =>
+  `${m.ms.toFixed(0)} ms (CPU ${m.cpuMs.toFixed(0)} ms), peak RSS ${m.maxRssMb.toFixed(0)} MB`;
+const ratio = (a: Measured, b: Measured) =>
+  `${(a.ms / b.ms).toFixed(2)}x (CPU ${(a.cpuMs / b.cpuMs).toFixed(2)}x)`;
+
+/** One repository: the two parsers, the engine composing every document, the engine as it runs. */
+function compare(name: string, dir: string, rounds: number): { lines: string[]; engine: Measured } {
+  const js = measure('js-yaml', dir, rounds);
+  const yaml = measure('yaml', dir, rounds);
+  const full = measure('engine-full', dir, rounds);
+  const engine = measure('engine', dir, rounds);
+  const lines = [
+    `  ${name}: ${engine.documents} documents, ${engine.workloads} workloads, ${engine.syntaxOnly} only syntax-checked (best of ${rounds})`,
+    `    js-yaml loadAll           ${fmt(js)}`,
+    `    yaml parseAllDocuments    ${fmt(yaml)}`,
+    `    engine, all composed      ${fmt(full)}`,
+    `    engine                    ${fmt(engine)}`,
+    `    engine / js-yaml loadAll          ${ratio(engine, js)} (goal <= 3x)`,
+    `    engine / yaml parseAllDocuments   ${ratio(engine, yaml)} (goal <= 0.5x); all composed: ${ratio(full, yaml)}`,
+  ];
+  return { lines, engine };
 }
 
 export async function benchParse(): Promise<string> {
   const tmp = mkdtempSync(path.join(tmpdir(), 'archcheck-bench-'));
+  const big = process.env.ARCHCHECK_BENCH_BIG === '1';
   try {
-    const generated = path.join(tmp, 'repo');
-    generateRepo(generated);
-    const sets = [
-      ...(corpusFound ? [{ name: 'shared corpus', dir: CORPUS, files: await listFiles(CORPUS) }] : []),
-      { name: 'generated 10,000 documents', dir: generated, files: await listFiles(generated) },
-    ];
     const lines = [
-      'parse + extract vs bare yaml.parseAllDocuments (best of 5 rounds, each in its own process)',
-      ...(corpusFound ? [] : [`  not measured: ${CORPUS_MISSING}`]),
+      'engine vs js-yaml loadAll and yaml parseAllDocuments, same files, each in its own process',
     ];
-    for (const set of sets) {
-      const listFile = path.join(tmp, `${set.name.replace(/\W+/g, '-')}.txt`);
-      writeFileSync(listFile, set.files.join('\n'));
-      const bare = measure('bare', listFile);
-      const ours = measure('archcheck', listFile);
-      const engine = measure('engine', set.dir);
-      lines.push(
-        `  ${set.name}: ${set.files.length} files, ${ours.documents} documents, ${ours.workloads} workloads`,
-        `    bare parse      ${bare.ms.toFixed(1)} ms, peak RSS ${bare.maxRssMb.toFixed(0)} MB`,
-        `    archcheck       ${ours.ms.toFixed(1)} ms, peak RSS ${ours.maxRssMb.toFixed(0)} MB`,
-        `    ratio           ${(ours.ms / bare.ms).toFixed(2)}x of bare parsing (goal <= 1.5x); peak memory ${ours.maxRssMb.toFixed(0)} MB (goal < 400 MB)`,
-        `    whole engine    ${engine.ms.toFixed(1)} ms = ${(engine.ms / bare.ms).toFixed(2)}x of bare parsing (discover, read, parse, place, check, report), peak RSS ${engine.maxRssMb.toFixed(0)} MB`,
-      );
+    if (corpusFound)
+      lines.push(...compare('shared corpus (manifests)', path.join(CORPUS, 'manifests'), 3).lines);
+    else lines.push(`  not measured: ${CORPUS_MISSING}`);
+    const sizes = big ? [10_000, 100_000] : [2_500, 10_000];
+    const perDocument: string[] = [];
+    for (const documents of sizes) {
+      const dir = path.join(tmp, `repo-${documents}`);
+      const mib = generateRepo(dir, documents) / 1024 / 1024;
+      const rounds = documents > 10_000 ? 1 : 3;
+      const { lines: set, engine } = compare(`generated, ${mib.toFixed(1)} MiB`, dir, rounds);
+      lines.push(...set);
+      const us = (ms: number) => ((ms * 1000) / documents).toFixed(0);
+      perDocument.push(`${us(engine.ms)} us (CPU ${us(engine.cpuMs)} us) per document at ${documents}`);
+      if (documents > 10_000)
+        lines.push(`    peak RSS ${engine.maxRssMb.toFixed(0)} MB at ${documents} documents (goal < 400 MB)`);
+      rmSync(dir, { recursive: true, force: true });
     }
+    lines.push(`  linearity: engine ${perDocument.join(', ')}`);
+    if (!big) lines.push('  (ARCHCHECK_BENCH_BIG=1 adds the 100,000-document repository: several minutes)');
     return lines.join('\n');
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
 }
 
-if (process.argv[2] === '--worker' && process.argv[3] === 'engine')
-  await engineWorker(process.argv[4] ?? '.');
-else if (process.argv[2] === '--worker') worker(process.argv[3] ?? 'bare', process.argv[4] ?? '');
+if (process.argv[2] === '--worker')
+  await worker(process.argv[3] as Mode, process.argv[4] ?? '.', Number(process.argv[5] ?? 1));
 else if (process.argv[1] === fileURLToPath(import.meta.url)) console.log(await benchParse());

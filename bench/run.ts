@@ -4,6 +4,7 @@
  */
 import { benchDeep } from './deep.js';
 import { benchFirstRun } from './firstrun.js';
+import { benchOverlap } from './overlap.js';
 import { benchParse } from './parse.js';
 import { benchPathological } from './pathological.js';
 import { benchRegistry } from './registry.js';
@@ -19,6 +20,7 @@ const benches: [string, () => Promise<string>][] = [
   ['deep', benchDeep],
   ['firstrun', benchFirstRun],
   ['startup', benchStartup],
+  ['overlap', benchOverlap],
 ];
 for (const [name, run] of benches) {
   if (only.length > 0 && !only.includes(name)) continue;

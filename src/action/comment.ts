@@ -1,8 +1,30 @@
+import type { Report } from '../engine/report.js';
+import { type SummaryOptions, formatSummary } from '../reporters/summary.js';
 import type { GitHubClient } from './github.js';
 import { describeFailure } from './github.js';
 
 /** GitHub rejects an issue comment over 65536 characters; bytes >= characters, so a byte budget is safe. */
 export const COMMENT_LIMIT_BYTES = 60_000;
+/** Rows of each table open in the comment: a conversation is read between other comments, so it stays short. */
+export const COMMENT_VISIBLE_ROWS = 8;
+
+/**
+ * The sticky comment's text: the job summary condensed (level-3 headings, fewer open rows, GitHub's comment
+ * limit), with a link to the workflow run. Undefined when there is nothing to say: no finding, and nothing a
+ * suppression silenced (suppressions come from the PR's own files: a PR that silences everything still shows
+ * what it silenced).
+ */
+export function commentBody(report: Report, options: SummaryOptions, runUrl?: string): string | undefined {
+  if (report.findings.length === 0 && (report.suppressed?.length ?? 0) === 0) return undefined;
+  const run = runUrl ? `\n\n[Workflow run](${runUrl})` : '';
+  const summary = formatSummary(report, {
+    ...options,
+    maxBytes: COMMENT_LIMIT_BYTES - Buffer.byteLength(run),
+    headingLevel: 3,
+    visibleRows: COMMENT_VISIBLE_ROWS,
+  });
+  return summary + run;
+}
 
 /** The hidden marker that finds our comment again (one per job, so two jobs do not overwrite each other). */
 export function commentMarker(job: string | undefined): string {

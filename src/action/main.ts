@@ -1,7 +1,7 @@
 import path from 'node:path';
 import * as core from '@actions/core';
 import { publishAnnotations, stepBudgets } from './annotations.js';
-import { COMMENT_LIMIT_BYTES, commentMarker, upsertStickyComment } from './comment.js';
+import { commentBody, commentMarker, upsertStickyComment } from './comment.js';
 import { blobUrl, loadEventContext, type EventContext } from './event.js';
 import { restoreRunCache, saveRunCache } from './cache.js';
 import { appendJobSummary, writeReportFiles } from './files.js';
@@ -15,7 +15,7 @@ import { runArchcheck } from '../engine/run.js';
 import { ConfigurationError, errorMessage } from '../errors.js';
 import { cacheRoot } from '../registry/cache/dir.js';
 import { actionFormats } from '../reporters/index.js';
-import { countsText, formatSummary } from '../reporters/summary.js';
+import { type SummaryOptions, countsText, formatSummary } from '../reporters/summary.js';
 import { RULE_METAS } from '../rules/index.js';
 
 /**
@@ -147,6 +147,17 @@ function githubClient(inputs: Inputs, ctx: EventContext): GitHubClient | undefin
   return createGitHubClient(inputs.githubToken, ctx.apiUrl, ctx.repo);
 }
 
+function summaryOptions(inputs: Inputs, ctx: EventContext, notes: readonly string[]): SummaryOptions {
+  const blob = blobUrl(ctx);
+  return {
+    rules: RULE_METAS,
+    failOn: inputs.failOn,
+    notes,
+    ...(blob ? { blobUrl: blob } : {}),
+    ...(ctx.runUrl ? { detailsUrl: ctx.runUrl } : {}),
+  };
+}
+
 function summaryOf(
   report: Report,
   inputs: Inputs,
@@ -155,14 +166,9 @@ function summaryOf(
   maxBytes?: number,
   headingLevel: 2 | 3 = 2,
 ): string {
-  const blob = blobUrl(ctx);
   return formatSummary(report, {
-    rules: RULE_METAS,
-    failOn: inputs.failOn,
-    notes,
+    ...summaryOptions(inputs, ctx, notes),
     headingLevel,
-    ...(blob ? { blobUrl: blob } : {}),
-    ...(ctx.runUrl ? { detailsUrl: ctx.runUrl } : {}),
     ...(maxBytes ? { maxBytes } : {}),
   });
 }
@@ -184,11 +190,7 @@ async function comment(
     return;
   }
   const run = ctx.runUrl ? `\n\n[Workflow run](${ctx.runUrl})` : '';
-  // Suppressions come from the PR's own files: a PR that silences everything still shows what it silenced.
-  const body =
-    report.findings.length > 0 || (report.suppressed?.length ?? 0) > 0
-      ? summaryOf(report, inputs, ctx, notes, COMMENT_LIMIT_BYTES, 3) + run
-      : undefined;
+  const body = commentBody(report, summaryOptions(inputs, ctx, notes), ctx.runUrl);
   const allClear = `### ✅ archcheck: all clear\n\nNo findings remain as of ${ctx.sha ?? 'the latest run'}.${run}`;
   const result = await upsertStickyComment(
     client,

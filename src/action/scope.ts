@@ -1,4 +1,5 @@
 import type { Report } from '../engine/report.js';
+import { canonicalImage, parseImageReference } from '../images/reference.js';
 import type { Logger } from '../logger.js';
 import type { Severity } from '../rules/finding.js';
 import type { EventContext } from './event.js';
@@ -7,8 +8,9 @@ import type { Scope } from './inputs.js';
 
 /**
  * The report restricted to findings located in `changedFiles` (repository-relative paths, as the pulls
- * "List pull requests files" endpoint returns them). Counts are recomputed; images, workloads and the matrix
- * are kept whole, since they describe what was checked, not what is reported.
+ * "List pull requests files" endpoint returns them). Counts are recomputed. The image x pool matrix keeps the
+ * images of those findings and of the workloads declared in those files, so a reviewer sees the rows this
+ * pull request touches; images and workloads are kept whole, since they describe what was checked.
  * Report files are relative to the working directory, GITHUB_WORKSPACE, where actions/checkout puts the
  * repository root by default.
  */
@@ -17,7 +19,19 @@ export function restrictToFiles(report: Report, changedFiles: readonly string[])
   const findings = report.findings.filter((f) => changed.has(f.location.file));
   const counts: Record<Severity, number> = { error: 0, warning: 0, notice: 0 };
   for (const f of findings) counts[f.severity]++;
-  return { ...report, findings, stats: { ...report.stats, findings: counts } };
+  const written = [
+    ...findings.flatMap((f) => f.image ?? []),
+    ...report.workloads.filter((w) => changed.has(w.file)).flatMap((w) => w.containers.map((c) => c.image)),
+  ];
+  const images = new Set(written.map(matrixImage));
+  const matrix = report.matrix.filter((cell) => images.has(cell.image));
+  return { ...report, findings, matrix, stats: { ...report.stats, findings: counts } };
+}
+
+/** The matrix names an image by its canonical reference, or as written when it does not parse. */
+function matrixImage(written: string): string {
+  const parsed = parseImageReference(written);
+  return parsed.ok ? canonicalImage(parsed.ref) : written;
 }
 
 export interface ScopedReport {

@@ -9,6 +9,9 @@ function usage(formats: string): string {
 
 Finds Kubernetes workloads whose images will not run on the node pools they can land on
 (exec format error), and selectors that match no node (Pending), before deploy.
+Paths are files or directories (default .): a directory is searched and its kustomizations are built;
+a file named alone is checked as written; - reads manifests from standard input (reported as <stdin>),
+e.g. helm template . | archcheck -
 
 Options:
   --config FILE              config file (default: .archcheck.yaml, .archcheck.yml, .github/archcheck.yaml)
@@ -96,7 +99,12 @@ export type CliArgs = ReturnType<typeof parse>;
  */
 export async function main(
   argv: string[],
-  streams: { stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream } = {
+  streams: {
+    stdout: NodeJS.WriteStream;
+    stderr: NodeJS.WriteStream;
+    /** What `-` reads (default: process.stdin). */
+    stdin?: AsyncIterable<Uint8Array>;
+  } = {
     stdout: process.stdout,
     stderr: process.stderr,
   },
@@ -122,5 +130,5 @@ export async function main(
     return 0;
   }
   const { runCli } = await import('./run.js');
-  return runCli(args, io);
+  return runCli(args, io, streams.stdin);
 }

@@ -9,12 +9,15 @@ import { RULE_METAS } from '../rules/index.js';
 import { VERSION } from '../version.js';
 import type { CliArgs } from './main.js';
 import { planOutputs, writeOutputs } from './outputs.js';
+import { STDIN_ARG } from '../sources/stdin.js';
 import type { GuardedStream } from './streams.js';
 
 /** A scan from the command line: check the flags, run the engine, write the reports, return the exit status. */
 export async function runCli(
   args: CliArgs,
   io: { stdout: GuardedStream; stderr: GuardedStream },
+  /** What `-` reads (default: process.stdin). */
+  stdin?: AsyncIterable<Uint8Array>,
 ): Promise<number> {
   const { values, positionals } = args;
   try {
@@ -67,7 +70,11 @@ export async function runCli(
         ...(values['cache-dir'] ? { cacheDir: path.resolve(cwd, values['cache-dir']) } : {}),
         ...(values['no-cache'] ? { noCache: true } : {}),
       },
-      { logger: stderrLogger(io.stderr, values.quiet) },
+      {
+        logger: stderrLogger(io.stderr, values.quiet),
+        // Only asked for when `-` is given: touching process.stdin otherwise would open it for nothing.
+        ...(positionals.includes(STDIN_ARG) ? { stdin: stdin ?? process.stdin } : {}),
+      },
     );
     const ctx = { color: io.stdout.color, rules: RULE_METAS, toolVersion: VERSION };
     await writeOutputs(report, targets, ctx, io.stdout);

@@ -1,5 +1,8 @@
 import type { RuleLevel } from '../rules/finding.js';
-import type { NodePool } from '../clusters/node-pool.js';
+import type { ClusterConfig } from '../clusters/cluster.js';
+
+// Declared with the node pools, which rules and placement use without the config file's other settings.
+export type { AdmissionSettings, ClusterConfig } from '../clusters/cluster.js';
 
 /** The validated, resolved `.archcheck.yaml`: relative paths already made absolute against the config's directory. */
 export interface Config {
@@ -77,26 +80,6 @@ export interface KustomizeConfig {
   loadRestrictor: 'rootOnly' | 'none';
   /** Which binary: `auto` prefers `kustomize`, then `kubectl kustomize`. */
   command: 'auto' | 'kustomize' | 'kubectl';
-}
-
-export interface ClusterConfig {
-  name: string;
-  /** Globs selecting the manifests deployed to this cluster; empty = every file. Relative to the config directory. */
-  paths: string[];
-  nodePools: NodePool[];
-  /** True when archcheck assumed this cluster (nothing declared). */
-  assumed: boolean;
-  /** `nodePools.from`: globs (relative to the config directory) of Karpenter, eksctl or node-list files. */
-  nodePoolsFrom?: string[];
-  /** Opt-in facts the cluster adds at admission (`admission:`). */
-  admission?: AdmissionSettings;
-}
-
-export interface AdmissionSettings {
-  /** GKE tolerates its `kubernetes.io/arch=arm64:NoSchedule` taint for pods that select arm64. */
-  gkeArm64Toleration?: boolean;
-  /** A pod's `runtimeClassName` adds its RuntimeClass's `scheduling` (RuntimeClasses read from the tree). */
-  runtimeClasses?: boolean;
 }
 
 /** Registry access settings shared by every image source. */

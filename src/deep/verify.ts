@@ -1,4 +1,4 @@
-import { mapLimit } from '../engine/map-limit.js';
+import { mapLimit } from '../map-limit.js';
 import { errorMessage } from '../errors.js';
 import { canonicalImage, type ImageRef } from '../images/reference.js';
 import type { Logger } from '../logger.js';

@@ -2,6 +2,7 @@ import { LineCounter, isNode, isScalar, parseAllDocuments, type Document, type Y
 import { asMap, asSeq, child, locate, scalarString, type AstContext } from './ast.js';
 import { findIgnoreComments, type IgnoreComment } from '../suppressions/comments.js';
 import { documentProblems } from './problems.js';
+import { quickScan, type QuickScan } from './quick-scan.js';
 import { SPLIT_LIST_CHARS, splitLargeList, type SplitList } from './split-list.js';
 import type { SourceLocation } from './location.js';
 
@@ -35,6 +36,23 @@ export interface ParsedFile {
   problems: ParseProblem[];
   /** `# archcheck:ignore` comments, when the text has any. */
   ignoreComments?: IgnoreComment[];
+  /**
+   * Documents that can hold no container, so were only syntax-checked, never composed (see `compose`); they
+   * are counted in `documents` and `skipped` as composed ones would be.
+   */
+  syntaxOnly?: number;
+}
+
+export interface ParseOptions {
+  /** See SPLIT_LIST_CHARS; tests lower it. */
+  splitListChars?: number;
+  /**
+   * Set by callers that read objects only for their workloads and facts: a Kubernetes object the quick scan
+   * reads cleanly is then composed only when this says it may yield one, from its kind and whether any key names
+   * `image`. Documents that are no object (they yield nothing) are never composed, Lists (items of any kind)
+   * always. The others are counted in `syntaxOnly` and never reach the sink. Unset: every document is composed.
+   */
+  compose?: (apiVersion: string, kind: string, imageKey: boolean) => boolean;
 }
 
 /**
@@ -49,7 +67,7 @@ export function parseManifestFile(
   file: string,
   text: string,
   sink?: (objects: KubeObject[]) => void,
-  splitListChars = SPLIT_LIST_CHARS,
+  options: ParseOptions = {},
 ): ParsedFile {
   const lines = lineStarts(text);
   const result: ParsedFile = { file, objects: [], documents: 0, skipped: 0, problems: [] };
@@ -57,18 +75,35 @@ export function parseManifestFile(
   if (ignoreComments.length > 0) result.ignoreComments = ignoreComments;
   // A loop, not push(...objects): a List of 200,000 items would overflow the argument stack.
   const collect = sink ?? ((objects: KubeObject[]) => objects.forEach((o) => result.objects.push(o)));
-  const split = splitLargeList(text, splitListChars);
+  const split = splitLargeList(text, options.splitListChars ?? SPLIT_LIST_CHARS);
   if (split && readSplitList(file, split, result, collect)) return result;
   let docIndex = 0;
   for (const start of kubectlDocuments(text)) {
-    const end = start.next ?? text.length;
+    const chunk = text.slice(start.offset, start.next ?? text.length);
+    // A chunk the scan reads is one YAML document without any problem: no AST checks to run on it.
+    const scan = quickScan(chunk);
+    if (scan && options.compose && !mustCompose(scan, options.compose)) {
+      result.documents++;
+      if (!scan.kind || !scan.apiVersion) result.skipped++;
+      result.syntaxOnly = (result.syntaxOnly ?? 0) + 1;
+      docIndex++;
+      continue;
+    }
     // Offsets in this chunk's AST are relative to its start; its line counter adds that back.
     const chunkLines = shifted(lines, start.offset);
-    for (const doc of parseChunk(text.slice(start.offset, end), file, result)) {
-      readDocument(doc, { file, doc, lines: chunkLines }, docIndex++, result, collect);
+    for (const doc of parseChunk(chunk, file, result)) {
+      const ctx = { file, doc, lines: chunkLines };
+      readDocument(ctx, scan ? undefined : chunk, docIndex++, result, collect);
     }
   }
   return result;
+}
+
+/** Whether composing a cleanly scanned document could find a container or a fact. */
+function mustCompose(scan: QuickScan, compose: NonNullable<ParseOptions['compose']>): boolean {
+  const { kind, apiVersion, imageKey } = scan;
+  if (!kind || !apiVersion) return false;
+  return kind.endsWith('List') || compose(apiVersion, kind, imageKey);
 }
 
 /**
@@ -151,7 +186,7 @@ function readSplitList(
       return { line: pos.line + item.line - 1, col: pos.col };
     };
     const ctx: AstContext = { file, doc, lines };
-    const bad = documentProblems(doc, lines);
+    const bad = documentProblems(doc, lines, item.text);
     if (bad) {
       problem ??= { ...bad, location: { file, ...bad.location } };
       continue;
@@ -169,15 +204,17 @@ function readSplitList(
   return true;
 }
 
+/** `source`: the document's text, to check; undefined when the quick scan read it cleanly. */
 function readDocument(
-  doc: Document.Parsed,
   ctx: AstContext,
+  source: string | undefined,
   docIndex: number,
   result: ParsedFile,
   sink: (objects: KubeObject[]) => void,
 ): void {
-  const { file } = ctx;
-  const problem = documentProblems(doc, ctx.lines);
+  const { file, doc } = ctx;
+  const problem =
+    source !== undefined || doc.errors.length > 0 ? documentProblems(doc, ctx.lines, source) : undefined;
   if (problem) {
     result.problems.push({ ...problem, location: { file, ...problem.location } });
     result.documents++;

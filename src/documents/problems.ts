@@ -1,4 +1,13 @@
-import { LineCounter, isMap, isScalar, parseDocument, visit, type Document } from 'yaml';
+import {
+  LineCounter,
+  isMap,
+  isScalar,
+  parseDocument,
+  visit,
+  type Alias,
+  type Document,
+  type Node,
+} from 'yaml';
 import { isMergeKey, resolvedAliases } from './ast.js';
 
 /** Why a document is not read, at its first problem; `location` lacks the file, which the caller knows. */
@@ -22,12 +31,16 @@ interface Found {
  * compares each key to every earlier one, quadratic, so it is turned off) and aliases to an anchor that does not
  * exist or comes later.
  */
-export function documentProblems(doc: Document.Parsed, lines: LineCounter): DocumentProblem | undefined {
+export function documentProblems(
+  doc: Document.Parsed,
+  lines: LineCounter,
+  source?: string,
+): DocumentProblem | undefined {
   const found: Found[] = doc.errors.map((err) => ({
     message: err.message.split('\n')[0] ?? err.code,
     offset: err.pos[0],
   }));
-  if (found.length === 0) found.push(...astProblems(doc));
+  if (found.length === 0) found.push(...astProblems(doc, source === undefined || mayHaveAlias(source)));
   if (found.length === 0) return undefined;
   // The parser reports in document order except for a few late checks: the first problem is the lowest offset.
   const first = found.reduce((a, b) => (b.offset < a.offset ? b : a));
@@ -54,13 +67,36 @@ export function parseYamlDocument(text: string): {
     uniqueKeys: false,
     merge: true,
   });
-  const problem = documentProblems(doc, lines);
+  const problem = documentProblems(doc, lines, text);
   return problem ? { doc, lines, problem } : { doc, lines };
 }
 
-function astProblems(doc: Document.Parsed): Found[] {
+/** Where a node may start, before a `*`: its line's start, an indicator, an opening or a separator. */
+const NODE_START = new Set(['\n', '\r', '\ufeff', '-', '?', ':', '[', '{', ',']);
+
+/**
+ * Whether `text` may hold an alias (YAML 1.2.2 section 7.1): a `*` where a node can start, at its line's start
+ * or after `- `, `? `, `: `, `[`, `{`, `,` or an anchor or tag. A `*` inside a scalar, as in the cron schedules
+ * `"5 * * * *"` and `schedule: 0 3 * * *`, starts no node: the alias pass over the AST is then not needed.
+ * Never false for a text that holds one; true for some that do not (a `*` in a quoted `"a, *b"`).
+ */
+export function mayHaveAlias(text: string): boolean {
+  for (let i = text.indexOf('*'); i !== -1; i = text.indexOf('*', i + 1)) {
+    let j = i - 1;
+    while (text[j] === ' ' || text[j] === '\t') j--;
+    if (j < 0 || NODE_START.has(text[j] as string)) return true;
+    if (j === i - 1) continue;
+    // After a space: the word before may end in a node property (`&anchor *alias`, `[!tag *alias]`).
+    for (let w = j; w >= 0 && !' \t\n\r'.includes(text[w] as string); w--) {
+      if (text[w] === '&' || text[w] === '!') return true;
+    }
+  }
+  return false;
+}
+
+function astProblems(doc: Document.Parsed, aliasPass: boolean): Found[] {
   const found: Found[] = [];
-  const aliases = resolvedAliases(doc);
+  const aliases = aliasPass ? resolvedAliases(doc) : new Map<Alias, Node | undefined>();
   for (const [alias, target] of aliases) {
     if (target === undefined) {
       found.push({ message: `Aliased anchor not found: ${alias.source}`, offset: alias.range?.[0] ?? 0 });

@@ -1,4 +1,4 @@
-import type { ClusterConfig } from '../config/types.js';
+import type { ClusterConfig } from '../clusters/cluster.js';
 import type { ParsedFile } from '../documents/parse.js';
 import { canonicalImage } from '../images/reference.js';
 import { formatPlatform } from '../platforms/normalize.js';
@@ -46,6 +46,8 @@ export function buildReport(input: ReportInput): Report {
         name: c.name,
         type: c.type,
         image: c.image,
+        ...(c.written ? { written: c.written.image } : {}),
+        ...(c.location.file !== w.location.file ? { file: c.location.file } : {}),
         line: c.location.line,
         column: c.location.column,
       })),
@@ -68,6 +70,7 @@ export function buildReport(input: ReportInput): Report {
       files: input.parsed.length,
       documents: input.parsed.reduce((n, p) => n + p.documents, 0),
       skippedDocuments: input.parsed.reduce((n, p) => n + p.skipped, 0),
+      ...syntaxOnly(input.parsed),
       workloads: workloads.length,
       containers: workloads.reduce((n, w) => n + w.containers.length, 0),
       // Distinct references, valid or not: the same list as `images`.
@@ -81,6 +84,11 @@ export function buildReport(input: ReportInput): Report {
       ...(input.baseline?.length ? { baseline: input.baseline.length } : {}),
     },
   };
+}
+
+function syntaxOnly(parsed: readonly ParsedFile[]): { syntaxOnlyDocuments?: number } {
+  const n = parsed.reduce((sum, p) => sum + (p.syntaxOnly ?? 0), 0);
+  return n > 0 ? { syntaxOnlyDocuments: n } : {};
 }
 
 function isLocation(value: unknown): value is { file: string; line: number } {

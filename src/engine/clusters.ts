@@ -1,9 +1,17 @@
 import picomatch from 'picomatch';
 import { poolsFromArchitectures } from '../clusters/pools.js';
-import type { ClusterConfig, Config } from '../config/types.js';
+import type { ClusterConfig } from '../clusters/cluster.js';
+import type { Config } from '../config/types.js';
 import { ConfigurationError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import { mergeFacts } from '../nodepools/collect.js';
+import { deriveCluster } from '../nodepools/clusters.js';
+import type { DeclaredFacts } from '../nodepools/declared-pool.js';
+import { placeUnits } from '../nodepools/place-units.js';
 import { ambiguousPlatformNote } from '../platforms/node.js';
 import { posixRelative } from '../paths.js';
+import type { WorkloadPlacement } from '../rules/rule.js';
+import { type SourceUnit, unitFacts } from '../sources/unit.js';
 
 export const DEFAULT_ARCHITECTURES = ['amd64', 'arm64'] as const;
 
@@ -14,17 +22,6 @@ export const ASSUMED_CLUSTER_NOTICE =
   '    - name: prod\n' +
   '      nodePools:\n' +
   '        - {name: general, arch: amd64}';
-
-/**
- * Objects that describe the nodes of a cluster: Karpenter NodePools and Provisioners, eksctl ClusterConfigs,
- * node lists (`kubectl get nodes -o yaml`). Their presence is worth a hint when no cluster is declared.
- */
-export function describesNodes(apiVersion: string, kind: string): boolean {
-  const group = apiVersion.split('/')[0] ?? '';
-  if (group === 'karpenter.sh') return kind === 'NodePool' || kind === 'Provisioner';
-  if (group === 'eksctl.io') return kind === 'ClusterConfig';
-  return apiVersion === 'v1' && (kind === 'NodeList' || kind === 'Node');
-}
 
 /** The no-clusters notice, naming the files whose node pools the user can turn into a declaration. */
 export function assumedClusterNotice(nodeFiles: readonly string[]): string {
@@ -69,4 +66,33 @@ export function clusterMatcher(clusters: readonly ClusterConfig[], globBase: str
     const rel = posixRelative(globBase, absoluteFile);
     return matchers.filter((m) => m.matches(rel)).map((m) => m.cluster);
   };
+}
+
+/**
+ * The clusters to check against once the tree is read, and where each unit's workloads land. Pools the tree
+ * declares replace the assumed amd64 + arm64 cluster (and its notice, in `notices`); RuntimeClasses from the
+ * tree and `nodePools.from` serve `admission:`. Logs the run's notices and what could not be read of the pools.
+ */
+export function placeTree(
+  units: readonly SourceUnit[],
+  fromFiles: { clusters: ClusterConfig[]; facts: DeclaredFacts },
+  notices: string[],
+  globBase: string,
+  logger: Logger,
+): { clusters: ClusterConfig[]; placements: WorkloadPlacement[]; unmatchedFiles: string[] } {
+  const treeFacts = mergeFacts(units.flatMap(unitFacts));
+  let clusters = fromFiles.clusters;
+  const derived = clusters.length === 1 && clusters[0]?.assumed ? deriveCluster(treeFacts) : undefined;
+  if (derived) {
+    clusters = [derived.cluster];
+    notices.splice(notices.indexOf(ASSUMED_CLUSTER_NOTICE), 1, derived.notice);
+  }
+  for (const notice of notices) logger.info(notice);
+  for (const p of [...treeFacts.problems, ...fromFiles.facts.problems])
+    logger.warning(`${p.location.file}:${p.location.line}: ${p.message}`);
+  const runtimeClasses = new Map(
+    [...fromFiles.facts.runtimeClasses, ...treeFacts.runtimeClasses].map((rc) => [rc.name, rc]),
+  );
+  const placed = placeUnits(units, clusters, clusterMatcher(clusters, globBase), runtimeClasses);
+  return { clusters, ...placed };
 }

@@ -65,4 +65,6 @@ export interface EngineDeps {
   env?: Record<string, string | undefined>;
   /** The clock `ignore:` expiry dates are compared with (defaults to now). */
   now?: () => Date;
+  /** What the path `-` reads (the CLI's standard input); without it, `-` is a finding. */
+  stdin?: AsyncIterable<Uint8Array>;
 }

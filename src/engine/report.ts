@@ -62,7 +62,12 @@ export interface WorkloadEntry {
   containers: {
     name: string;
     type: 'container' | 'init' | 'ephemeral';
+    /** The image that runs: for a Tekton image built from params, with their values filled in. */
     image: string;
+    /** The image as the manifest writes it, when params filled it in (`$(params.image)`). */
+    written?: string;
+    /** Present when the image is written in another file than the workload: an `images:` entry, a patch. */
+    file?: string;
     line: number;
     column: number;
   }[];
@@ -95,6 +100,11 @@ export interface ReportStats {
   documents: number;
   /** Documents that are not Kubernetes objects (no kind/apiVersion), skipped. */
   skippedDocuments: number;
+  /**
+   * Documents that can hold no container (no key naming `image`, not a workload kind), so were only checked for
+   * syntax, never composed; counted in `documents` too. Absent when none.
+   */
+  syntaxOnlyDocuments?: number;
   workloads: number;
   containers: number;
   images: number;

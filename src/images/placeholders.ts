@@ -2,11 +2,11 @@
  * Strings that stand where an image will be once some tool has run: templates, environment variables,
  * printf formats, ko import paths. They are not references, and saying "invalid reference format" about
  * them would send the user looking in the wrong place, so each gets its own kind and remediation.
- * None of `{`, `$`, `%` is allowed anywhere in the reference grammar, so these checks never claim a
+ * None of `{`, `$`, `%`, `*`, `?` is allowed anywhere in the reference grammar, so these checks never claim a
  * string that would have parsed.
  */
 
-export type PlaceholderKind = 'template' | 'env' | 'printf' | 'ko';
+export type PlaceholderKind = 'template' | 'env' | 'parameter' | 'printf' | 'pattern' | 'ko';
 
 export interface Placeholder {
   kind: PlaceholderKind;
@@ -19,11 +19,21 @@ const KO_PREFIX = 'ko://';
 /** `{{ ... }}`: Helm and Go text/template, also Argo Workflows parameters and mustache. */
 const TEMPLATE = /\{\{[\s\S]*?\}\}|\{\{/;
 
+/**
+ * Tekton variables, set by each TaskRun/PipelineRun: `$(params.x)`, `$(params["x"])`, `$(context.taskRun.name)`,
+ * `$(tasks.build.results.url)`. https://tekton.dev/docs/pipelines/variables/ The closing `)` is optional, as in
+ * ENV below: a match then never fails after scanning, so unclosed openings cannot make the search quadratic.
+ */
+const PARAMETER = /\$\((?:params|context|tasks|steps|workspaces|results|inputs)[.[][^)]*\)?/;
+
 /** `${VAR}`, `$VAR` (POSIX shell, envsubst) and `$(VAR)` (kustomize vars, Makefiles). */
 const ENV = /\$\{[^}]*\}?|\$\([A-Za-z_][A-Za-z0-9_]*\)|\$[A-Za-z_][A-Za-z0-9_]*/;
 
 /** A Go/C printf verb: `%s`, `%d`, `%v`, `%q`, with optional explicit index, flags, width. */
 const PRINTF = /%(?:\[\d+\])?[-+# 0]*\d*(?:\.\d+)?[sdvq]/;
+
+/** Policy engines' wildcards (Kyverno's `*` and `?`): a pattern that matches images, not one image. */
+const PATTERN = /[*?]/;
 
 /** Shortens what we quote back so a huge value does not flood the report. */
 function excerpt(value: string): string {
@@ -52,6 +62,15 @@ export function detectPlaceholder(image: string): Placeholder | undefined {
         'first (`helm template`, or the tool that fills it in) and check the rendered manifests',
     };
   }
+  const parameter = PARAMETER.exec(image);
+  if (parameter) {
+    return {
+      kind: 'parameter',
+      reason:
+        `${excerpt(parameter[0])} is a pipeline parameter, set by each run: the image is not known until then; ` +
+        'give the parameter a default (spec.params[].default) to have that image checked',
+    };
+  }
   const env = ENV.exec(image);
   if (env) {
     return {
@@ -68,6 +87,12 @@ export function detectPlaceholder(image: string): Placeholder | undefined {
       reason:
         `${excerpt(printf[0])} in ${excerpt(image)} is a printf format verb: this is a format string that a ` +
         'program fills in (for example with the account and region), not an image; check the manifest it generates',
+    };
+  }
+  if (PATTERN.test(image)) {
+    return {
+      kind: 'pattern',
+      reason: `${excerpt(image)} is a wildcard pattern (as policies write to match images), not an image reference`,
     };
   }
   return undefined;

@@ -7,7 +7,7 @@ import {
   checkTag,
   q,
 } from './grammar.js';
-import { detectPlaceholder } from './placeholders.js';
+import { detectPlaceholder, type PlaceholderKind } from './placeholders.js';
 
 /** A parsed, Docker-normalized image reference. */
 export interface ImageRef {
@@ -24,7 +24,7 @@ export interface ImageRef {
 export type ImageParseFailure = {
   ok: false;
   reason: string;
-  kind: 'syntax' | 'template' | 'env' | 'printf' | 'ko' | 'empty';
+  kind: 'syntax' | PlaceholderKind | 'empty';
 };
 export type ImageParseResult = { ok: true; ref: ImageRef } | ImageParseFailure;
 

@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import picomatch from 'picomatch';
-import type { ClusterConfig } from '../config/types.js';
+import type { ClusterConfig } from '../clusters/cluster.js';
 import { parseManifestFile } from '../documents/parse.js';
 import { ConfigurationError } from '../errors.js';
 import { discoverFiles } from '../sources/discover.js';

@@ -31,6 +31,15 @@ export function isClusterFact(obj: Pick<KubeObject, 'apiVersion' | 'kind'>): boo
 }
 
 /**
+ * Objects that describe the nodes of a cluster: Karpenter NodePools and Provisioners, eksctl ClusterConfigs,
+ * node lists (`kubectl get nodes -o yaml`). Their presence is worth a hint when no cluster is declared.
+ */
+export function describesNodes(obj: Pick<KubeObject, 'apiVersion' | 'kind'>): boolean {
+  if (obj.kind === 'NodeList') return obj.apiVersion === 'v1';
+  return obj.kind !== 'RuntimeClass' && isClusterFact(obj);
+}
+
+/**
  * What a file's objects say about clusters: node pools (Karpenter, eksctl, live nodes) and RuntimeClasses.
  * `at` replaces every position, for objects of a rendered stream (a kustomization's or chart's output), whose
  * lines are in no file a person edits.

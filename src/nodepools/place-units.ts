@@ -1,4 +1,4 @@
-import type { ClusterConfig } from '../config/types.js';
+import type { ClusterConfig } from '../clusters/cluster.js';
 import type { WorkloadPlacement } from '../rules/rule.js';
 import type { SourceUnit } from '../sources/unit.js';
 import type { RuntimeClassFacts } from './declared-pool.js';

@@ -1,7 +1,7 @@
 import type { NodePool } from '../clusters/node-pool.js';
 import { knownLabelKeys } from '../clusters/pools.js';
 import { placePod, type PoolPlacement } from '../clusters/scheduling.js';
-import type { ClusterConfig } from '../config/types.js';
+import type { ClusterConfig } from '../clusters/cluster.js';
 import type { Scheduling, Toleration } from '../workloads/workload.js';
 import type { DeclaredPool, LabelChoice, RuntimeClassFacts } from './declared-pool.js';
 

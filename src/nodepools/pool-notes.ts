@@ -1,4 +1,4 @@
-import type { ClusterConfig } from '../config/types.js';
+import type { ClusterConfig } from '../clusters/cluster.js';
 import type { Finding } from '../rules/finding.js';
 import type { DeclaredPool } from './declared-pool.js';
 

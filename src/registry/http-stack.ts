@@ -7,15 +7,19 @@ import { CredentialStore } from './http/credentials.js';
 import { createDispatcher } from './http/dispatcher.js';
 import type { Endpoint } from './http/endpoint.js';
 import { NetworkGuard } from './http/guard.js';
-import { BlobCache, HttpImageSource } from './http/resolve.js';
+import { HeadSupport } from './http/head.js';
+import { FetchMemo } from './http/memo.js';
+import { HttpImageSource } from './http/resolve.js';
 import type { Secrets } from './http/secrets.js';
-import { DEFAULT_RETRY, Transport } from './http/transport.js';
+import { DEFAULT_RETRY } from './http/retry.js';
+import { Transport } from './http/transport.js';
+import { RunCache } from './cache/run-cache.js';
 import type { UsageMeter } from './http/usage.js';
 import type { ImageSourceOptions } from './router.js';
 
 /**
  * What registries reached over HTTP(S) share in a run: one connection pool, one transport, one token cache, one
- * blob cache. The router imports this module on first use, so a run whose images all come from `oci:` mirrors
+ * blob memo. The router imports this module on first use, so a run whose images all come from `oci:` mirrors
  * loads neither it nor undici (half the CLI bundle) nor Node's net/tls/http modules (issue 14).
  */
 export interface HttpStack {
@@ -65,16 +69,18 @@ export function buildHttpStack(opts: ImageSourceOptions, shared: HttpShared): Ht
     usage,
     ...(opts.now ? { now: opts.now } : {}),
   });
-  const blobs = new BlobCache();
+  const blobs = new FetchMemo<Uint8Array>();
+  const heads = new HeadSupport(opts.cache);
+  const cache = opts.cache && new RunCache(opts.cache);
   return {
     dispatcher,
     auth,
     source: (endpoint) =>
-      new HttpImageSource(
-        new RegistryClient(endpoint, { transport, auth, logger, usage }),
+      new HttpImageSource(new RegistryClient(endpoint, { transport, auth, logger, usage }), {
         blobs,
-        opts.cache,
+        heads,
+        cache,
         usage,
-      ),
+      }),
   };
 }

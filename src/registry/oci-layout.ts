@@ -31,6 +31,7 @@ const REF_NAME = 'org.opencontainers.image.ref.name';
 const MAX_INDEX_DEPTH = 4;
 const INDEX_TYPES = new Set<string>([MEDIA_TYPES.ociIndex, MEDIA_TYPES.dockerList]);
 
+/** `file` as messages show it (see `#shown`). */
 function fsFailure(error: unknown, file: string, what: string): ResolutionFailure {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'ENOENT' || code === 'ENOTDIR') return fail('not-found', `${what}: ${file} does not exist`);
@@ -56,12 +57,24 @@ function unique(platforms: Platform[]): Platform[] {
  */
 export class OciLayoutSource implements ImageSource {
   readonly #root: string;
+  /** How messages name the root: relative to the working directory, never the runner's absolute path. */
+  readonly #shownRoot: string;
   readonly #indexes = new Map<string, Promise<Descriptor[] | ResolutionFailure>>();
   readonly #blobs = new Map<string, Promise<Uint8Array | ResolutionFailure>>();
   readonly #resolutions = new Map<string, Promise<Resolution>>();
 
-  constructor(rootDir: string) {
+  /** `base`: the directory messages name files relative to (the workspace the run reports paths from). */
+  constructor(rootDir: string, base = process.cwd()) {
     this.#root = path.resolve(rootDir);
+    const rel = path.relative(path.resolve(base), this.#root);
+    const inside = !rel.startsWith('..') && !path.isAbsolute(rel);
+    this.#shownRoot = inside ? rel.split(path.sep).join('/') || '.' : '<oci mirror>';
+  }
+
+  /** A path under the root as messages show it (`mirror/acme/app/index.json`, or `<oci mirror>/...` outside cwd). */
+  #shown(p: string): string {
+    const rel = path.relative(this.#root, p).split(path.sep).join('/');
+    return rel ? `${this.#shownRoot}/${rel}` : this.#shownRoot;
   }
 
   resolve(ref: ImageRef, signal?: AbortSignal): Promise<Resolution> {
@@ -77,6 +90,7 @@ export class OciLayoutSource implements ImageSource {
   /** Deep mode's reads: the layout's blobs of `ref`'s repository; layers stream from the file, never read whole. */
   content(ref: ImageRef): ImageContent {
     const dir = this.#layoutDir(ref);
+    const shown = (p: string) => this.#shown(p);
     return {
       manifest: (digest) => (isFailure(dir) ? Promise.resolve(dir) : this.#blob(dir, digest, 'manifest')),
       blob: (digest) => (isFailure(dir) ? Promise.resolve(dir) : this.#blob(dir, digest, 'image config')),
@@ -92,7 +106,7 @@ export class OciLayoutSource implements ImageSource {
         try {
           for await (const chunk of stream) yield chunk as Buffer;
         } catch (error) {
-          yield fsFailure(error, file, `layer ${digest} not found`);
+          yield fsFailure(error, shown(file), `layer ${digest} not found`);
         } finally {
           stream.destroy();
         }
@@ -123,13 +137,16 @@ export class OciLayoutSource implements ImageSource {
       // Reasons below name digests; the layout directory is said once, here (not-found and integrity
       // reasons already name the file).
       return r.kind === 'error' && r.cause !== 'not-found' && r.cause !== 'integrity'
-        ? fail(r.cause, `${r.reason}; layout ${dir}`)
+        ? fail(r.cause, `${r.reason}; layout ${this.#shown(dir)}`)
         : r;
     }
     const tags = entries.flatMap((d) => d.annotations?.[REF_NAME] ?? []);
     const known =
       tags.length === 0 ? 'it has no tagged entries' : `its tags: ${tags.slice(0, 10).join(', ')}`;
-    return fail('not-found', `tag "${tag}" is not in ${path.join(dir, 'index.json')} (${known})`);
+    return fail(
+      'not-found',
+      `tag "${tag}" is not in ${this.#shown(path.join(dir, 'index.json'))} (${known})`,
+    );
   }
 
   /** The platforms of the manifest or index a descriptor points at. */
@@ -207,9 +224,9 @@ export class OciLayoutSource implements ImageSource {
           const parsed = parseManifest(bytes, MEDIA_TYPES.ociIndex);
           if (parsed.kind === 'index') return parsed.manifests;
           const reason = parsed.kind === 'invalid' ? parsed.reason : `it is a ${parsed.kind}`;
-          return fail('invalid', `${file} is not an OCI image index: ${reason}`);
+          return fail('invalid', `${this.#shown(file)} is not an OCI image index: ${reason}`);
         },
-        (error: unknown) => fsFailure(error, file, 'no OCI image layout'),
+        (error: unknown) => fsFailure(error, this.#shown(file), 'no OCI image layout'),
       );
       this.#indexes.set(dir, cached);
     }
@@ -229,9 +246,9 @@ export class OciLayoutSource implements ImageSource {
         (bytes): Uint8Array | ResolutionFailure => {
           if (verifyDigest(bytes, digest)) return bytes;
           const actual = parsed.algorithm === 'sha256' ? ` (its content is ${sha256Digest(bytes)})` : '';
-          return fail('integrity', `blob ${file} does not match its name ${digest}${actual}`);
+          return fail('integrity', `blob ${this.#shown(file)} does not match its name ${digest}${actual}`);
         },
-        (error: unknown) => fsFailure(error, file, `${what} ${digest} not found`),
+        (error: unknown) => fsFailure(error, this.#shown(file), `${what} ${digest} not found`),
       );
       this.#blobs.set(file, cached);
     }

@@ -9,7 +9,7 @@ import { type MirrorTarget, defaultEndpoint, normalizeRegistryHost, parseMirror 
 import type { Resolver } from './http/guard.js';
 import type { HttpImageSource } from './http/resolve.js';
 import { Secrets, redactingLogger } from './http/secrets.js';
-import type { RetryPolicy } from './http/transport.js';
+import type { RetryPolicy } from './http/retry.js';
 import type { HttpStack } from './http-stack.js';
 import { OciLayoutSource } from './oci-layout.js';
 import type { RegistryCache } from './cache/store.js';
@@ -55,8 +55,9 @@ export function allowListOf(opts: Pick<ImageSourceOptions, 'allowPrivateRegistri
 export interface RunImageSource extends ImageSource {
   content(ref: ImageRef): ImageContent;
   /**
-   * Announces every reference the run will resolve, before the first: tokens are then requested once per
-   * registry for all its repositories, and pull quotas are compared with what the run may spend.
+   * Announces references the run will resolve, before they are resolved: tokens are requested once per
+   * registry for all repositories planned so far (those planned while a token is on its way share the next),
+   * and pull quotas are compared with what the run may spend. May be called as references are found.
    */
   plan(refs: readonly ImageRef[]): Promise<void>;
   /** Requests spent so far, by kind, and the pull quotas registries announced. */
@@ -121,6 +122,8 @@ export function createImageSource(opts: ImageSourceOptions): RunImageSource {
   }
 
   const inflight = new Map<string, Promise<Resolution>>();
+  // References already planned: a reference announced twice is expected to cost its pulls once.
+  const planned = new Set<string>();
   let deadline: AbortController | undefined;
   const deadlineSignal = (): AbortSignal => {
     if (!deadline) {
@@ -160,7 +163,12 @@ export function createImageSource(opts: ImageSourceOptions): RunImageSource {
   return {
     async plan(refs: readonly ImageRef[]): Promise<void> {
       const scopes = new Map<string, Set<string>>();
-      const unique = new Map(refs.map((ref) => [canonicalImage(ref), ref]));
+      const unique = new Map<string, ImageRef>();
+      for (const ref of refs) {
+        const key = canonicalImage(ref);
+        if (!planned.has(key)) unique.set(key, ref);
+        planned.add(key);
+      }
       await Promise.all(
         [...unique.values()].map(async (ref) => {
           const source = await sourceFor(ref.registry);

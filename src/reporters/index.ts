@@ -41,7 +41,7 @@ export const REPORTERS = {
     description: 'the JSON report, a versioned contract (see "JSON report")',
     extension: '.json',
     action: { input: 'json-file', output: 'report' },
-    render: (report) => formatJson(report),
+    render: formatJson,
   },
   sarif: {
     description: 'SARIF 2.1.0 for GitHub code scanning (upload-sarif) and other SARIF viewers',
@@ -53,17 +53,17 @@ export const REPORTERS = {
     description: 'JUnit XML for Jenkins, GitLab and Azure Pipelines test reports',
     extension: '.xml',
     action: { input: 'junit-file', output: 'junit-file' },
-    render: (report) => formatJunit(report),
+    render: formatJunit,
   },
   checkstyle: {
     description: 'Checkstyle XML for reviewdog, Jenkins warnings-ng and other lint viewers',
     extension: '.xml',
-    render: (report) => formatCheckstyle(report),
+    render: formatCheckstyle,
   },
   codeclimate: {
     description: 'GitLab Code Quality JSON (artifacts:reports:codequality)',
     extension: '.json',
-    render: (report) => formatCodeClimate(report),
+    render: formatCodeClimate,
   },
 } satisfies Record<string, Reporter>;
 

@@ -84,7 +84,7 @@ function testCases(report: Report): TestCase[] {
     });
     for (const c of w.containers) {
       cases.push({
-        file: w.file,
+        file: c.file ?? w.file,
         name: `${label}, container "${c.name}"`,
         line: c.line,
         identity: identity(w.kind, w.namespace, w.name, c.name),

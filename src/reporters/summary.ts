@@ -1,11 +1,21 @@
 import type { FailOn } from '../engine/gate.js';
 import { setAsideMarkdown } from './set-aside.js';
 import { shouldFail } from '../engine/gate.js';
-import type { CellVerdict, Report } from '../engine/report.js';
-import type { Finding, RuleMeta, Severity } from '../rules/finding.js';
+import type { Report } from '../engine/report.js';
+import type { Finding, RuleMeta, Severity, WorkloadId } from '../rules/finding.js';
 import { ruleDocsUrl } from '../rules/docs.js';
+import {
+  type FindingGroup,
+  distinct,
+  groupFindings,
+  messageWithoutSubject,
+  workloadName,
+} from './finding-groups.js';
+import { DETAILS_OVERHEAD, type RenderedTable, collapsed, renderTable } from './md-table.js';
 import { describeOutage } from './outages.js';
-import { MESSAGE_LIMIT, markdownCode, markdownText as md } from './untrusted.js';
+import { matrixNote, matrixRows } from './summary-matrix.js';
+import { capList } from './text.js';
+import { MESSAGE_LIMIT, capMiddle, markdownCode, markdownText as md } from './untrusted.js';
 import { describeUsage } from './usage.js';
 
 /** GitHub refuses a job summary over 1 MiB per step (docs: "Adding a job summary", step isolation and limits). */
@@ -26,6 +36,8 @@ export interface SummaryOptions {
   detailsUrl?: string;
   /** Markdown heading level of the title: 2 for the job summary, 3 for a PR comment. */
   headingLevel?: 2 | 3;
+  /** Rows of each table shown open; the rest are collapsed (default {@link VISIBLE_ROWS}). */
+  visibleRows?: number;
 }
 
 const SEVERITY_LABEL: Record<Severity, string> = {
@@ -34,39 +46,51 @@ const SEVERITY_LABEL: Record<Severity, string> = {
   notice: 'ℹ️ notice',
 };
 
-const VERDICT_LABEL: Record<CellVerdict, string> = {
-  runs: '✅ runs',
-  'exec-format-error': '💥 exec format error',
-  'not-scheduled': '⏸️ not scheduled',
-  unknown: '❔ unknown',
-};
-
-const LEGEND =
-  '✅ the image has a build for the pool · 💥 pods placed there crash with `exec format error` · ' +
-  '⏸️ the pod cannot be scheduled on the pool · ❔ the image could not be inspected · empty: not deployed to that cluster';
+/** Table rows shown before the rest collapse into `<details>` (the job summary; a PR comment passes fewer). */
+export const VISIBLE_ROWS = 15;
+/** Longest message in a table cell: the annotation on the line and the JSON/SARIF reports keep all of it. */
+const CELL_MESSAGE_LIMIT = 280;
+/** Longest workload or container name in a grouped row's list. */
+const LIST_NAME_LIMIT = 60;
 
 // Room kept for the lines that say what was cut, so adding them never pushes the text over the limit.
 const CUT_NOTE_RESERVE = 1024;
 
 /**
- * The job summary (and, condensed by a smaller `maxBytes`, the PR comment): a headline verdict, the
- * findings table, the image x node-pool matrix, and how to fix each rule seen. Rows are dropped from the
- * end of the tables, with a note saying how many, so the text stays under `maxBytes`
- * (GitHub-flavored markdown tables: https://github.github.com/gfm/#tables-extension-).
+ * The job summary (and, condensed by a smaller `maxBytes`, the PR comment): a headline verdict, the findings
+ * (one row per rule and image, errors first, the first `visibleRows` open and the rest collapsed), the image x
+ * node-pool matrix of images with a problem, and how to fix each rule seen. Columns that hold one value on
+ * every row are said once instead. Rows are dropped from the end of the tables, with a note saying how many,
+ * so the text stays under `maxBytes` (GFM tables: https://github.github.com/gfm/#tables-extension-).
  */
 export function formatSummary(report: Report, options: SummaryOptions): string {
   const maxBytes = options.maxBytes ?? SUMMARY_LIMIT_BYTES;
+  const visible = options.visibleRows ?? VISIBLE_ROWS;
   const h = '#'.repeat(options.headingLevel ?? 2);
   const head = `${h} ${headline(report, options.failOn)}\n\n${scopeLine(report)}\n${notesBlock(options.notes ?? [])}`;
   const fixes = howToFix(report.findings, options.rules, h);
   const notes = reportNotes(report, h);
   const setAside = setAsideMarkdown(report, h, md);
 
-  const findingHeader = `${h}# Findings\n\n| Severity | Rule | Location | Workload | Container | Message |\n| --- | --- | --- | --- | --- | --- |\n`;
-  const findingRows = report.findings.map((f) => findingRow(f, options.blobUrl));
-  const matrix = matrixTable(report);
-  const matrixHeader = matrix ? `${h}# Images × node pools\n\n${matrix.header}` : '';
-  const matrixFooter = matrix ? `\n${LEGEND}\n` : '';
+  const groups = groupFindings(report.findings);
+  const findings = renderTable({
+    columns: [
+      { header: 'Severity', name: 'Severity' },
+      { header: 'Rule', name: 'Rule' },
+      { header: 'Location', name: 'Location', keep: true },
+      { header: 'Workload', name: 'Workload' },
+      { header: 'Container', name: 'Container' },
+      { header: 'Message', name: 'Message', keep: true },
+    ],
+    rows: groups.map((g) => groupCells(g, options.blobUrl)),
+  });
+  const findingHeader = `${h}# Findings\n\n`;
+  const matrix = matrixRows(report);
+  const matrixTable = matrix && matrix.table.rows.length > 0 ? renderTable(matrix.table) : undefined;
+  const matrixHeader = matrix ? `${h}# Images × node pools\n\n` : '';
+  const matrixFooter = matrix ? matrixNote(matrix.healthy, matrixTable !== undefined) : '';
+  const tableCost = (t: RenderedTable | undefined, rows: number) =>
+    t ? bytes(t.common) + bytes(t.header) * (rows > visible ? 2 : 1) + DETAILS_OVERHEAD : 0;
 
   let budget =
     maxBytes -
@@ -75,29 +99,44 @@ export function formatSummary(report: Report, options: SummaryOptions): string {
     bytes(notes) -
     bytes(setAside) -
     bytes(findingHeader) -
+    tableCost(findings, findings.rows.length) -
     bytes(matrixHeader) -
+    tableCost(matrixTable, matrixTable?.rows.length ?? 0) -
     bytes(matrixFooter) -
     CUT_NOTE_RESERVE;
-  const matrixRows = matrix?.rows ?? [];
-  const findingBytes = sum(findingRows.map(bytes));
-  const matrixBytes = sum(matrixRows.map(bytes));
+  const matrixLines = matrixTable?.rows ?? [];
+  const findingBytes = sum(findings.rows.map(bytes));
+  const matrixBytes = sum(matrixLines.map(bytes));
   // Findings matter most; the matrix keeps at least a quarter of the room when both do not fit.
   const matrixShare =
     findingBytes + matrixBytes <= budget
       ? matrixBytes
       : Math.min(matrixBytes, Math.max(budget / 4, budget - findingBytes));
-  const keptMatrix = fitRows(matrixRows, matrixShare);
+  const keptMatrix = fitRows(matrixLines, matrixShare);
   budget -= sum(keptMatrix.map(bytes));
-  const keptFindings = fitRows(findingRows, budget);
+  const keptFindings = fitRows(findings.rows, budget);
 
   const parts = [head];
   if (report.findings.length > 0) {
-    parts.push(findingHeader + keptFindings.join(''));
-    parts.push(cutNote(findingRows.length - keptFindings.length, 'finding', options.detailsUrl));
+    const hiddenFindings = (n: number) =>
+      sum(groups.slice(visible, visible + n).map((g) => g.members.length));
+    parts.push(
+      findingHeader +
+        collapsed(
+          findings,
+          keptFindings,
+          visible,
+          (n) => `${plural(n, 'more row')} (${plural(hiddenFindings(n), 'finding')})`,
+        ),
+    );
+    parts.push(cutNote(findings.rows.length - keptFindings.length, 'finding row', options.detailsUrl));
   }
   if (matrix) {
-    parts.push(matrixHeader + keptMatrix.join(''));
-    parts.push(cutNote(matrixRows.length - keptMatrix.length, 'image row', options.detailsUrl));
+    parts.push(
+      matrixHeader +
+        (matrixTable ? collapsed(matrixTable, keptMatrix, visible, (n) => plural(n, 'more image')) : ''),
+    );
+    parts.push(cutNote(matrixLines.length - keptMatrix.length, 'image row', options.detailsUrl));
     parts.push(matrixFooter);
   }
   parts.push(setAside, fixes, notes);
@@ -144,49 +183,39 @@ function notesBlock(notes: readonly string[]): string {
   return notes.length > 0 ? `\n${notes.map((n) => `> ${n.replace(/\r?\n/g, ' ')}`).join('\n>\n')}\n` : '';
 }
 
-function findingRow(f: Finding, blobUrl: string | undefined): string {
+/** The cells of one group: its first finding, and how many more places and workloads share it. */
+function groupCells(g: FindingGroup, blobUrl: string | undefined): string[] {
+  const f = g.first;
   const { file, line, column } = f.location;
   const where = md(`${file}:${line}:${column}`);
   const link = blobUrl
     ? `[${where}](${blobUrl}/${file.split('/').map(urlSegment).join('/')}#L${line})`
     : where;
-  const workload = f.workload
-    ? `${f.workload.kind} ${f.workload.namespace ? `${f.workload.namespace}/` : ''}${f.workload.name}`
-    : '';
-  return `| ${SEVERITY_LABEL[f.severity]} | \`${f.rule}\` | ${link} | ${md(workload)} | ${md(f.container ?? '')} | ${md(f.message, MESSAGE_LIMIT)} |\n`;
+  const places = new Set(g.members.map((m) => `${m.location.file}:${m.location.line}:${m.location.column}`));
+  const more = places.size > 1 ? ` and ${places.size - 1} more` : '';
+  const workloads = distinct(g.members.map(workloadName));
+  const workload =
+    workloads.length > 1
+      ? capList(
+          distinct(g.members.map((m) => (m.workload ? listName(m.workload) : ''))).map((n) =>
+            md(n, LIST_NAME_LIMIT),
+          ),
+          2,
+        )
+      : md(workloads[0] ?? '');
+  const containers = distinct(g.members.map((m) => m.container ?? '')).map((c) => md(c, LIST_NAME_LIMIT));
+  return [
+    SEVERITY_LABEL[f.severity],
+    `\`${f.rule}\``,
+    link + more,
+    workload,
+    capList(containers, 2),
+    md(capMiddle(messageWithoutSubject(f), CELL_MESSAGE_LIMIT), CELL_MESSAGE_LIMIT),
+  ];
 }
 
-interface MatrixTable {
-  header: string;
-  rows: string[];
-}
-
-function matrixTable(report: Report): MatrixTable | undefined {
-  if (report.matrix.length === 0) return undefined;
-  const columns: { cluster: string; pool: string; platform: string }[] = [];
-  for (const c of report.clusters)
-    for (const p of c.nodePools) columns.push({ cluster: c.name, pool: p.name, platform: p.platform });
-  // A cell for a pool the report does not list (should not happen) still gets a column rather than vanish.
-  for (const cell of report.matrix) {
-    if (!columns.some((c) => c.cluster === cell.cluster && c.pool === cell.nodePool)) {
-      columns.push({ cluster: cell.cluster, pool: cell.nodePool, platform: '' });
-    }
-  }
-  const verdicts = new Map(
-    report.matrix.map((c) => [`${c.image}\u0000${c.cluster}\u0000${c.nodePool}`, c.verdict]),
-  );
-  const images = [...new Set(report.matrix.map((c) => c.image))];
-  const header =
-    `| Image | ${columns.map((c) => `${md(c.cluster)} / ${md(c.pool)}${c.platform ? `<br>${md(c.platform)}` : ''}`).join(' | ')} |\n` +
-    `| --- | ${columns.map(() => '---').join(' | ')} |\n`;
-  const rows = images.map((image) => {
-    const cells = columns.map((c) => {
-      const verdict = verdicts.get(`${image}\u0000${c.cluster}\u0000${c.pool}`);
-      return verdict ? VERDICT_LABEL[verdict] : '';
-    });
-    return `| ${md(image)} | ${cells.join(' | ')} |\n`;
-  });
-  return { header, rows };
+function listName(w: WorkloadId): string {
+  return `${w.namespace ? `${w.namespace}/` : ''}${w.name}`;
 }
 
 function howToFix(findings: readonly Finding[], rules: readonly RuleMeta[], h: string): string {

@@ -14,6 +14,19 @@ export function cap(text: string, max = FIELD_LIMIT): string {
   return points.length <= max ? text : `${points.slice(0, max - 1).join('')}…`;
 }
 
+/**
+ * Cuts `text` to at most `max` code points by dropping its middle: wrapped errors (`kubectl kustomize failed
+ * for x: accumulating resources: ...: security; file '...' is not in or below 'x'`) say what failed first and
+ * why last, so both ends are kept.
+ */
+export function capMiddle(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const points = Array.from(text);
+  if (points.length <= max) return text;
+  const head = Math.ceil((max - 1) / 2);
+  return `${points.slice(0, head).join('')}…${points.slice(points.length - (max - 1 - head)).join('')}`;
+}
+
 // ECMA-48 sequences: CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST), and two-byte ESC sequences;
 // the 8-bit CSI/OSC introducers too. Terminals act on all of them (colors, titles, cursor moves, hyperlinks).
 // Matching control characters is the point of these patterns.

@@ -4,7 +4,7 @@ import { type LoadedFile, childKey, contradicts, programKey } from '../deep/fact
 import { nodeRuns } from '../platforms/match.js';
 import { formatPlatform } from '../platforms/normalize.js';
 import { deepTargets, poolList, printable } from './deep-targets.js';
-import { containerFields, workloadLabel } from './describe.js';
+import { containerFields, imageLabel, workloadLabel } from './describe.js';
 import type { Draft, Rule } from './rule.js';
 
 export const binaryArchMismatch: Rule = {
@@ -48,7 +48,7 @@ export const binaryArchMismatch: Rule = {
       return [
         {
           message: printable(
-            `${workloadLabel(t.workload)}, container "${t.container.name}": the ${platform} build of image ${t.container.image} runs ${what}. ` +
+            `${workloadLabel(t.workload)}, container "${t.container.name}": the ${platform} build of image ${imageLabel(t.container)} runs ${what}. ` +
               `${poolList(failing)} of cluster ${t.cluster.name} cannot run it: the container fails with "exec format error". ` +
               `Fix: build ${path} for ${platform} and push the image again.`,
           ),

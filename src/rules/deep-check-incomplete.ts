@@ -1,7 +1,7 @@
 import { childKey, programKey } from '../deep/facts.js';
 import { formatPlatform } from '../platforms/normalize.js';
 import { deepTargets, printable } from './deep-targets.js';
-import { containerFields } from './describe.js';
+import { containerFields, imageLabel } from './describe.js';
 import type { Draft, Rule } from './rule.js';
 
 export const deepCheckIncomplete: Rule = {
@@ -32,7 +32,7 @@ export const deepCheckIncomplete: Rule = {
       return [
         {
           message: printable(
-            `container "${t.container.name}": the ${platform} build of ${t.container.image} was not fully checked: ${why}.`,
+            `container "${t.container.name}": the ${platform} build of ${imageLabel(t.container)} was not fully checked: ${why}.`,
           ),
           ...containerFields(t.workload, t.container),
           cluster: t.cluster.name,

@@ -1,5 +1,5 @@
 import type { NodePool } from '../clusters/node-pool.js';
-import type { ClusterConfig } from '../config/types.js';
+import type { ClusterConfig } from '../clusters/cluster.js';
 import type { CommandOverride } from '../deep/command.js';
 import { pulledPlatform } from '../deep/facts.js';
 import { canonicalImage } from '../images/reference.js';

@@ -23,3 +23,21 @@ export function containerFields(w: Workload, c: ContainerUse) {
 export function workloadLabel(w: Workload): string {
   return `${w.kind} ${w.namespace ? `${w.namespace}/` : ''}${w.name}${w.part ? ` (${w.part})` : ''}`;
 }
+
+/**
+ * The image a finding names: as it runs, and, when params filled it in, as written and where each value came
+ * from (`gcr.io/x:1.2 ($(params.image): the default of param "image" at line 12)`).
+ */
+export function imageLabel(c: ContainerUse): string {
+  return `${c.image}${imageOrigin(c)}`;
+}
+
+/** ` ($(params.image): the default of param "image" at line 12)` for an image params filled in, else ''. */
+export function imageOrigin(c: ContainerUse): string {
+  if (!c.written) return '';
+  const sources = c.written.params.map(
+    (p) =>
+      `${p.from === 'default' ? 'the default' : 'the value'} of param "${p.name}" at line ${p.location.line}`,
+  );
+  return ` (${c.written.image}: ${sources.join(', ')})`;
+}

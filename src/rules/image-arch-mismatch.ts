@@ -1,7 +1,7 @@
 import { canonicalImage } from '../images/reference.js';
 import { nodeRunsAny } from '../platforms/match.js';
 import { formatPlatform } from '../platforms/normalize.js';
-import { containerFields, workloadLabel } from './describe.js';
+import { containerFields, imageLabel, workloadLabel } from './describe.js';
 import { platformsOf } from './resolution-findings.js';
 import type { Draft, Rule } from './rule.js';
 import { type CellVerdict, poolVerdict } from './verdict.js';
@@ -47,7 +47,7 @@ export const imageArchMismatch: Rule = {
         return [
           {
             message:
-              `${workloadLabel(workload)}, container "${c.name}": image ${c.image} has no ${missing.join(', ')} build ` +
+              `${workloadLabel(workload)}, container "${c.name}": image ${imageLabel(c)} has no ${missing.join(', ')} build ` +
               `(it has ${published}), but the pod can be scheduled on ${failing.map((p) => `pool ${p.name} (${formatPlatform(p.platform)})`).join(', ')} ` +
               `of cluster ${cluster.name}, where it will fail with "exec format error". Fix: ${fix}.${hint}`,
             ...containerFields(workload, c),

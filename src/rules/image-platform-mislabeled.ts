@@ -1,7 +1,7 @@
 import { childKey, contradicts } from '../deep/facts.js';
 import { formatPlatform } from '../platforms/normalize.js';
 import { deepTargets, poolList, printable } from './deep-targets.js';
-import { containerFields, workloadLabel } from './describe.js';
+import { containerFields, imageLabel, workloadLabel } from './describe.js';
 import type { Draft, Rule } from './rule.js';
 
 export const imagePlatformMislabeled: Rule = {
@@ -25,7 +25,7 @@ export const imagePlatformMislabeled: Rule = {
       return [
         {
           message: printable(
-            `${workloadLabel(t.workload)}, container "${t.container.name}": image ${t.container.image} lists a ${claimed} build, ` +
+            `${workloadLabel(t.workload)}, container "${t.container.name}": image ${imageLabel(t.container)} lists a ${claimed} build, ` +
               `but that build's config says ${real}. ${poolList(t.pools)} of cluster ${t.cluster.name} pull it and will fail ` +
               `with "exec format error". Fix: rebuild and push the ${claimed} image (docker buildx build --platform ${claimed}), ` +
               'or correct the index entry.',

@@ -1,4 +1,5 @@
-import { containerFields } from './describe.js';
+import { containerFields, imageOrigin } from './describe.js';
+import { isDeferredImage } from './deferred.js';
 import type { Rule } from './rule.js';
 
 export const invalidImageReference: Rule = {
@@ -13,12 +14,12 @@ export const invalidImageReference: Rule = {
   check: (ctx) =>
     ctx.workloads.flatMap((w) =>
       w.containers.flatMap((c) =>
-        // ko:// paths are built at deploy time: image-unresolved says so, they are not invalid.
-        c.parseError && c.parseError.kind !== 'ko'
+        // Images only known later (ko://, run params, placeholders of inferred kinds): image-unresolved says so.
+        c.parseError && !isDeferredImage(w, c)
           ? [
               {
                 message: `${c.type === 'container' ? 'container' : `${c.type} container`} "${c.name}": ${
-                  c.image ? `"${c.image}" is not a valid image reference: ` : ''
+                  c.image ? `"${c.image}"${imageOrigin(c)} is not a valid image reference: ` : ''
                 }${c.parseError.reason}`,
                 ...containerFields(w, c),
               },

@@ -1,5 +1,5 @@
 import { isMutableTag } from '../images/reference.js';
-import { containerFields } from './describe.js';
+import { containerFields, imageLabel } from './describe.js';
 import type { Rule } from './rule.js';
 
 export const mutableImageTag: Rule = {
@@ -17,7 +17,7 @@ export const mutableImageTag: Rule = {
         c.ref && isMutableTag(c.ref)
           ? [
               {
-                message: `container "${c.name}": image ${c.image} ${c.ref.tag ? 'uses the tag latest' : 'has no tag (latest is implied)'}; what it runs (and for which platforms) can change without a change here.`,
+                message: `container "${c.name}": image ${imageLabel(c)} ${c.ref.tag ? 'uses the tag latest' : 'has no tag (latest is implied)'}; what it runs (and for which platforms) can change without a change here.`,
                 ...containerFields(w, c),
               },
             ]

@@ -2,7 +2,7 @@ import { canonicalImage } from '../images/reference.js';
 import type { Platform } from '../platforms/platform.js';
 import type { Resolution } from '../registry/source.js';
 import { type ResolutionRule, ruleForResolution } from './causes.js';
-import { containerFields } from './describe.js';
+import { containerFields, imageLabel } from './describe.js';
 import type { CheckContext, Draft } from './rule.js';
 
 /** The platforms a resolution found, or undefined when the image could not be inspected ("unknown"). */
@@ -31,7 +31,7 @@ export function resolutionFailures(ctx: CheckContext, rule: ResolutionRule, what
       if (r?.kind !== 'error' || ruleForResolution(r.cause) !== rule) return [];
       return [
         {
-          message: `${what} ${c.image} (container "${c.name}"): ${r.reason}`,
+          message: `${what} ${imageLabel(c)} (container "${c.name}"): ${r.reason}`,
           ...containerFields(w, c),
         },
       ];

@@ -1,4 +1,4 @@
-import type { ClusterConfig } from '../config/types.js';
+import type { ClusterConfig } from '../clusters/cluster.js';
 import type { PoolPlacement } from '../clusters/scheduling.js';
 import type { DeepFacts } from '../deep/facts.js';
 import type { ParseProblem } from '../documents/parse.js';

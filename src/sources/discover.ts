@@ -5,11 +5,19 @@ import picomatch from 'picomatch';
 import type { ParseProblem } from '../documents/parse.js';
 import { ConfigurationError } from '../errors.js';
 import { posixRelative } from '../paths.js';
+import { STDIN_ARG, stdinSource } from './stdin.js';
 
 /** A file to read: its absolute path and the name reports use (relative to cwd, `/`-separated). */
 export interface SourceFile {
   path: string;
   file: string;
+  /** Read from standard input (the path `-`), not from `path`. */
+  stdin?: true;
+  /**
+   * Named on its own (a path that is a file) and not also found by walking a named directory: the user asked for
+   * exactly this file, so it is read as a loose manifest and its directory's kustomization is not built for it.
+   */
+  named?: true;
 }
 
 export interface DiscoverOptions {
@@ -62,7 +70,7 @@ const inside = (root: string, p: string) => p === root || p.startsWith(`${root}$
  * directory with a `Chart.yaml` is a Helm chart (listed in `charts`, its files never read as manifests).
  * The walk is iterative (a tree thousands of levels deep cannot exhaust the stack); a directory that cannot be
  * listed is a problem and the walk goes on. Symlinks are followed only when their target stays inside cwd.
- * A path that does not exist is a usage error.
+ * A path that does not exist is a usage error. The path `-` is standard input, one loose file (`<stdin>`).
  */
 export async function discoverFiles(options: DiscoverOptions): Promise<Discovery> {
   const fs = options.fs ?? REAL_FS;
@@ -80,9 +88,13 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
   const walked = new Set<string>();
 
   const skip = new Set(options.skip ?? []);
-  const add = (abs: string) => {
-    if (!skip.has(abs) && !isExcluded(globPath(abs)))
-      found.set(abs, { path: abs, file: posixRelative(options.cwd, abs) });
+  const add = (abs: string, named = false) => {
+    if (skip.has(abs) || isExcluded(globPath(abs))) return;
+    const entry: SourceFile = { path: abs, file: posixRelative(options.cwd, abs) };
+    // A file both named and inside a named directory belongs to the directory (its kustomization still builds it).
+    const previous = found.get(abs);
+    if (named && (!previous || previous.named)) entry.named = true;
+    found.set(abs, entry);
   };
   const problem = (abs: string, what: string, error: unknown) =>
     problems.push({
@@ -147,11 +159,16 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
   };
 
   for (const given of options.paths.length > 0 ? options.paths : ['.']) {
+    if (given === STDIN_ARG) {
+      const source = stdinSource(options.cwd);
+      found.set(source.path, source);
+      continue;
+    }
     const abs = path.resolve(options.cwd, given);
     const info = await fs.stat(abs).catch(() => undefined);
     if (!info) throw new ConfigurationError(`path not found: ${given}`);
     if (info.isDirectory()) await walk(abs);
-    else add(abs);
+    else add(abs, true);
   }
   return {
     files: [...found.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)),

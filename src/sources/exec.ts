@@ -52,9 +52,11 @@ export function execText(
       },
       (error, stdout, stderr) => {
         if (!error) return resolve({ ok: true, stdout });
+        // Node's message names the tool by the path it was found at (`Command failed: /usr/local/bin/helm ...`):
+        // findings name it as the user calls it.
         const reason = error.killed
           ? `timed out after ${options.timeoutMs / 1000} s`
-          : (error.message.split('\n')[0] ?? String(error));
+          : (error.message.split('\n')[0] ?? String(error)).split(command).join(path.basename(command));
         resolve({ ok: false, stderr: stderr.trim().slice(-STDERR_LIMIT), error: reason });
       },
     );

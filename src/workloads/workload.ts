@@ -18,6 +18,32 @@ export interface ContainerUse {
   /** `command` and `args` when written as lists of strings: they replace the image's Entrypoint and Cmd. */
   command?: string[];
   args?: string[];
+  /**
+   * Set when `image` was built from parameters (Tekton `$(params.x)`): the image as written, and each parameter
+   * value that went into it. `image` is then the value that runs, and what is checked.
+   */
+  written?: { image: string; params: ImageParam[] };
+}
+
+/** One parameter value substituted into an image: a declared `default`, or the `value` a run or task passes. */
+export interface ImageParam {
+  name: string;
+  from: 'default' | 'value';
+  location: SourceLocation;
+}
+
+/**
+ * A Tekton step that runs a StepAction (`ref:`) instead of an image of its own: the image is the StepAction's,
+ * checked where that StepAction is (a workload of its own) when it is among the scanned files.
+ */
+export interface StepActionUse {
+  /** The step's name (`steps[2]` when it has none). */
+  step: string;
+  /** `ref.name`; absent when a remote resolver (`ref.resolver`) fetches the StepAction at run time. */
+  name?: string;
+  resolver?: string;
+  /** Position of the step's `ref:` key. */
+  location: SourceLocation;
 }
 
 export interface NodeSelectorRequirement {
@@ -68,6 +94,8 @@ export interface Workload {
   /** The Helm chart template it was rendered from (`# Source: chart/templates/x.yaml`), when known. */
   template?: string;
   containers: ContainerUse[];
+  /** Tekton steps that run StepActions (whose images are not written here). */
+  stepActions?: StepActionUse[];
   scheduling: Scheduling;
   /** `archcheck.io/ignore` annotations of the object it comes from. */
   ignore?: AnnotationIgnore;

@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest';
 import { commentMarker, upsertStickyComment } from '../../src/action/comment.js';
 import { restrictToFiles } from '../../src/action/scope.js';
+import type { WorkloadEntry } from '../../src/engine/report.js';
 import { archMismatch, deprecatedLabel, mutableTag, reportOf } from '../reporters/reports.js';
 import { FakeClient } from './support/fake-client.js';
 
@@ -114,6 +115,29 @@ test('restrictToFiles keeps findings in the given files and recounts', () => {
   const scoped = restrictToFiles(report, ['deploy/migrate.yaml', 'README.md']);
   expect(scoped.findings).toEqual([deprecatedLabel, mutableTag]);
   expect(scoped.stats.findings).toEqual({ error: 0, warning: 1, notice: 1 });
-  expect(scoped.matrix).toBe(report.matrix);
   expect(report.findings).toHaveLength(3);
+});
+
+const exporter: WorkloadEntry = {
+  kind: 'Deployment',
+  name: 'legacy-exporter',
+  file: 'deploy/exporter.yaml',
+  line: 1,
+  containers: [
+    { name: 'exporter', type: 'container', image: 'ghcr.io/acme/legacy-exporter:0.3', line: 9, column: 18 },
+  ],
+};
+
+test.each([
+  ['a finding on its image', ['deploy/payments.yaml'], ['ghcr.io/acme/payments-api:2.4.1']],
+  [
+    'a workload declared there, without finding',
+    ['deploy/exporter.yaml'],
+    ['ghcr.io/acme/legacy-exporter:0.3'],
+  ],
+  ['nothing of the matrix', ['README.md'], []],
+])('restrictToFiles: the matrix keeps the images of the changed files: %s', (_name, files, images) => {
+  const report = reportOf([archMismatch], { workloads: [exporter] });
+  const scoped = restrictToFiles(report, files);
+  expect([...new Set(scoped.matrix.map((c) => c.image))]).toEqual(images);
 });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parseManifestFile } from '../../src/documents/parse.js';
-import { WORKLOAD_CRDS } from '../../src/workloads/crds.js';
+import { WORKLOAD_CRDS } from '../../src/workloads/crds/index.js';
 import { extractWorkloads } from '../../src/workloads/extract.js';
 import type { Workload } from '../../src/workloads/workload.js';
 import { FIXTURES } from '../kustomize/support.js';
@@ -147,6 +147,7 @@ describe('workload CRDs without a corpus example, from scenario fixtures', () =>
         'keda.sh/ScaledJob',
         'tekton.dev/Task',
         'tekton.dev/Pipeline',
+        'tekton.dev/StepAction',
         'helm.toolkit.fluxcd.io/HelmRelease',
       ]),
     );

@@ -49,7 +49,7 @@ describe('a large List read item by item gives what the whole parse gives', () =
     expect(splitLargeList(text, 1)).toBeDefined();
     const whole = summary(parseManifestFile('l.yaml', text));
     expect(whole.workloads).toHaveLength(3);
-    expect(summary(parseManifestFile('l.yaml', text, undefined, 1))).toEqual(whole);
+    expect(summary(parseManifestFile('l.yaml', text, undefined, { splitListChars: 1 }))).toEqual(whole);
   });
 
   test('a broken item is one problem at its position; the other items are still read', () => {
@@ -57,7 +57,7 @@ describe('a large List read item by item gives what the whole parse gives', () =
       '  kind: Deployment\n  metadata: {name: b}',
       '  kind: Deployment\n  metadata: {name: b]',
     );
-    const split = summary(parseManifestFile('l.yaml', text, undefined, 1));
+    const split = summary(parseManifestFile('l.yaml', text, undefined, { splitListChars: 1 }));
     expect(split.workloads.map((w) => w[1])).toEqual(['a', 'c']);
     expect(split.problems).toHaveLength(1);
     expect(split.problems[0]?.[0]).toBe(19);
@@ -75,7 +75,7 @@ describe('a large List read item by item gives what the whole parse gives', () =
   test('a large document that is not a List is parsed whole', () => {
     const text = `apiVersion: example.com/v1\nkind: Basket\nitems:\n- {apiVersion: v1, kind: Pod, metadata: {name: p}}\n`;
     expect(splitLargeList(text, 1)).toBeDefined();
-    expect(summary(parseManifestFile('b.yaml', text, undefined, 1))).toEqual(
+    expect(summary(parseManifestFile('b.yaml', text, undefined, { splitListChars: 1 }))).toEqual(
       summary(parseManifestFile('b.yaml', text)),
     );
   });

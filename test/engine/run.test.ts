@@ -167,6 +167,7 @@ describe('report', () => {
       files: 6, // the config file is not read as a manifest
       documents: 7,
       skippedDocuments: 0,
+      syntaxOnlyDocuments: 1, // the Service: it can hold no container
       workloads: 5,
       containers: 11,
       images: 8, // the 7 resolved, and the one that does not parse

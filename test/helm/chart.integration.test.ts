@@ -187,6 +187,29 @@ describe('Helm charts from the config, rendered by a stand-in helm', () => {
     ).toEqual(new Set(['staging']));
   });
 
+  test('a file helm names by its absolute path is said relative to the working directory', async () => {
+    const missing: StandInCase = {
+      args: PROD.args,
+      code: 1,
+      stderr: `Error: open ${PROD_VALUES}: no such file or directory\n`,
+    };
+    const helm = await standInHelm([missing, CANARY]);
+    const { report } = await check(CWD, ['charts'], { config: config(['amd64', 'arm64']), env: helm.env });
+    const [error] = report.findings.filter((f) => f.rule === 'render-error');
+    expect(error?.message).toBe(
+      'helm template failed for chart charts/web (release shop): open charts/web/values-prod.yaml: no such file or directory',
+    );
+  });
+
+  test('helm failing silently: the command line is said with helm and paths as the user knows them', async () => {
+    const helm = await standInHelm([{ args: PROD.args, code: 1 }, CANARY]);
+    const { report } = await check(CWD, ['charts'], { config: config(['amd64', 'arm64']), env: helm.env });
+    const [error] = report.findings.filter((f) => f.rule === 'render-error');
+    expect(error?.message).toBe(
+      'helm template failed for chart charts/web (release shop): Command failed: helm template shop charts/web --namespace prod --values charts/web/values-prod.yaml',
+    );
+  });
+
   test('without helm on PATH every chart is a finding at its config entry, and nothing is checked silently', async () => {
     const { report } = await check(CWD, ['charts'], {
       config: config(['amd64', 'arm64']),

@@ -141,19 +141,29 @@ function expectInertMarkdown(markdown: string): void {
   expect(markdown).not.toMatch(/@acme(?!&#8203;)|@(?!&#8203;)[a-z]/);
   // (`&#8203;` is the zero-width space that breaks them: its own `#8` is not a reference.)
   expect(markdown).not.toMatch(/(?<!&)#\d/);
-  // Every row of the findings table has its six cells: no `|` or line break escaped from a cell.
-  const table = lines.slice(lines.findIndex((l) => l.startsWith('| Severity')));
-  const rows = table.slice(
-    0,
-    table.findIndex((l) => !l.startsWith('|')),
-  );
-  expect(rows.length).toBeGreaterThan(HOSTILE.length);
-  for (const row of rows) expect(row.split(/(?<!\\)\|/).length, row).toBe(8);
+  // Every row of the findings tables (the open rows and the collapsed rest) has as many cells as its header:
+  // no `|` or line break escaped from a cell.
+  const start = lines.findIndex((l) => /^#+ Findings$/.test(l));
+  const end = lines.findIndex((l, i) => i > start && /^#+ /.test(l));
+  const blocks: string[][] = [];
+  for (const line of lines.slice(start, end)) {
+    if (!line.startsWith('|')) blocks.push([]);
+    else blocks.at(-1)?.push(line);
+  }
+  const tables = blocks.filter((b) => b.length > 0);
+  const cellsOf = (row: string) => row.split(/(?<!\\)\|/).slice(1, -1);
+  for (const [header, ...rows] of tables)
+    for (const row of rows) expect(cellsOf(row).length, row).toBe(cellsOf(header!).length);
+  expect(tables.reduce((n, t) => n + t.length - 2, 0)).toBeGreaterThan(HOSTILE.length);
   // Capped cells: the 2000-character name shows at most 256 characters of itself as a name, and a message
-  // quoting it twice at most 1024 in all.
-  const long = rows.find((r) => r.includes('long-long-'));
-  const cells = long!.split(/(?<!\\)\|/);
-  expect(cells[4]!.trim()).toMatch(/^Deployment (long-)+l?o?n?g?…$/);
-  expect(Array.from(cells[4]!.trim()).length).toBe(256);
-  expect(cells[6]!.trim().length).toBeLessThanOrEqual(1024);
+  // quoting it twice at most 280 before escaping.
+  const table = tables.find((t) => t.some((r) => r.includes('long-long-')))!;
+  const column = (name: string) =>
+    cellsOf(table[0]!)
+      .map((c) => c.trim())
+      .indexOf(name);
+  const cells = cellsOf(table.find((r) => r.includes('long-long-'))!);
+  expect(cells[column('Workload')]!.trim()).toMatch(/^Deployment (long-)+l?o?n?g?…$/);
+  expect(Array.from(cells[column('Workload')]!.trim()).length).toBe(256);
+  expect(Array.from(cells[column('Message')]!.trim()).length).toBeLessThanOrEqual(400);
 }

@@ -6,7 +6,7 @@ import { corpusPath } from '../support/corpus.js';
 import { describeCorpus } from '../support/describe-corpus.js';
 import { random } from './random.js';
 
-const KINDS = ['syntax', 'template', 'env', 'printf', 'ko', 'empty'];
+const KINDS = ['syntax', 'template', 'env', 'parameter', 'printf', 'pattern', 'ko', 'empty'];
 
 /** IMAGES.txt: a `#` header line, then `count<TAB>image` per distinct `image:` value. */
 function corpusImages(): string[] {
@@ -90,6 +90,9 @@ describe('properties', () => {
       'a-'.repeat(50_000) + '!',
       'a.'.repeat(50_000) + '-/x',
       `x:${'9'.repeat(100_000)}y`,
+      // Placeholder openings that never close: each must not rescan the rest of the string.
+      '$(params.x'.repeat(20_000),
+      '$(context.'.repeat(20_000),
     ]) {
       expect(parseImageReference(input).ok).toBe(false);
     }

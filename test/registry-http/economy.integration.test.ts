@@ -119,8 +119,9 @@ describe('cold, warm, moved', () => {
     const refs = [...tagged(), pinned('eco/single-a'), pinned('eco/multi-c')];
     const cold = await runOnce(cache, refs);
     expectResolved(cold.results);
-    // Tags never seen are read with GET directly; one token covers all four repositories.
-    expect(cold.counts).toEqual({ head: 0, manifest: 6, blob: 2, token: 1 });
+    // Every tag is HEADed first; a pinned reference and the tag naming the same manifest share one GET;
+    // one token covers all four repositories.
+    expect(cold.counts).toEqual({ head: 4, manifest: 4, blob: 2, token: 1 });
 
     const warm = await runOnce(cache, refs);
     expect(warm.results).toEqual(cold.results);
@@ -176,18 +177,89 @@ test('HEADs reuse connections (undici closes them after a HEAD unless told not t
 
 describe('registries that do not answer HEAD', () => {
   test.each([
-    ['405 Method Not Allowed', { kind: 'status', status: 405 } as const],
-    ['200 without Docker-Content-Digest', { kind: 'status', status: 200 } as const],
-    ['a connection reset', { kind: 'reset' } as const],
-  ])('HEAD answered with %s falls back to GET', async (_name, fault) => {
+    ['405 Method Not Allowed', { kind: 'status', status: 405 } as const, 1],
+    ['501 Not Implemented', { kind: 'status', status: 501 } as const, 1],
+    ['200 without Docker-Content-Digest', { kind: 'status', status: 200 } as const, 1],
+    // The transport tries a dropped connection again (FAST_RETRY: 3 attempts) before giving up on HEAD.
+    ['a connection reset', { kind: 'reset' } as const, 3],
+  ])('HEAD answered with %s falls back to GET, after one HEAD per run', async (_name, fault, heads) => {
     const cache = await mkdtemp(path.join(dir, 'cache-'));
-    const cold = await runOnce(cache, tagged());
+    const cold = await runOnce(undefined, tagged());
     proxy.setFault((req) => (req.method === 'HEAD' ? fault : undefined));
+    const first = await runOnce(cache, tagged());
+    expect(first.results).toEqual(cold.results);
+    expect(first.counts).toMatchObject({ head: heads, manifest: 4, blob: 2 });
+    // Every HEAD sent is the one probe's: the other tags waited for its verdict.
+    expect(new Set(first.seen.filter((r) => r.method === 'HEAD').map((r) => r.path)).size).toBe(1);
     const warm = await runOnce(cache, tagged());
     expect(warm.results).toEqual(cold.results);
-    expect(warm.counts.manifest).toBe(4);
+    expect(warm.counts).toMatchObject({ head: heads, manifest: 4 });
     // The configs are still known by digest: no blob is read again.
     expect(warm.counts.blob).toBe(0);
+  });
+
+  test('a tag that is not there is read with GET, whose answer names the error, and HEAD stays in use', async () => {
+    const cache = await mkdtemp(path.join(dir, 'cache-'));
+    const refs = [`${proxy.host}/eco/single-a:missing`, ...tagged()];
+    const run = await runOnce(cache, refs);
+    expect(run.results[0]).toMatchObject({ kind: 'error', cause: 'not-found' });
+    expect((run.results[0] as { reason: string }).reason).toMatch(/MANIFEST_UNKNOWN/);
+    expectResolved(run.results.slice(1));
+    expect(run.counts).toMatchObject({ head: 5, manifest: 5 });
+  });
+});
+
+describe('HEAD support remembered across runs', () => {
+  const heads = (seen: SeenRequest[]) => seen.filter((r) => r.method === 'HEAD');
+  /** Whether every HEAD reached the registry before the first one was answered: no probe went alone. */
+  const allAtOnce = (seen: SeenRequest[]) => {
+    const h = heads(seen);
+    const firstDone = Math.min(...h.map((r) => r.done!));
+    return h.every((r) => r.at! < firstDone);
+  };
+
+  test('the first run probes with one HEAD; a warm run sends all its HEADs at once', async () => {
+    const cache = await mkdtemp(path.join(dir, 'cache-'));
+    proxy.setFault((req) => (req.method === 'HEAD' ? { kind: 'delay', ms: 40 } : undefined));
+    const first = await runOnce(cache, tagged());
+    expect(heads(first.seen)).toHaveLength(4);
+    expect(allAtOnce(first.seen)).toBe(false);
+    const warm = await runOnce(cache, tagged());
+    expect(heads(warm.seen)).toHaveLength(4);
+    expect(allAtOnce(warm.seen)).toBe(true);
+  });
+
+  test('an origin that stops answering HEAD is read with GET, and probed again next run', async () => {
+    const cache = await mkdtemp(path.join(dir, 'cache-'));
+    const cold = await runOnce(cache, tagged());
+    proxy.setFault((req) => (req.method === 'HEAD' ? { kind: 'status', status: 405 } : undefined));
+    const stopped = await runOnce(cache, tagged());
+    expect(stopped.results).toEqual(cold.results);
+    expect(stopped.counts).toMatchObject({ manifest: 4, blob: 0 });
+    expect(stopped.counts.head).toBeGreaterThanOrEqual(1);
+    const next = await runOnce(cache, tagged());
+    expect(next.results).toEqual(cold.results);
+    expect(next.counts).toMatchObject({ head: 1, manifest: 4, blob: 0 });
+  });
+});
+
+describe('digests known from elsewhere', () => {
+  test('a tag never read before costs a HEAD and no GET when another tag named its digest', async () => {
+    const cache = await mkdtemp(path.join(dir, 'cache-'));
+    await pushDistribution(open.host, 'eco/single-a', 'v1-alias', pushed['eco/single-a']!);
+    await runOnce(cache, [`${proxy.host}/eco/single-a:v1`]);
+    const alias = await runOnce(cache, [`${proxy.host}/eco/single-a:v1-alias`]);
+    expect(alias.results).toEqual([
+      { kind: 'single', digest: pushed['eco/single-a']!.manifest.digest, platform: expect.anything() },
+    ]);
+    expect(alias.counts).toEqual({ head: 1, manifest: 0, blob: 0, token: 1 });
+  });
+
+  test('a tag whose digest a pinned reference of the same run reads costs no GET of its own', async () => {
+    const cache = await mkdtemp(path.join(dir, 'cache-'));
+    const run = await runOnce(cache, [`${proxy.host}/eco/multi-d:v1`, pinned('eco/multi-d')]);
+    expectResolved(run.results);
+    expect(run.counts).toMatchObject({ head: 1, manifest: 1 });
   });
 });
 
@@ -211,14 +283,14 @@ describe('a corrupt cache', () => {
     expect(third.seen).toEqual([]);
   });
 
-  test('garbage in the tag hints only costs a GET', async () => {
+  test('garbage in the tag hints costs nothing: the HEAD decides', async () => {
     const cache = await mkdtemp(path.join(dir, 'cache-'));
     const cold = await runOnce(cache, tagged());
     const hints = path.join(cache, 'registry', 'tags');
     for (const name of await readdir(hints)) await writeFile(path.join(hints, name), '../../etc/passwd');
     const again = await runOnce(cache, tagged());
     expect(again.results).toEqual(cold.results);
-    expect(again.counts).toMatchObject({ head: 0, manifest: 4, blob: 0 });
+    expect(again.counts).toMatchObject({ head: 4, manifest: 0, blob: 0 });
   });
 });
 
@@ -269,6 +341,32 @@ describe('tokens', () => {
     await source.close();
     expect(tokens.requests).toHaveLength(2);
     expect(tokens.requests[1]!.scopes).toHaveLength(4);
+  });
+
+  test('references planned while the first is being authorized share its token', async () => {
+    const { source } = harness({ env: await isolatedEnv() });
+    const [a, b] = tagged().map(refOf);
+    await source.plan([a!]);
+    const first = source.resolve(a!);
+    // Planned during the first request's ping: the first batch is formed only when a token is needed.
+    await source.plan([b!]);
+    expectResolved([await first, await source.resolve(b!)]);
+    await source.close();
+    expect(tokens.requests.map((r) => r.scopes.length)).toEqual([2]);
+  });
+
+  test('references planned after a batch was formed go into one new batch, a repeated plan into none', async () => {
+    const { source } = harness({ env: await isolatedEnv() });
+    const [a, b, c] = tagged().map(refOf);
+    await source.plan([a!]);
+    expectResolved([await source.resolve(a!)]);
+    await source.plan([a!, b!, c!]);
+    expectResolved(await Promise.all([a!, b!, c!].map((r) => source.resolve(r))));
+    await source.close();
+    expect(tokens.requests.map((r) => [...r.scopes].sort())).toEqual([
+      ['repository:eco/single-a:pull'],
+      ['repository:eco/multi-c:pull', 'repository:eco/single-b:pull'],
+    ]);
   });
 
   test('a 401 with a new challenge mid-run re-authenticates', async () => {

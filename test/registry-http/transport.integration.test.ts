@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { type FaultProxy, startFaultProxy } from '../support/fault-proxy.js';
-import { type ForwardProxy, startForwardProxy } from '../support/forward-proxy.js';
-import { type KeyPair, selfSignedCert } from '../support/tls.js';
-import { type World, startWorld } from '../support/world.js';
+import type { FaultProxy } from '../support/fault-proxy.js';
+import type { ForwardProxy } from '../support/forward-proxy.js';
+import { type TlsFront, startTlsFront } from '../support/tls-front.js';
+import type { KeyPair } from '../support/tls.js';
+import type { World } from '../support/world.js';
 import { harness, isolatedEnv, ref, settings } from './harness.js';
 
 let world: World;
@@ -10,17 +11,13 @@ let world: World;
 let tlsFront: FaultProxy;
 let cert: KeyPair;
 let forward: ForwardProxy;
+let front: TlsFront | undefined;
 
 beforeAll(async () => {
-  world = await startWorld();
-  cert = await selfSignedCert(world.dir, 'registry-tls');
-  tlsFront = await startFaultProxy({ upstream: world.open.url, tls: { key: cert.key, cert: cert.cert } });
-  forward = await startForwardProxy();
+  front = await startTlsFront('registry-tls');
+  ({ world, tlsFront, cert, forward } = front);
 });
-afterAll(async () => {
-  await Promise.all([tlsFront?.stop(), forward?.stop()]);
-  await world?.stop();
-});
+afterAll(() => front?.stop());
 
 const expected = () => ({
   kind: 'index',

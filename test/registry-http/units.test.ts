@@ -7,7 +7,7 @@ import { type Challenge, parseChallenges, pickChallenge } from '../../src/regist
 import { apiUrl, defaultEndpoint, describeEndpoint, parseMirror } from '../../src/registry/http/endpoint.js';
 import { checkManifestDigest, manifestPayload } from '../../src/registry/http/integrity.js';
 import { Secrets } from '../../src/registry/http/secrets.js';
-import { parseRetryAfter } from '../../src/registry/http/transport.js';
+import { parseRetryAfter } from '../../src/registry/http/retry.js';
 import { findOnPath } from '../../src/sources/exec.js';
 import { missingTools, requireBinary } from '../support/binaries.js';
 import { corpusPath } from '../support/corpus.js';

@@ -66,6 +66,14 @@ describe('entries', () => {
     await cache.remember('registry.test/app:v1', 'not a digest');
     expect(await cache.hint('registry.test/app:v1')).toBeUndefined();
   });
+
+  test('a forgotten hint is gone, and forgetting one never kept is harmless', async () => {
+    const cache = new DiskCache(root);
+    await cache.remember('registry.test/app:v2', sha256Digest(manifest(5)));
+    await cache.forget('registry.test/app:v2');
+    expect(await cache.hint('registry.test/app:v2')).toBeUndefined();
+    await expect(cache.forget('registry.test/never:v1')).resolves.toBeUndefined();
+  });
 });
 
 describe('eviction', () => {

@@ -201,8 +201,10 @@ describe('OciLayoutSource over synthetic layouts', () => {
       return;
     }
     expect(view(result)).toEqual({ kind: 'error', cause: expected.cause });
+    // The layout is outside the working directory: messages name it by the mirror, never by the runner's path.
     for (const m of expected.mentions)
-      expect(result.kind === 'error' && result.reason).toContain(m.replace('{dir}', dir));
+      expect(result.kind === 'error' && result.reason).toContain(m.replace('{dir}', `<oci mirror>/${repo}`));
+    expect(result.kind === 'error' && result.reason).not.toContain(root);
   });
 
   test.each([
@@ -220,6 +222,18 @@ describe('OciLayoutSource over synthetic layouts', () => {
     await writeFile(path.join(dir, 'index.json'), '{"schemaVersion": 2, "manifests": "nope"}');
     const result = await new OciLayoutSource(root).resolve(refOf('broken-index', { tag: '1' }));
     expect(result).toMatchObject({ kind: 'error', cause: 'invalid' });
-    expect(result.kind === 'error' && result.reason).toContain(path.join(dir, 'index.json'));
+    expect(result.kind === 'error' && result.reason).toContain('<oci mirror>/broken-index/index.json');
+  });
+
+  test.each([
+    ['the mirror inside the working directory: relative to it', 'mirror', 'mirror/no/such/repo/index.json'],
+    ['the mirror is the working directory', '.', './no/such/repo/index.json'],
+    ['the mirror outside it: named as the mirror', '../elsewhere', '<oci mirror>/no/such/repo/index.json'],
+  ])('messages name files %s', async (_name, mirror, shown) => {
+    const base = path.join(root, 'workspace');
+    const result = await new OciLayoutSource(path.join(base, mirror), base).resolve(
+      refOf('no/such/repo', { tag: '1' }),
+    );
+    expect(result.kind === 'error' && result.reason).toBe(`no OCI image layout: ${shown} does not exist`);
   });
 });

@@ -109,6 +109,20 @@ describe('formatJunit', () => {
     }
   });
 
+  test("a container whose image is written in another file (a kustomization's images: entry) is a case there", () => {
+    const scan = scanOf([]);
+    const [first, ...rest] = scan.workloads;
+    if (!first) throw new Error('no workload');
+    const moved = first.containers.map((c) => ({ ...c, file: 'deploy/kustomization.yaml' }));
+    expect(cases({ ...scan, workloads: [{ ...first, containers: moved }, ...rest] })).toContainEqual([
+      'deploy/kustomization.yaml',
+      'Deployment shop/payments, container "api"',
+      'deploy/kustomization.yaml:22',
+      null,
+      false,
+    ]);
+  });
+
   test('two errors on one container (two clusters) are one failure that names both', () => {
     const staging = { ...archMismatch, cluster: 'staging', message: 'no arm64 build on staging' };
     const root = parseXml(formatJunit(scanOf([archMismatch, staging])));

@@ -2,21 +2,13 @@ import { marked } from 'marked';
 import { describe, expect, test } from 'vitest';
 import type { Finding } from '../../src/rules/finding.js';
 import { RULE_METAS } from '../../src/rules/index.js';
-import { SUMMARY_LIMIT_BYTES, countsText, formatSummary } from '../../src/reporters/summary.js';
+import type { MatrixCell } from '../../src/engine/report.js';
+import { SUMMARY_LIMIT_BYTES, VISIBLE_ROWS, countsText, formatSummary } from '../../src/reporters/summary.js';
 import { markdownText as md } from '../../src/reporters/untrusted.js';
+import { tables } from './markdown-tables.js';
 import { archMismatch, deprecatedLabel, mutableTag, pending, reportOf } from './reports.js';
 
 const BLOB = 'https://github.com/acme/shop/blob/0123456789abcdef0123456789abcdef01234567';
-
-/** Renders markdown as GitHub would (GFM tables) and returns each table's rows as arrays of cell HTML. */
-function tables(markdown: string): string[][][] {
-  const html = marked.parse(markdown, { async: false, gfm: true });
-  return [...html.matchAll(/<table>([\s\S]*?)<\/table>/g)].map(([, table]) =>
-    [...table!.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map(([, row]) =>
-      [...row!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map(([, cell]) => cell!.trim()),
-    ),
-  );
-}
 
 describe('formatSummary', () => {
   test('no findings: a green headline, the matrix, no findings table', () => {
@@ -39,31 +31,54 @@ describe('formatSummary', () => {
     );
     const [findings] = tables(text);
     expect(findings![0]).toEqual(['Severity', 'Rule', 'Location', 'Workload', 'Container', 'Message']);
+    // Errors first, then by file: deploy/exporter.yaml before deploy/payments.yaml.
     expect(findings!.slice(1).map((r) => r.slice(0, 2))).toEqual([
-      ['❌ error', '<code>image-arch-mismatch</code>'],
       ['❌ error', '<code>no-eligible-nodes</code>'],
+      ['❌ error', '<code>image-arch-mismatch</code>'],
       ['⚠️ warning', '<code>deprecated-arch-label</code>'],
       ['ℹ️ notice', '<code>mutable-image-tag</code>'],
     ]);
-    expect(findings![1]!.slice(2, 5)).toEqual([
+    expect(findings![2]!.slice(2, 5)).toEqual([
       `<a href="${BLOB}/deploy/payments.yaml#L22">deploy/payments.yaml:22:18</a>`,
       'Deployment shop/payments',
       'api',
     ]);
+    // The subject the Workload and Container columns show is not repeated in the message.
+    expect(findings![2]![5]).toMatch(/^Image ghcr.io\/acme\/payments-api:2.4.1 has no linux\/arm64 build/);
     // A `|` in a message stays inside its cell, `<all>` is text, not a tag; a line break becomes <br>.
-    expect(findings![2]).toHaveLength(6);
-    expect(findings![2]![5]).toContain('| nodeSelector excludes &lt;all&gt;.');
+    expect(findings![1]).toHaveLength(6);
+    expect(findings![1]![5]).toContain('| nodeSelector excludes &lt;all&gt;.');
     expect(findings![3]![5]).toContain('beta.kubernetes.io/arch,<br>which is deprecated');
   });
 
-  test('image x node-pool matrix: one row per image, a verdict per pool', () => {
-    const [, matrix] = tables(formatSummary(reportOf([archMismatch]), { rules: RULE_METAS }));
+  test('image x node-pool matrix: images with a problem only; Pending everywhere in a cluster is an error', () => {
+    const text = formatSummary(reportOf([archMismatch]), { rules: RULE_METAS });
+    const [, matrix] = tables(text);
     expect(matrix!.slice(1)).toEqual([
       ['ghcr.io/acme/payments-api:2.4.1', '✅ runs', '💥 exec format error'],
-      ['docker.io/library/nginx:1.27', '✅ runs', '✅ runs'],
-      ['ghcr.io/acme/legacy-exporter:0.3', '⏸️ not scheduled', '⏸️ not scheduled'],
+      ['ghcr.io/acme/legacy-exporter:0.3', '⛔ Pending', '⛔ Pending'],
       ['ghcr.io/acme/private:1', '❔ unknown', ''],
     ]);
+    expect(text).toContain('1 image that runs on every pool its pods can land on is not listed');
+  });
+
+  test.each<[string, MatrixCell['verdict'][], string[] | undefined]>([
+    ['kept off one pool by its selector: not a problem', ['runs', 'not-scheduled'], undefined],
+    ['admitted nowhere: Pending', ['not-scheduled', 'not-scheduled'], ['⛔ Pending', '⛔ Pending']],
+    [
+      'crashes on one pool',
+      ['not-scheduled', 'exec-format-error'],
+      ['⏸️ not scheduled', '💥 exec format error'],
+    ],
+  ])('matrix row: %s', (_name, [general, graviton], expected) => {
+    const image = 'ghcr.io/acme/one:1';
+    const matrix: MatrixCell[] = [
+      { image, cluster: 'prod', nodePool: 'general', verdict: general! },
+      { image, cluster: 'prod', nodePool: 'graviton', verdict: graviton! },
+    ];
+    const text = formatSummary(reportOf([archMismatch], { matrix }), { rules: RULE_METAS });
+    const rows = tables(text)[1]?.slice(1);
+    expect(rows).toEqual(expected ? [[image, ...expected]] : undefined);
   });
 
   test('how to fix: once per rule seen, with its count and remediation', () => {
@@ -117,6 +132,7 @@ describe('formatSummary', () => {
   test('stays under the size limit: rows are cut with a note, tables stay well-formed', () => {
     const many: Finding[] = Array.from({ length: 20_000 }, (_, i) => ({
       ...archMismatch,
+      image: `ghcr.io/acme/app-${i}:1.0.0`,
       workload: { kind: 'Deployment', name: `app-${i}`, namespace: 'shop' },
       location: { ...archMismatch.location, line: i + 1 },
     }));
@@ -124,7 +140,7 @@ describe('formatSummary', () => {
       image: `ghcr.io/acme/app-${i}:1.0.0`,
       cluster: 'prod',
       nodePool: 'general',
-      verdict: 'runs' as const,
+      verdict: i % 2 === 0 ? ('exec-format-error' as const) : ('unknown' as const),
     }));
     const report = reportOf(many, { matrix });
     const text = formatSummary(report, {
@@ -134,24 +150,31 @@ describe('formatSummary', () => {
     });
     expect(Buffer.byteLength(text)).toBeLessThanOrEqual(SUMMARY_LIMIT_BYTES);
     expect(Buffer.byteLength(text)).toBeGreaterThan(SUMMARY_LIMIT_BYTES * 0.9);
-    const [findings, images] = tables(text);
-    const shownFindings = findings!.length - 1;
-    const shownImages = images!.length - 1;
+    // Each table is split in two: the open rows and the collapsed rest.
+    const [findings, moreFindings, images, moreImages] = tables(text);
+    expect(findings).toHaveLength(1 + VISIBLE_ROWS);
+    expect(images).toHaveLength(1 + VISIBLE_ROWS);
+    const shownFindings = findings!.length + moreFindings!.length - 2;
+    const shownImages = images!.length + moreImages!.length - 2;
     expect(shownFindings).toBeGreaterThan(100);
     expect(shownImages).toBeGreaterThan(100);
     expect(text).toContain(
-      `_${20_000 - shownFindings} findings not shown to stay within GitHub's size limit: see the [workflow run](https://github.com/acme/shop/actions/runs/1)`,
+      `_${20_000 - shownFindings} finding rows not shown to stay within GitHub's size limit: see the [workflow run](https://github.com/acme/shop/actions/runs/1)`,
     );
     expect(text).toContain(`_${20_000 - shownImages} image rows not shown`);
     expect(text).toContain('### How to fix');
   });
 
   test('a small budget (a PR comment) keeps the headline and cuts rows', () => {
-    const many = Array.from({ length: 500 }, (_, i) => ({ ...archMismatch, container: `c${i}` }));
+    const many = Array.from({ length: 500 }, (_, i) => ({
+      ...archMismatch,
+      container: `c${i}`,
+      image: `ghcr.io/acme/app-${i}:1`,
+    }));
     const text = formatSummary(reportOf(many), { rules: RULE_METAS, maxBytes: 60_000, headingLevel: 3 });
     expect(Buffer.byteLength(text)).toBeLessThanOrEqual(60_000);
     expect(text.startsWith('### ❌ archcheck: 500 errors')).toBe(true);
-    expect(text).toMatch(/_\d+ findings not shown/);
+    expect(text).toMatch(/_\d+ finding rows not shown/);
   });
 });
 
@@ -162,6 +185,7 @@ describe('fields a pull request wrote', () => {
     location: { ...archMismatch.location, file: `deploy/${text}-${i}.yaml` },
     workload: { kind: 'Deployment', name: text, namespace: 'shop' },
     container: text,
+    image: `${text}-${i}`,
   });
   const HOSTILE = [
     'a\n\n# Heading\n<img src=x onerror=alert(1)>',
@@ -177,7 +201,9 @@ describe('fields a pull request wrote', () => {
     expect(html).not.toMatch(/<img|<h1|href="https:\/\/evil|<!--/);
     expect(text).not.toMatch(/@(?!&#8203;)\w|(?<!&)#\d/);
     const [findings] = tables(text);
-    expect(findings!.slice(1).map((row) => row.length)).toEqual(HOSTILE.map(() => 6));
+    // Severity and Rule are the same on every row: said once above the table, not in a column.
+    expect(text).toContain('Every row: **Severity**: ❌ error · **Rule**: `image-arch-mismatch`');
+    expect(findings!.slice(1).map((row) => row.length)).toEqual(HOSTILE.map(() => 4));
   });
 
   test('one oversized finding never hides the others', () => {
@@ -186,7 +212,8 @@ describe('fields a pull request wrote', () => {
     const text = formatSummary(reportOf(many), { rules: RULE_METAS, maxBytes: 60_000, headingLevel: 3 });
     expect(Buffer.byteLength(text)).toBeLessThanOrEqual(60_000);
     expect(text).not.toMatch(/not shown/);
-    expect(tables(text)[0]!.slice(1)).toHaveLength(31);
+    const [open, rest] = tables(text);
+    expect(open!.slice(1).length + rest!.slice(1).length).toBe(31);
   });
 });
 

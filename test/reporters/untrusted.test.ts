@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import {
   FIELD_LIMIT,
   cap,
+  capMiddle,
   markdownCode,
   markdownText,
   safeTerminalText,
@@ -51,6 +52,19 @@ describe('cap', () => {
   ])('cap(%j, %d)', (text, max, expected) => {
     expect(cap(text, max)).toBe(expected);
     expect(Array.from(cap(text, max)).length).toBeLessThanOrEqual(max);
+  });
+});
+
+describe('capMiddle', () => {
+  test.each([
+    ['short', 10, 'short'],
+    ['what failed: because: the cause', 15, 'what fa…e cause'],
+    ['abcdefghij', 4, 'ab…j'],
+    // Surrogate pairs on both sides of the cut stay whole.
+    ['😀'.repeat(6), 5, '😀😀…😀😀'],
+  ])('capMiddle(%j, %d) = %j', (text, max, expected) => {
+    expect(capMiddle(text, max)).toBe(expected);
+    expect(Array.from(capMiddle(text, max)).length).toBeLessThanOrEqual(max);
   });
 });
 

@@ -118,9 +118,19 @@ describe('discoverFiles', () => {
       globBase: root,
     });
     expect(files).toEqual([
-      { path: path.join(root, 'a.yaml'), file: '../a.yaml' },
+      { path: path.join(root, 'a.yaml'), file: '../a.yaml', named: true },
       { path: path.join(root, 'sub/deep/d.yaml'), file: 'deep/d.yaml' },
     ]);
+  });
+
+  test.each([
+    ['a file named alone', ['sub/values.yaml'], ['sub/values.yaml']],
+    ['a file named beside its directory, either order: the directory has it', ['sub/values.yaml', 'sub'], []],
+    ['the directory first', ['sub', 'sub/values.yaml'], []],
+    ['only the named one of a walked directory', ['sub/deep', 'sub/values.yaml'], ['sub/values.yaml']],
+  ])('named marks files given on their own, not found by a walk: %s', async (_name, paths, named) => {
+    const { files } = await discoverFiles({ cwd: root, paths, include: [], exclude: [], globBase: root });
+    expect(files.filter((f) => f.named).map((f) => f.file)).toEqual(named);
   });
 
   test('a path that does not exist is a configuration error naming it', async () => {

@@ -22,6 +22,8 @@ export interface ContentStore {
 export interface TagHints {
   hint(reference: string): Promise<string | undefined>;
   remember(reference: string, digest: string): Promise<void>;
+  /** Drops what `reference` pointed at: the next `hint` says nothing. */
+  forget(reference: string): Promise<void>;
 }
 
 export interface CacheCounters {
@@ -100,6 +102,10 @@ export class DiskCache implements RegistryCache {
   async remember(reference: string, digest: string): Promise<void> {
     if (!parseDigest(digest)) return;
     await this.#write(this.#tagPath(reference), Buffer.from(`${digest}\n`));
+  }
+
+  async forget(reference: string): Promise<void> {
+    await unlink(this.#tagPath(reference)).catch(() => undefined);
   }
 
   async maintain(maxBytes: number): Promise<void> {

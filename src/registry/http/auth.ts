@@ -82,8 +82,8 @@ export interface AuthenticatorDeps {
  * trips. Tokens are cached per origin, credential and scope set for the run, and fetched once when
  * several requests want the same one. Distribution spec: docs/spec/auth/token.md.
  *
- * Scopes planned up front (`plan`) share tokens: one token request names every repository of the origin
- * (`scope` repeated), in batches that keep the request short, instead of one token per repository.
+ * Scopes planned ahead (`plan`) share tokens: one token request names every repository of the origin planned
+ * so far (`scope` repeated), in batches that keep the request short, instead of one token per repository.
  */
 export class Authenticator {
   readonly #deps: AuthenticatorDeps;
@@ -92,8 +92,11 @@ export class Authenticator {
     string,
     Promise<CachedToken | { failed: string; cause: AuthRefusal['cause']; outage?: RegistryOutage }>
   >();
+  /** Planned scopes not in a batch yet, by origin. */
   readonly #planned = new Map<string, Set<string>>();
   readonly #batches = new Map<string, Map<string, string[]>>();
+  /** The latest token request per origin, settled or not. */
+  readonly #fetching = new Map<string, Promise<unknown>>();
   readonly #now: () => number;
 
   constructor(deps: AuthenticatorDeps) {
@@ -101,25 +104,38 @@ export class Authenticator {
     this.#now = deps.now ?? Date.now;
   }
 
-  /** Scopes `origin` will be asked for this run; they are requested together once the first is needed. */
+  /**
+   * Scopes `origin` will be asked for this run; they are requested together once the first is needed. Plans may
+   * arrive while the run goes on: scopes planned after a batch was formed go into the next one.
+   */
   plan(origin: string, scopes: readonly string[]): void {
-    if (this.#batches.has(origin)) return;
+    const batched = this.#batches.get(origin);
     const planned = this.#planned.get(origin) ?? new Set<string>();
-    for (const scope of scopes) planned.add(scope);
+    for (const scope of scopes) if (!batched?.has(scope)) planned.add(scope);
     this.#planned.set(origin, planned);
   }
 
   /** The planned batch holding every one of `scopes`, or `scopes` itself. */
-  #batchOf(origin: string, scopes: string[]): string[] {
-    let batches = this.#batches.get(origin);
-    if (!batches) {
-      batches = new Map();
-      for (const batch of batchScopes([...(this.#planned.get(origin) ?? [])]))
-        for (const scope of batch) batches.set(scope, batch);
-      this.#batches.set(origin, batches);
+  async #batchOf(origin: string, scopes: string[]): Promise<string[]> {
+    const first = scopes[0] ?? '';
+    if (!this.#batches.get(origin)?.has(first) && this.#planned.get(origin)?.has(first)) {
+      // Scopes planned while a token is on its way wait for it: all that arrive meanwhile then share the next
+      // request, so tokens grow with how long the plan keeps arriving, not with the number of repositories.
+      await this.#fetching.get(origin);
+      this.#formBatches(origin);
     }
-    const batch = batches.get(scopes[0] ?? '');
+    const batch = this.#batches.get(origin)?.get(first);
     return batch && scopes.every((s) => batch.includes(s)) ? batch : scopes;
+  }
+
+  /** Every planned scope of `origin` not yet in a batch, batched now. */
+  #formBatches(origin: string): void {
+    const pending = this.#planned.get(origin);
+    if (!pending || pending.size === 0) return;
+    const batches = this.#batches.get(origin) ?? new Map<string, string[]>();
+    for (const batch of batchScopes([...pending])) for (const scope of batch) batches.set(scope, batch);
+    this.#batches.set(origin, batches);
+    pending.clear();
   }
 
   /** The header to send first to `origin` for `scope` (e.g. `repository:library/nginx:pull`). */
@@ -213,7 +229,7 @@ export class Authenticator {
     // docker's `registrytoken` is the Bearer token itself; no token service is asked.
     if (credential?.kind === 'registry')
       return { ok: true, header: `Bearer ${credential.token}`, credential };
-    const scopes = this.#batchOf(origin, wanted);
+    const scopes = await this.#batchOf(origin, wanted);
     const key = [
       origin,
       credential?.source ?? '',
@@ -258,6 +274,10 @@ export class Authenticator {
         return { token: result.token, expiresAt: now + result.lifetimeMs, fetchedAt: now };
       });
       this.#tokens.set(key, cached);
+      this.#fetching.set(
+        origin,
+        cached.catch(() => undefined),
+      );
     }
     const token = await cached;
     if ('failed' in token) {

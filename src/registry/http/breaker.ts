@@ -1,4 +1,4 @@
-import type { TransportError } from './transport.js';
+import type { TransportError } from './exchange.js';
 
 /**
  * Error codes that mean the host cannot be reached at all, as opposed to a connection that broke midway:

@@ -4,7 +4,8 @@ import type { Credential } from './credentials.js';
 import { type Endpoint, repositoryPath } from './endpoint.js';
 import { type FetchContext, failureForAuth, failureForStatus, failureForTransport } from './failures.js';
 import type { ResolutionFailure } from '../source.js';
-import { type HttpResponse, type Transport, describeUrl } from './transport.js';
+import { type HttpResponse, describeUrl } from './exchange.js';
+import type { Transport } from './transport.js';
 import type { RequestKind, UsageMeter } from './usage.js';
 
 /** Redirects followed per request: registries redirect blobs to storage once, registry.k8s.io to a backend once. */

@@ -6,7 +6,7 @@ import type { RegistryClient } from './client.js';
 import { apiUrl, describeEndpoint } from './endpoint.js';
 import type { FetchContext } from './failures.js';
 import { checkManifestDigest, manifestPayload } from './integrity.js';
-import type { BlobCache } from './resolve.js';
+import type { BlobCache } from './memo.js';
 
 const ACCEPT = MANIFEST_ACCEPT.join(', ');
 /** The first ranged read is small (the file deep mode looks for is often near a layer's start); later ones grow. */

@@ -2,7 +2,7 @@ import { type RegistryOutage, type ResolutionFailure, fail } from '../source.js'
 import type { AuthRefusal } from './auth.js';
 import type { Credential } from './credentials.js';
 import { DOCKER_HUB, type Endpoint, describeEndpoint } from './endpoint.js';
-import type { HttpResponse, TransportError } from './transport.js';
+import type { HttpResponse, TransportError } from './exchange.js';
 
 /** The outage a breaker-made transport error stands for. */
 export function outageOf(error: TransportError): RegistryOutage | undefined {

@@ -1,19 +1,19 @@
 /**
- * A counting semaphore: at most `limit` holders at once, waiters served first come first served. The
- * bounded-pool shape the style guide asks for instead of goroutine plumbing.
+ * A counting semaphore: at most `limit` holders at once, waiters served by priority (higher first), then
+ * first come first served. The bounded-pool shape the style guide asks for instead of goroutine plumbing.
  */
 export class Limiter {
   readonly #limit: number;
   #active = 0;
-  readonly #waiting: (() => void)[] = [];
+  readonly #waiting: { grant: () => void; priority: number }[] = [];
 
   constructor(limit: number) {
     this.#limit = Math.max(1, Math.floor(limit));
   }
 
   /** Runs `fn` once a slot is free; an aborted signal gives up the wait (rejecting with the signal's reason). */
-  async run<T>(fn: () => Promise<T>, signal?: AbortSignal): Promise<T> {
-    await this.#acquire(signal);
+  async run<T>(fn: () => Promise<T>, signal?: AbortSignal, priority = 0): Promise<T> {
+    await this.#acquire(signal, priority);
     try {
       return await fn();
     } finally {
@@ -21,7 +21,7 @@ export class Limiter {
     }
   }
 
-  #acquire(signal?: AbortSignal): Promise<void> {
+  #acquire(signal: AbortSignal | undefined, priority: number): Promise<void> {
     signal?.throwIfAborted();
     if (this.#active < this.#limit) {
       this.#active++;
@@ -33,19 +33,21 @@ export class Limiter {
         this.#active++;
         resolve();
       };
+      const waiter = { grant, priority };
       const onAbort = () => {
-        const at = this.#waiting.indexOf(grant);
+        const at = this.#waiting.indexOf(waiter);
         if (at >= 0) this.#waiting.splice(at, 1);
         reject(signal?.reason);
       };
       signal?.addEventListener('abort', onAbort, { once: true });
-      this.#waiting.push(grant);
+      const after = this.#waiting.findLastIndex((w) => w.priority >= priority);
+      this.#waiting.splice(after + 1, 0, waiter);
     });
   }
 
   #release(): void {
     this.#active--;
-    this.#waiting.shift()?.();
+    this.#waiting.shift()?.grant();
   }
 }
 

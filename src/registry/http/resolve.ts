@@ -1,6 +1,6 @@
 import { canonicalImage } from '../../images/reference.js';
 import type { ImageRef } from '../../images/reference.js';
-import type { RegistryCache } from '../cache/store.js';
+import type { RunCache } from '../cache/run-cache.js';
 import { parseDigest, verifyDigest } from '../digest.js';
 import {
   MANIFEST_ACCEPT,
@@ -25,31 +25,26 @@ import { apiUrl, describeEndpoint, repositoryPath } from './endpoint.js';
 import type { FetchContext } from './failures.js';
 import { checkManifestDigest, manifestPayload } from './integrity.js';
 import type { UsageMeter } from './usage.js';
+import type { HeadAnswer, HeadSupport } from './head.js';
+import { type BlobCache, FetchMemo } from './memo.js';
 
 const ACCEPT = MANIFEST_ACCEPT.join(', ');
 
-/**
- * Config blobs by digest for the whole run, shared by every endpoint: content-addressed and verified
- * before they are kept, so two repositories (or two tags) with one config cost one GET. A failed fetch is
- * not kept, so another repository may still succeed.
- */
-export class BlobCache {
-  readonly #blobs = new Map<string, Promise<Uint8Array | ResolutionFailure>>();
+/** A manifest as read and checked: its bytes, their digest and what they parse to. */
+interface CheckedManifest {
+  body: Uint8Array;
+  digest: string;
+  contentType: string | undefined;
+  parsed: ParsedManifest;
+}
 
-  get(
-    digest: string,
-    fetch: () => Promise<Uint8Array | ResolutionFailure>,
-  ): Promise<Uint8Array | ResolutionFailure> {
-    let blob = this.#blobs.get(digest);
-    if (!blob) {
-      blob = fetch().then((result) => {
-        if (isFailure(result)) this.#blobs.delete(digest);
-        return result;
-      });
-      this.#blobs.set(digest, blob);
-    }
-    return blob;
-  }
+export interface HttpSourceDeps {
+  /** Config blobs by digest, shared by every endpoint of the run. */
+  blobs: BlobCache;
+  /** Which origins answer HEAD, shared by every endpoint of the run. */
+  heads: HeadSupport;
+  cache?: RunCache;
+  usage?: UsageMeter;
 }
 
 /**
@@ -58,57 +53,56 @@ export class BlobCache {
  * config blob. The OCI distribution spec: https://github.com/opencontainers/distribution-spec/blob/v1.1.0/spec.md#pulling-manifests
  *
  * With a cache, what is known by digest is not fetched again: a digest-pinned reference whose manifest
- * (and config) are cached costs no request at all; a tag read before is HEADed (Docker Hub does not count
- * HEADs as pulls) and GET only when its digest is new. A tag never read before is GET directly: a HEAD
- * could only tell us a digest we do not have. Registries whose HEAD fails or names no digest are read with GET.
+ * (and config) are cached costs no request at all. A tag is HEADed first (Docker Hub does not count HEADs
+ * as pulls) and its manifest read with GET only when the digest the HEAD names is not known, from this
+ * tag, another tag or a pinned reference, in this run or an earlier one. Registries whose HEAD fails or
+ * names no digest are read with GET (HeadSupport: one wasted HEAD per origin). Without a cache
+ * (`--no-cache`) tags are read with GET directly: no digest could be known.
  *
  * `signal` is the shared work's deadline; de-duplication and per-caller cancellation live in the router.
  */
 export class HttpImageSource implements ImageSource {
   readonly #client: RegistryClient;
-  readonly #blobs: BlobCache;
-  readonly #cache: RegistryCache | undefined;
-  readonly #usage: UsageMeter | undefined;
+  readonly #deps: HttpSourceDeps;
+  readonly #cache: RunCache | undefined;
+  /** Manifests by repository and digest: a tag and a pinned reference to one image cost one GET. */
+  readonly #manifests = new FetchMemo<CheckedManifest>();
 
   get client(): RegistryClient {
     return this.#client;
   }
 
-  constructor(client: RegistryClient, blobs: BlobCache, cache?: RegistryCache, usage?: UsageMeter) {
+  constructor(client: RegistryClient, deps: HttpSourceDeps) {
     this.#client = client;
-    this.#blobs = blobs;
-    this.#cache = cache;
-    this.#usage = usage;
+    this.#deps = deps;
+    this.#cache = deps.cache;
   }
 
-  /** The manifest GETs `ref` may cost: none when pinned and cached, else one. */
+  /** The manifest GETs `ref` may cost: none when pinned and cached or a tag read before, else one. */
   async expectedPulls(ref: ImageRef): Promise<number> {
     if (ref.digest) return (await this.#cache?.get(ref.digest)) ? 0 : 1;
     return this.#cache && (await this.#cache.hint(this.#tagKey(ref))) ? 0 : 1;
   }
 
   content(ref: ImageRef): ImageContent {
-    return httpContent(this.#client, this.#blobs, ref);
+    return httpContent(this.#client, this.#deps.blobs, ref);
   }
 
   async resolve(ref: ImageRef, signal: AbortSignal = new AbortController().signal): Promise<Resolution> {
     const image = canonicalImage(ref);
-    if (ref.digest) {
-      const cached = await this.#cached(ref.digest);
-      if (cached) return this.#interpret(ref, image, cached, ref.digest, undefined, signal);
-      return this.#fetch(ref, image, ref.digest, undefined, signal);
-    }
+    if (ref.digest) return this.#byDigest(ref, image, ref.digest, signal);
     const tag = ref.tag ?? 'latest';
-    if (this.#cache && (await this.#cache.hint(this.#tagKey(ref)))) {
-      const announced = await this.#head(ref, image, tag, signal);
-      if (announced) {
-        const cached = await this.#cached(announced);
-        if (cached) return this.#interpret(ref, image, cached, announced, undefined, signal);
-        // The tag moved: read exactly what the HEAD named.
-        return this.#fetch(ref, image, announced, announced, signal);
-      }
-    }
-    return this.#fetch(ref, image, tag, undefined, signal);
+    if (!this.#cache) return this.#resolved(ref, image, await this.#get(ref, image, tag, signal), signal);
+    const cache = this.#cache;
+    const answer = await this.#head(ref, image, tag, signal);
+    if (isFailure(answer)) return answer;
+    const resolution =
+      'digest' in answer
+        ? await this.#byDigest(ref, image, answer.digest, signal)
+        : await this.#resolved(ref, image, await this.#get(ref, image, tag, signal), signal);
+    // The hint only estimates pulls up front (expectedPulls): rewritten when the tag moved.
+    if (!isFailure(resolution)) await cache.remember(this.#tagKey(ref), resolution.digest);
+    return resolution;
   }
 
   /** Where a tag's hint is kept: per endpoint, since a mirror may lag behind the registry. */
@@ -119,29 +113,49 @@ export class HttpImageSource implements ImageSource {
 
   async #cached(digest: string): Promise<Uint8Array | undefined> {
     const bytes = await this.#cache?.get(digest);
-    if (bytes) this.#usage?.cacheHit();
+    if (bytes) this.#deps.usage?.cacheHit();
     return bytes;
   }
 
-  /** The digest a HEAD of the tag announces, or undefined when the registry does not answer HEAD usefully. */
-  async #head(ref: ImageRef, image: string, tag: string, signal: AbortSignal): Promise<string | undefined> {
+  /** HEADs the tag, unless its origin is known not to answer HEAD this run. */
+  #head(ref: ImageRef, image: string, tag: string, signal: AbortSignal): Promise<HeadAnswer> {
     const endpoint = this.#client.endpoint;
     const ctx: FetchContext = { endpoint, image, what: 'manifest' };
     const url = apiUrl(endpoint, ref.repository, 'manifests', tag);
-    const got = await this.#client.get(url, ACCEPT, ctx, ref.repository, signal, {}, 'HEAD');
-    if (isFailure(got)) return undefined;
-    const digest = got.response.headers['docker-content-digest']?.trim();
-    return digest && parseDigest(digest) ? digest : undefined;
+    return this.#deps.heads.announce(endpoint.origin, () =>
+      this.#client.get(url, ACCEPT, ctx, ref.repository, signal, {}, 'HEAD'),
+    );
   }
 
-  /** GETs the manifest by tag or digest; `announced` is the digest a HEAD named for it. */
-  async #fetch(
+  /** A manifest by digest: from the cache, from a GET already made this run, or read now. */
+  async #byDigest(ref: ImageRef, image: string, digest: string, signal: AbortSignal): Promise<Resolution> {
+    const cached = await this.#cached(digest);
+    if (cached) return this.#interpret(ref, image, cached, digest, undefined, signal);
+    const key = `${repositoryPath(this.#client.endpoint, ref.repository)}@${digest}`;
+    const got = await this.#manifests.get(key, () => this.#get(ref, image, digest, signal));
+    return this.#resolved(ref, image, got, signal);
+  }
+
+  async #resolved(
+    ref: ImageRef,
+    image: string,
+    got: CheckedManifest | ResolutionFailure,
+    signal: AbortSignal,
+  ): Promise<Resolution> {
+    if (isFailure(got)) return got;
+    return this.#interpret(ref, image, got.body, got.digest, got.contentType, signal, got.parsed);
+  }
+
+  /**
+   * GETs the manifest by tag or digest and checks it against the digest asked for and the one the registry
+   * announces; a checked manifest is kept in the cache.
+   */
+  async #get(
     ref: ImageRef,
     image: string,
     reference: string,
-    announced: string | undefined,
     signal: AbortSignal,
-  ): Promise<Resolution> {
+  ): Promise<CheckedManifest | ResolutionFailure> {
     const endpoint = this.#client.endpoint;
     const ctx: FetchContext = { endpoint, image, what: 'manifest' };
     const got = await this.#client.get(
@@ -154,17 +168,20 @@ export class HttpImageSource implements ImageSource {
     if (isFailure(got)) return got;
     const { body, headers } = got.response;
     const parsed = parseManifest(body, headers['content-type']);
+    const asked = parseDigest(reference) ? reference : undefined;
     const checked = checkManifestDigest(
       manifestPayload(body, parsed),
-      ref.digest,
-      announced ?? headers['docker-content-digest'],
+      asked,
+      headers['docker-content-digest'],
     );
     if ('mismatch' in checked) {
       const { expected, actual, claimedBy } = checked.mismatch;
       const claim =
-        claimedBy === 'reference'
-          ? 'the digest the reference pins'
-          : 'the Docker-Content-Digest the registry announced';
+        claimedBy === 'Docker-Content-Digest'
+          ? 'the Docker-Content-Digest the registry announced'
+          : ref.digest
+            ? 'the digest the reference pins'
+            : 'the digest the registry announced for the tag';
       return fail(
         'integrity',
         `the manifest ${describeEndpoint(endpoint)} served for ${image} hashes to ${actual}, not ${expected} (${claim}); ` +
@@ -172,13 +189,10 @@ export class HttpImageSource implements ImageSource {
       );
     }
     const { digest } = checked;
-    // Signed schema1 is digested without its signatures, so its bytes never verify as an entry: it is not
-    // kept, and no hint is left that would only add a HEAD before the same GET next time.
-    if (this.#cache && parsed.kind !== 'invalid' && verifyDigest(body, digest)) {
+    // Signed schema1 is digested without its signatures, so its bytes never verify as an entry: not kept.
+    if (this.#cache && parsed.kind !== 'invalid' && verifyDigest(body, digest))
       await this.#cache.put(digest, body);
-      if (!ref.digest) await this.#cache.remember(this.#tagKey(ref), digest);
-    }
-    return this.#interpret(ref, image, body, digest, headers['content-type'], signal, parsed);
+    return { body, digest, contentType: headers['content-type'], parsed };
   }
 
   async #interpret(
@@ -233,7 +247,7 @@ export class HttpImageSource implements ImageSource {
     signal: AbortSignal,
   ): Promise<Uint8Array | ResolutionFailure> {
     const endpoint = this.#client.endpoint;
-    return this.#blobs.get(digest, async () => {
+    return this.#deps.blobs.get(digest, async () => {
       const cached = await this.#cached(digest);
       if (cached) return cached;
       const ctx: FetchContext = { endpoint, image, what: 'config blob' };

@@ -1,7 +1,8 @@
 import type { RegistryOutage } from '../source.js';
 import type { Credential } from './credentials.js';
 import { outageOf } from './failures.js';
-import type { HttpRequest, Transport } from './transport.js';
+import type { HttpRequest } from './exchange.js';
+import type { Transport } from './transport.js';
 
 /** What a Bearer challenge asks for: where to get a token, for which service and scopes. */
 export interface TokenRequest {

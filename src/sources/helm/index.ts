@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { ConfigPosition, HelmChartConfig } from '../../config/types.js';
 import type { SourceLocation } from '../../documents/location.js';
 import { parseManifestFile, type KubeObject } from '../../documents/parse.js';
-import { mapLimit } from '../../engine/map-limit.js';
+import { mapLimit } from '../../map-limit.js';
 import { extractWorkloads } from '../../workloads/extract.js';
 import { moveWorkload } from '../../workloads/move.js';
 import type { RenderProblem, Workload } from '../../workloads/workload.js';
@@ -101,7 +101,8 @@ async function renderOne(
     allow: HELM_ENV,
     timeoutMs: input.timeoutMs ?? 120_000,
   });
-  if (!run.ok) return { problem: await renderFailure(entry, run.stderr || run.error, reportName, at) };
+  if (!run.ok)
+    return { problem: await renderFailure(entry, run.stderr || run.error, input.cwd, reportName, at) };
 
   const name = entry.local ? reportName(entry.chart) || '.' : reportName(entry.declaredIn);
   const parsed = parseManifestFile(name, run.stdout);
@@ -210,6 +211,7 @@ async function subcharts(chart: string, prefix: string[]): Promise<[string, stri
 async function renderFailure(
   entry: HelmChartConfig,
   stderr: string,
+  cwd: string,
   reportName: (abs: string) => string,
   at: (p: ConfigPosition) => SourceLocation,
 ): Promise<RenderProblem> {
@@ -217,8 +219,13 @@ async function renderFailure(
     stderr.split('\n').find((l) => l.startsWith('Error:')) ??
     stderr.split('\n').filter(Boolean).pop() ??
     'no error output';
-  // helm quotes what it failed on (template lines, values): capped like any scanned text.
-  const message = `helm template failed for ${describe(entry, reportName)}: ${cap(error.replace(/^Error:\s*/, ''), MESSAGE_LIMIT)}`;
+  // helm quotes what it failed on (template lines, values): capped like any scanned text. It names files by the
+  // absolute paths it was given: said relative to the working directory, as every report path is.
+  const detail = error
+    .replace(/^Error:\s*/, '')
+    .split(`${cwd}${path.sep}`)
+    .join('');
+  const message = `helm template failed for ${describe(entry, reportName)}: ${cap(detail, MESSAGE_LIMIT)}`;
   let location = at(entry.position);
   const named =
     /template: ([^:\s]+\/templates\/[^:\s]+):(\d+)(?::(\d+))?/.exec(error) ??

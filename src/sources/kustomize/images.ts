@@ -94,25 +94,3 @@ export function attributeImage(
   const explaining = [...entries].reverse().find((e) => explains(rendered, e));
   return explaining ? { location: editedAt(explaining), used: [explaining] } : { used: [] };
 }
-
-/**
- * The line that sets `image` in a patch (`image: <rendered>`), inline in a kustomization or in a patch file, for
- * images a patch put there. Text search is deliberate: inline patches are strings whose lines the AST does not
- * have, and JSON6902 patch files hold the value under `value:` at any depth.
- */
-export function patchedImageLine(
-  image: string,
-  files: readonly { file: string; text: string }[],
-): SourceLocation | undefined {
-  const escaped = image.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const pattern = new RegExp(`^(\\s*-?\\s*["']?image["']?:\\s*)["']?${escaped}["']?\\s*,?\\s*$`);
-  for (const { file, text } of files) {
-    const lines = text.split(/\r?\n/);
-    const index = lines.findIndex((l) => pattern.test(l));
-    if (index >= 0) {
-      const prefix = pattern.exec(lines[index] ?? '')?.[1] ?? '';
-      return { file, line: index + 1, column: prefix.length + 1 };
-    }
-  }
-  return undefined;
-}

@@ -1,21 +1,19 @@
-import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
-import { child, asMap, scalarString } from '../../documents/ast.js';
 import type { SourceLocation } from '../../documents/location.js';
-import { parseManifestFile, type KubeObject, type ParsedFile } from '../../documents/parse.js';
-import { mapLimit } from '../../engine/map-limit.js';
-import { extractWorkloads } from '../../workloads/extract.js';
+import type { KubeObject } from '../../documents/parse.js';
+import { mapLimit } from '../../map-limit.js';
 import type { RenderProblem, Workload } from '../../workloads/workload.js';
 import type { RenderOutcome, SourceUnit } from '../unit.js';
 import { nameTemplate } from '../helm/source-comment.js';
 import { DEFAULT_KUSTOMIZE_CONFIG } from '../../config/defaults.js';
 import type { KustomizeConfig } from '../../config/types.js';
-import { attributeImage, patchedImageLine } from './images.js';
+import { SourceFiles } from './source-files.js';
+import { attributeImage } from './images.js';
+import { PatchImages } from './patch-images.js';
 import type { ImageOverride, Kustomization } from './kustomization.js';
 import { findSourceObject, relocateWorkload, relocator, scalarOf } from './relocate.js';
-import { candidateDirs, imageChain, loadKustomizeTree, type KustomizeTree } from './tree.js';
+import { candidateDirs, imageChain, loadKustomizeTree, type ChainLevel, type KustomizeTree } from './tree.js';
 import { posixRelative } from '../../paths.js';
 
 /** What runs when the config says nothing about kustomize. */
@@ -25,18 +23,21 @@ export interface KustomizeInput {
   cwd: string;
   /** Absolute paths of the files discovery found. */
   files: readonly string[];
+  /**
+   * Those of `files` the user named on their own (discovery's `named`): checked as loose manifests, so their
+   * directories are not searched for a kustomization to build.
+   */
+  named?: readonly string[];
   settings: KustomizeConfig;
   env: Record<string, string | undefined>;
   /** Per build (default 120 s). */
   timeoutMs?: number;
 }
 
-const ORIGIN = 'config.kubernetes.io/origin';
-
 /**
  * The Kustomize source: finds kustomization roots among the scanned files (or takes the configured ones), builds
- * each with origin annotations, and maps every rendered workload back to the file and line it was written at;
- * images an `images:` entry rewrote point at that entry. Build failures and entries that match nothing are
+ * each (with origin annotations only where needed: see buildRoot), and maps every rendered workload back to the
+ * file and line it was written at; images an `images:` entry or a patch set point at that entry or patch. Build failures and entries that match nothing are
  * problems, and every file a kustomization reads is claimed so it is not also checked as a loose manifest.
  */
 export async function renderKustomizations(input: KustomizeInput): Promise<RenderOutcome> {
@@ -45,13 +46,21 @@ export async function renderKustomizations(input: KustomizeInput): Promise<Rende
   if (!settings.enabled) return outcome;
   const reportName = (abs: string) => posixRelative(cwd, abs);
   const explicit = settings.roots.length > 0 ? settings.roots : undefined;
-  const tree = await loadKustomizeTree(candidateDirs(input.files), explicit, reportName);
+  const named = new Set(input.named);
+  const walked = input.files.filter((f) => !named.has(f));
+  const tree = await loadKustomizeTree(candidateDirs(walked), explicit, reportName);
+  // A named file is read as written even when a configured root also reads it.
+  for (const f of named) tree.claimed.delete(f);
   outcome.claimed = tree.claimed;
   for (const e of tree.errors) outcome.problems.push({ cause: 'invalid', ...e });
   if (tree.roots.length === 0) return outcome;
 
   // The build machinery loads only for a tree that has kustomizations (issue 14: start fast).
-  const { buildWithOrigins, findKustomizeTool } = await import('./build.js');
+  const [{ findKustomizeTool }, { buildRoot }] = await Promise.all([
+    import('./build.js'),
+    import('./build-root.js'),
+  ]);
+
   const tool = findKustomizeTool(settings.command, input.env);
   if (!tool) {
     const missing =
@@ -74,57 +83,42 @@ export async function renderKustomizations(input: KustomizeInput): Promise<Rende
   const used = new Set<ImageOverride>();
   const built = new Set<string>();
   const sources = new SourceFiles(reportName);
-  // kustomize is CPU-bound: more builds at once than cores only adds contention.
-  const results = await mapLimit(
-    tree.roots,
-    Math.max(1, Math.min(4, availableParallelism())),
-    async (root) => {
-      const rootName = reportName(root) || '.';
-      const result = await buildWithOrigins(tool, root, {
-        loadRestrictor: settings.loadRestrictor,
-        env: input.env,
-        timeoutMs: input.timeoutMs ?? 120_000,
-        rootName,
-        cwd,
-      });
-      if (!result.ok) {
-        const hint = /is not in or below/.test(result.message)
-          ? ' (if you build it with --load-restrictor LoadRestrictionsNone, set the action input kustomize-load-restrictor: none or the CLI flag --kustomize-load-restrictor none in the workflow)'
-          : '';
-        return {
-          root,
-          problem: rootProblem(tree, root, reportName, 'build-failed', `${result.message}${hint}`),
-        };
-      }
-      const rootFile = tree.nodes.get(root)?.file ?? path.join(root, 'kustomization.yaml');
-      const parsed = parseManifestFile(reportName(rootFile), result.stdout);
-      // The build output is in no file: a YAML error in it (a plugin's output) belongs to the kustomization.
-      for (const p of parsed.problems) p.location = { file: reportName(rootFile), line: 1, column: 1 };
-      const workloads: Workload[] = [];
-      for (const obj of parsed.objects) {
-        const found = extractWorkloads(obj);
-        if (found.length === 0) continue;
-        workloads.push(
-          ...(await mapObject(obj, found, {
-            tree,
-            root,
-            rootFile,
-            sources,
-            used,
-            reportName,
-            resolveOrigin: result.resolveOrigin,
-          })),
-        );
-      }
-      markBuilt(tree, root, built);
-      const unit: SourceUnit = {
-        source: { path: rootFile, file: reportName(rootFile) },
-        file: parsed,
-        workloads,
+  const patches = new PatchImages(reportName);
+  const results = await mapLimit(tree.roots, kustomizeParallelism(), async (root) => {
+    const rootName = reportName(root) || '.';
+    const rootFile = tree.nodes.get(root)?.file ?? path.join(root, 'kustomization.yaml');
+    const result = await buildRoot(tool, root, tree, sources, {
+      loadRestrictor: settings.loadRestrictor,
+      env: input.env,
+      timeoutMs: input.timeoutMs ?? 120_000,
+      rootName,
+      rootFileName: reportName(rootFile),
+      cwd,
+    });
+    if (!result.ok) {
+      const hint = /is not in or below/.test(result.message)
+        ? ' (if you build it with --load-restrictor LoadRestrictionsNone, set the action input kustomize-load-restrictor: none or the CLI flag --kustomize-load-restrictor none in the workflow)'
+        : '';
+      return {
+        root,
+        problem: rootProblem(tree, root, reportName, 'build-failed', `${result.message}${hint}`),
       };
-      return { root, unit };
-    },
-  );
+    }
+    const parsed = result.parsed;
+    const workloads: Workload[] = [];
+    for (const { obj, workloads: found, file } of result.objects) {
+      workloads.push(
+        ...(await mapObject(obj, found, file, { tree, root, rootFile, sources, used, patches, reportName })),
+      );
+    }
+    markBuilt(tree, root, built);
+    const unit: SourceUnit = {
+      source: { path: rootFile, file: reportName(rootFile) },
+      file: parsed,
+      workloads,
+    };
+    return { root, unit };
+  });
   for (const r of results) {
     if (r.unit) outcome.units.push(r.unit);
     if (r.problem) outcome.problems.push(r.problem);
@@ -133,20 +127,31 @@ export async function renderKustomizations(input: KustomizeInput): Promise<Rende
   return outcome;
 }
 
+/** Builds at once: kustomize is CPU-bound, so more than the cores only adds contention. */
+export function kustomizeParallelism(): number {
+  return Math.max(1, Math.min(4, availableParallelism()));
+}
+
 interface MapContext {
   tree: KustomizeTree;
   root: string;
   rootFile: string;
   sources: SourceFiles;
   used: Set<ImageOverride>;
+  patches: PatchImages;
   reportName: (abs: string) => string;
-  resolveOrigin: (p: string) => string;
 }
 
-/** Points a rendered object's workloads at its source object, and images at the `images:` entry that set them. */
-async function mapObject(obj: KubeObject, workloads: Workload[], m: MapContext): Promise<Workload[]> {
-  const originPath = originOf(obj);
-  const file = originPath ? m.resolveOrigin(originPath) : undefined;
+/**
+ * Points a rendered object's workloads at its source object in `file` (where it was written, when known), and
+ * images at the `images:` entry or patch that set them.
+ */
+async function mapObject(
+  obj: KubeObject,
+  workloads: Workload[],
+  file: string | undefined,
+  m: MapContext,
+): Promise<Workload[]> {
   const parsedSource = file ? await m.sources.get(file) : undefined;
   const source = parsedSource ? findSourceObject(obj, parsedSource.objects) : undefined;
   const fallback: SourceLocation = {
@@ -166,15 +171,20 @@ async function mapObject(obj: KubeObject, workloads: Workload[], m: MapContext):
       const attribution = attributeImage(scalarOf(at), c.image, chain);
       for (const e of attribution.used) m.used.add(e);
       if (attribution.location) return { ...c, location: attribution.location };
-      if (scalarOf(at) !== c.image) patchedAt.push({ workload: moved.length, container: i, image: c.image });
+      // A Tekton image filled from params is written as `$(params.x)`: compare with what the manifest says.
+      if (scalarOf(at) !== (c.written?.image ?? c.image))
+        patchedAt.push({ workload: moved.length, container: i, image: c.image });
       return c;
     });
     moved.push({ ...workload, containers });
   }
+  const levels = chain ? patchLevels(m.tree, chain) : [];
   for (const p of patchedAt) {
-    const line = patchedImageLine(p.image, await m.sources.texts(chain?.map((l) => l.kustomization) ?? []));
     const w = moved[p.workload];
-    if (line && w)
+    if (!w) continue;
+    const names = source ? [w.name, source.name] : [w.name];
+    const line = await m.patches.locate(p.image, { kind: w.kind, names }, levels);
+    if (line)
       moved[p.workload] = {
         ...w,
         containers: w.containers.map((c, i) => (i === p.container ? { ...c, location: line } : c)),
@@ -183,54 +193,17 @@ async function mapObject(obj: KubeObject, workloads: Workload[], m: MapContext):
   return source ? nameTemplate(source, moved) : moved;
 }
 
-/** The `path` of an object's origin annotation (local files only: `repo` origins were fetched by kustomize). */
-function originOf(obj: KubeObject): string | undefined {
-  const annotations = asMap(
-    obj.ctx,
-    child(obj.ctx, asMap(obj.ctx, child(obj.ctx, obj.map, 'metadata')), 'annotations'),
-  );
-  const text = scalarString(obj.ctx, child(obj.ctx, annotations, ORIGIN));
-  if (!text) return undefined;
-  try {
-    const origin = parseYaml(text) as { path?: unknown; repo?: unknown } | null;
-    return origin && typeof origin.path === 'string' && origin.repo === undefined ? origin.path : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Source files read once per run, however many roots include them. */
-class SourceFiles {
-  readonly #cache = new Map<string, Promise<ParsedFile | undefined>>();
-  readonly #texts = new Map<string, Promise<string | undefined>>();
-
-  /** The kustomization files and the patch files they read, for finding the line a patch sets an image at. */
-  async texts(kustomizations: readonly Kustomization[]): Promise<{ file: string; text: string }[]> {
-    const files = kustomizations.flatMap((k) => [
-      k.file,
-      ...k.otherFiles.filter((f) => /\.(ya?ml|json)$/i.test(f)),
+/**
+ * The kustomizations whose patches may have set an image, outermost (applied last) first: each level of the
+ * chain, after its own patches those of its components (they apply before the level's own).
+ */
+function patchLevels(tree: KustomizeTree, chain: readonly ChainLevel[]): Kustomization[] {
+  return [...chain]
+    .reverse()
+    .flatMap(({ kustomization: k }) => [
+      k,
+      ...[...k.components].reverse().flatMap((dir) => tree.nodes.get(dir) ?? []),
     ]);
-    const read = await Promise.all(
-      files.map((f) => {
-        let text = this.#texts.get(f);
-        if (!text) this.#texts.set(f, (text = readFile(f, 'utf8').catch(() => undefined)));
-        return text.then((t) => (t === undefined ? [] : [{ file: this.reportName(f), text: t }]));
-      }),
-    );
-    return read.flat();
-  }
-  constructor(private readonly reportName: (abs: string) => string) {}
-  get(file: string): Promise<ParsedFile | undefined> {
-    let entry = this.#cache.get(file);
-    if (!entry) {
-      entry = readFile(file, 'utf8').then(
-        (text) => parseManifestFile(this.reportName(file), text),
-        () => undefined,
-      );
-      this.#cache.set(file, entry);
-    }
-    return entry;
-  }
 }
 
 function rootProblem(

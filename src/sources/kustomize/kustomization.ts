@@ -4,6 +4,7 @@ import { isScalar, type Node, type YAMLMap } from 'yaml';
 import { parseYamlDocument } from '../../documents/problems.js';
 import { asMap, asSeq, child, keyNode, locate, scalarString, type AstContext } from '../../documents/ast.js';
 import type { SourceLocation } from '../../documents/location.js';
+import { readPatchEntries, type PatchEntry } from './patch-entries.js';
 
 /** The file names kustomize looks for in a directory, in its order (api/konfig/general.go `RecognizedKustomizationFileNames`). */
 export const KUSTOMIZATION_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'] as const;
@@ -37,8 +38,12 @@ export interface Kustomization {
   /** Every other local file it reads: patches, configurations, CRDs, generator inputs, replacements. */
   otherFiles: string[];
   images: ImageOverride[];
-  /** The file's text, to find the line of an image an inline patch sets. */
-  text: string;
+  /** Its patches in the order kustomize applies them: to find the line a patch sets an image at. */
+  patches: PatchEntry[]; /**
+   * Its build may hold objects from elsewhere than the local files it lists (remote resources or components, Helm
+   * charts, generator or transformer plugins): only origin annotations say where those came from.
+   */
+  external: boolean;
 }
 
 export type KustomizationRead =
@@ -122,6 +127,10 @@ export async function readKustomization(file: string, reportName: string): Promi
   ];
 
   const kind = field(root, 'kind') === 'Component' ? 'Component' : 'Kustomization';
+  const refs = ['resources', 'bases', 'components'].flatMap((k) => strings(child(ctx, root, k)));
+  const plugins = ['helmCharts', 'helmChartInflationGenerator', 'generators', 'transformers'];
+  const external =
+    refs.some(isRemote) || plugins.some((k) => (asSeq(ctx, child(ctx, root, k))?.items.length ?? 0) > 0);
   return {
     ok: true,
     value: {
@@ -133,7 +142,8 @@ export async function readKustomization(file: string, reportName: string): Promi
       resourceFiles,
       otherFiles: local(other),
       images: readImages(ctx, asSeq(ctx, child(ctx, root, 'images'))?.items ?? []),
-      text,
+      patches: readPatchEntries(ctx, root, dir, text),
+      external,
     },
   };
 }

@@ -1,0 +1,138 @@
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { Report } from '../../src/engine/report.js';
+import { runArchcheck } from '../../src/engine/run.js';
+import { RecordingLogger } from '../../src/logger.js';
+import { imageTable } from '../engine/fake-source.js';
+
+const cwd = fileURLToPath(new URL('../fixtures/crds-templated/', import.meta.url));
+let report: Report;
+
+beforeAll(async () => {
+  report = await runArchcheck(
+    { cwd, paths: ['.'] },
+    { logger: new RecordingLogger(), imageSource: imageTable() },
+  );
+});
+
+/** [file, line, column, rule, severity, message parts]: every finding of the tree, in report order. */
+type Expected = [string, number, number, string, string, string[]];
+
+const EXPECTED: Expected[] = [
+  [
+    'inferred-placeholders.yaml',
+    10,
+    16,
+    'image-unresolved',
+    'notice',
+    [
+      'container "app"',
+      '"${IMAGE}" is an environment variable placeholder',
+      'Widget is not a known workload kind',
+    ],
+  ],
+  [
+    'inferred-placeholders.yaml',
+    12,
+    16,
+    'image-unresolved',
+    'notice',
+    ['container "worker"', 'unrendered Helm/Go template'],
+  ],
+  [
+    'tekton-pipeline.yaml',
+    20,
+    20,
+    'image-arch-mismatch',
+    'error',
+    [
+      'Pipeline release (tasks[test]), container "go-test"',
+      'example.com/amd64-only:1.0 ($(params.image): the value of param "image" at line 14, the default of param "version" at line 9)',
+    ],
+  ],
+  [
+    'tekton-stepaction-refs.yaml',
+    12,
+    7,
+    'image-unresolved',
+    'notice',
+    ['step "lint" runs StepAction "not-in-tree", which is not in the scanned files'],
+  ],
+  [
+    'tekton-stepaction-refs.yaml',
+    15,
+    7,
+    'image-unresolved',
+    'notice',
+    ['step "remote" runs a StepAction the hub resolver fetches at run time'],
+  ],
+  [
+    'tekton-stepaction.yaml',
+    10,
+    10,
+    'image-arch-mismatch',
+    'error',
+    [
+      'StepAction git-clone',
+      '($(params.gitImage): the default of param "gitImage" at line 9) has no linux/arm64 build',
+    ],
+  ],
+  // The step without an image runs the stepTemplate's: reported at that line.
+  ['tekton-task-params.yaml', 17, 12, 'image-arch-mismatch', 'error', ['container "report"']],
+  [
+    'tekton-task-params.yaml',
+    20,
+    14,
+    'image-arch-mismatch',
+    'error',
+    [
+      'container "build": image example.com/amd64-only:1.0 ($(params.BUILDER_IMAGE): the default of param "BUILDER_IMAGE" at line 10)',
+    ],
+  ],
+  [
+    'tekton-task-params.yaml',
+    23,
+    14,
+    'image-unresolved',
+    'notice',
+    ['container "push": example.com/tool:$(params.TAG) uses Tekton param "TAG", which has no default here'],
+  ],
+];
+
+describe('templated images in CRDs (fixture crds-templated, the assumed amd64 + arm64 cluster)', () => {
+  test('every finding of the tree, and nothing else (no error from a policy, a graph or a param)', () => {
+    expect(
+      report.findings.map((f) => [f.location.file, f.location.line, f.location.column, f.rule, f.severity]),
+    ).toEqual(EXPECTED.map((e) => e.slice(0, 5)));
+  });
+
+  test.each(EXPECTED)('%s:%i:%i %s (%s)', (file, line, column, rule, _severity, parts) => {
+    const finding = report.findings.find(
+      (f) =>
+        f.location.file === file &&
+        f.location.line === line &&
+        f.location.column === column &&
+        f.rule === rule,
+    );
+    for (const part of parts) expect(finding?.message).toContain(part);
+  });
+
+  test.each([
+    ['kyverno.io ClusterPolicy', 'ClusterPolicy'],
+    ['kro.run ResourceGraphDefinition', 'ResourceGraphDefinition'],
+  ])('a %s is not a workload', (_name, kind) => {
+    expect(report.workloads.filter((w) => w.kind === kind)).toEqual([]);
+  });
+
+  test.each([
+    ['build', 'example.com/amd64-only:1.0', '$(params.BUILDER_IMAGE)'],
+    ['push', 'example.com/tool:$(params.TAG)', undefined],
+    ['scan', 'example.com/multi:1.0', '$(params["SCANNER"])'],
+    ['report', 'example.com/amd64-only:1.0', undefined],
+    ['registry', 'example.com/multi:1.0', "$(params['SCANNER'])"],
+  ])('Task buildah, %s: runs %s, written %s', (name, image, written) => {
+    const task = report.workloads.find((w) => w.name === 'buildah');
+    const container = task?.containers.find((c) => c.name === name);
+    expect([container?.image, container?.written]).toEqual([image, written]);
+  });
+});
