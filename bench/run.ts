@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: every benchmark, each reporting ratios to a baseline measured in the same run
- * (bare YAML parsing, plain kustomize builds, skopeo and the latency floor for registry resolution).
+ * (bare YAML parsing, plain kustomize builds, skopeo, the latency floor for registry resolution, `node -e 0`).
  */
 import { benchDeep } from './deep.js';
 import { benchFirstRun } from './firstrun.js';
@@ -9,6 +9,7 @@ import { benchParse } from './parse.js';
 import { benchPathological } from './pathological.js';
 import { benchRegistry } from './registry.js';
 import { benchRender } from './render.js';
+import { benchStartup } from './startup.js';
 
 const only = process.argv.slice(2);
 const benches: [string, () => Promise<string>][] = [
@@ -18,6 +19,7 @@ const benches: [string, () => Promise<string>][] = [
   ['registry', benchRegistry],
   ['deep', benchDeep],
   ['firstrun', benchFirstRun],
+  ['startup', benchStartup],
   ['overlap', benchOverlap],
 ];
 for (const [name, run] of benches) {

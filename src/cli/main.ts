@@ -1,20 +1,11 @@
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseByteSize } from '../byte-size.js';
-import { DEFAULT_DEEP_BUDGETS } from '../deep/budget.js';
-import { runArchcheck } from '../engine/run.js';
-import { coverageLost, parseFailOn, shouldFail, type FailOn } from '../engine/gate.js';
-import { ConfigurationError, errorMessage } from '../errors.js';
-import type { Logger } from '../logger.js';
-import { FORMAT_IDS, REPORTERS } from '../reporters/index.js';
-import { safeTerminalText } from '../reporters/untrusted.js';
-import { RULE_METAS } from '../rules/index.js';
 import { VERSION } from '../version.js';
 import { describeArgsError } from './args-error.js';
-import { planOutputs, writeOutputs } from './outputs.js';
-import { STDIN_ARG } from '../sources/stdin.js';
+import { guarded } from './streams.js';
 
-const USAGE = `Usage: archcheck [paths...] [options]
+/** The help text; `formats` lists the output formats (only `--help` loads the reporters to say them). */
+function usage(formats: string): string {
+  return `Usage: archcheck [paths...] [options]
 
 Finds Kubernetes workloads whose images will not run on the node pools they can land on
 (exec format error), and selectors that match no node (Pending), before deploy.
@@ -63,14 +54,49 @@ Options:
   -v, --version              show the version
 
 Formats:
-${FORMAT_IDS.map((id) => `  ${id.padEnd(27)}${REPORTERS[id].description}`).join('\n')}
+${formats}
 
 Example: archcheck --format sarif --output archcheck.sarif --format text
 
 Exit status: 0 nothing reached --fail-on, 1 something did (or coverage was lost with --fail-on-unresolved), 2 usage or configuration error,
 3 internal error (a bug: please report it).`;
+}
 
-/** The CLI shell: parse arguments, run the engine, print, and return the exit status. */
+const OPTIONS = {
+  config: { type: 'string' },
+  arch: { type: 'string' },
+  format: { type: 'string', multiple: true },
+  output: { type: 'string', multiple: true },
+  'fail-on': { type: 'string', default: 'error' },
+  'fail-on-unresolved': { type: 'boolean', default: false },
+  'registry-mirror': { type: 'string', multiple: true },
+  'allow-private-registry': { type: 'string', multiple: true },
+  baseline: { type: 'string' },
+  'no-ignore': { type: 'boolean', default: false },
+  'kustomize-load-restrictor': { type: 'string' },
+  deep: { type: 'boolean', default: false },
+  'deep-image-budget': { type: 'string' },
+  'deep-run-budget': { type: 'string' },
+  'cache-dir': { type: 'string' },
+  'no-cache': { type: 'boolean', default: false },
+  'max-file-size': { type: 'string' },
+  quiet: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+  version: { type: 'boolean', short: 'v', default: false },
+} as const;
+
+function parse(argv: string[]) {
+  return parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
+}
+
+/** The parsed command line, as the run stage receives it. */
+export type CliArgs = ReturnType<typeof parse>;
+
+/**
+ * The CLI shell: parse arguments, answer `--help` and `--version`, else run the engine, print, and return the
+ * exit status. The engine (and the config schema, YAML, registry clients) is imported only when a scan runs,
+ * so `--version` and `--help` start as fast as Node itself (issue 14; test/cli/startup.integration.test.ts).
+ */
 export async function main(
   argv: string[],
   streams: {
@@ -84,198 +110,25 @@ export async function main(
   },
 ): Promise<number> {
   const io = { stdout: guarded(streams.stdout), stderr: guarded(streams.stderr) };
-  let args;
+  let args: CliArgs;
   try {
-    args = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        config: { type: 'string' },
-        arch: { type: 'string' },
-        format: { type: 'string', multiple: true },
-        output: { type: 'string', multiple: true },
-        'fail-on': { type: 'string', default: 'error' },
-        'fail-on-unresolved': { type: 'boolean', default: false },
-        'registry-mirror': { type: 'string', multiple: true },
-        'allow-private-registry': { type: 'string', multiple: true },
-        baseline: { type: 'string' },
-        'no-ignore': { type: 'boolean', default: false },
-        'kustomize-load-restrictor': { type: 'string' },
-        deep: { type: 'boolean', default: false },
-        'deep-image-budget': { type: 'string' },
-        'deep-run-budget': { type: 'string' },
-        'cache-dir': { type: 'string' },
-        'no-cache': { type: 'boolean', default: false },
-        'max-file-size': { type: 'string' },
-        quiet: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-        version: { type: 'boolean', short: 'v', default: false },
-      },
-    });
+    args = parse(argv);
   } catch (error) {
     // The help text names every option, so suggestions never drift from what the CLI accepts.
-    const names = [...new Set([...USAGE.matchAll(/--([a-z][a-z-]*)/g)].map((m) => m[1] ?? ''))];
+    const names = [...new Set([...usage('').matchAll(/--([a-z][a-z-]*)/g)].map((m) => m[1] ?? ''))];
     io.stderr.write(`archcheck: ${describeArgsError(error, names)}\nRun archcheck --help for usage.\n`);
     return 2;
   }
-  const { values, positionals } = args;
-  if (values.help) {
-    io.stdout.write(`${USAGE}\n`);
+  if (args.values.help) {
+    const { FORMAT_IDS, REPORTERS } = await import('../reporters/index.js');
+    const formats = FORMAT_IDS.map((id) => `  ${id.padEnd(27)}${REPORTERS[id].description}`).join('\n');
+    io.stdout.write(`${usage(formats)}\n`);
     return 0;
   }
-  if (values.version) {
+  if (args.values.version) {
     io.stdout.write(`${VERSION}\n`);
     return 0;
   }
-  try {
-    const cwd = process.cwd();
-    const failOn = parseFailOn(values['fail-on']);
-    if (!failOn)
-      throw new ConfigurationError(
-        `--fail-on must be error, warning, notice or never, not "${values['fail-on']}"`,
-      );
-    const targets = await planOutputs(values.format ?? [], values.output ?? [], cwd);
-    const restrictor = values['kustomize-load-restrictor'];
-    if (restrictor !== undefined && restrictor !== 'rootOnly' && restrictor !== 'none') {
-      throw new ConfigurationError(
-        `--kustomize-load-restrictor must be rootOnly or none, not "${restrictor}"`,
-      );
-    }
-    const sizeFlag = values['max-file-size'];
-    const maxFileSize = sizeFlag === undefined ? undefined : parseByteSize(sizeFlag);
-    if (sizeFlag !== undefined && !maxFileSize) {
-      throw new ConfigurationError(`--max-file-size must be a size such as 16MiB or 50MB, not "${sizeFlag}"`);
-    }
-    const report = await runArchcheck(
-      {
-        cwd,
-        paths: positionals.length > 0 ? positionals : ['.'],
-        ...(values.config ? { configPath: values.config } : {}),
-        ...(values.arch ? { architectures: splitList(values.arch) } : {}),
-        ...(values['registry-mirror']
-          ? { registryMirrors: parseMirrors(values['registry-mirror'], cwd) }
-          : {}),
-        ...(values['allow-private-registry']
-          ? { allowPrivateRegistries: values['allow-private-registry'] }
-          : {}),
-        ...(restrictor ? { kustomizeLoadRestrictor: restrictor } : {}),
-        ...(maxFileSize ? { maxFileSize } : {}),
-        ...(process.env.GITHUB_TOKEN ? { githubToken: process.env.GITHUB_TOKEN } : {}),
-        ...(values.baseline ? { baseline: values.baseline } : {}),
-        ...(values['no-ignore'] ? { noIgnore: true } : {}),
-        deep: {
-          enabled: values.deep,
-          budgets: {
-            imageBytes: byteSize(
-              '--deep-image-budget',
-              values['deep-image-budget'],
-              DEFAULT_DEEP_BUDGETS.imageBytes,
-            ),
-            runBytes: byteSize('--deep-run-budget', values['deep-run-budget'], DEFAULT_DEEP_BUDGETS.runBytes),
-          },
-        },
-        ...(values['cache-dir'] ? { cacheDir: path.resolve(cwd, values['cache-dir']) } : {}),
-        ...(values['no-cache'] ? { noCache: true } : {}),
-      },
-      {
-        logger: stderrLogger(io.stderr, values.quiet),
-        // Only asked for when `-` is given: touching process.stdin otherwise would open it for nothing.
-        ...(positionals.includes(STDIN_ARG) ? { stdin: streams.stdin ?? process.stdin } : {}),
-      },
-    );
-    const ctx = { color: io.stdout.color, rules: RULE_METAS, toolVersion: VERSION };
-    await writeOutputs(report, targets, ctx, io.stdout);
-    const lost = values['fail-on-unresolved'] ? coverageLost(report.findings).length : 0;
-    if (lost > 0)
-      io.stderr.write(`archcheck: coverage lost (${lost} finding(s)) and --fail-on-unresolved is set\n`);
-    return lost > 0 ? 1 : exitStatus(report.stats.findings, failOn);
-  } catch (error) {
-    if (error instanceof ConfigurationError) {
-      io.stderr.write(`archcheck: ${error.message}\n`);
-      return 2;
-    }
-    io.stderr.write(`archcheck: internal error: ${errorMessage(error)}\n`);
-    if (process.env.ARCHCHECK_DEBUG && error instanceof Error) io.stderr.write(`${error.stack ?? ''}\n`);
-    return 3;
-  }
-}
-
-function exitStatus(counts: Parameters<typeof shouldFail>[0], failOn: FailOn): number {
-  return shouldFail(counts, failOn) ? 1 : 0;
-}
-
-/** A byte size flag (`64MiB`, `100MB`, `1048576`); throws ConfigurationError naming the flag. */
-function byteSize(flag: string, value: string | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  const bytes = parseByteSize(value);
-  if (bytes === undefined)
-    throw new ConfigurationError(`${flag} must be a size such as 64MiB or 100MB, not "${value}"`);
-  return bytes;
-}
-
-function splitList(value: string): string[] {
-  return value
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-}
-
-/** `HOST=URL` pairs; an `oci:` directory is relative to the working directory. */
-function parseMirrors(values: string[], cwd: string): Record<string, string> {
-  const mirrors: Record<string, string> = {};
-  for (const value of values) {
-    const eq = value.indexOf('=');
-    if (eq <= 0 || eq === value.length - 1)
-      throw new ConfigurationError(`--registry-mirror must be HOST=URL, not "${value}"`);
-    const host = value.slice(0, eq);
-    const target = value.slice(eq + 1);
-    if (!/^(oci:.+|https?:\/\/.+)$/.test(target)) {
-      throw new ConfigurationError(
-        `--registry-mirror ${host}: URL must start with oci:, https:// or http://`,
-      );
-    }
-    mirrors[host] = target.startsWith('oci:') ? `oci:${path.resolve(cwd, target.slice(4))}` : target;
-  }
-  return mirrors;
-}
-
-function useColor(stream: { isTTY?: boolean }): boolean {
-  if (process.env.NO_COLOR) return false;
-  if (process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0') return true;
-  return Boolean(stream.isTTY);
-}
-
-/** The one place the CLI writes to a terminal or a CI log. */
-interface GuardedStream {
-  /** Whether color escapes (SGR only) may pass: the stream is a terminal or FORCE_COLOR says so. */
-  color: boolean;
-  write(text: string): void;
-}
-
-/**
- * Every write passes {@link safeTerminalText}: reports and log lines quote names, images and file names from the
- * scanned tree, and a `run:` step's log reads `::error ...` lines as workflow commands. Color escapes survive
- * only where colors are on; no other escape sequence ever does.
- */
-function guarded(stream: NodeJS.WriteStream): GuardedStream {
-  const color = useColor(stream);
-  return { color, write: (text) => void stream.write(safeTerminalText(text, color)) };
-}
-
-/** Progress on stderr so stdout stays the report; `ARCHCHECK_DEBUG=1` adds debug lines. */
-function stderrLogger(stderr: GuardedStream, quiet: boolean): Logger {
-  const debug = Boolean(process.env.ARCHCHECK_DEBUG);
-  return {
-    debug: (m) => {
-      if (debug) stderr.write(`debug: ${m}\n`);
-    },
-    info: (m) => {
-      if (!quiet) stderr.write(`${m}\n`);
-    },
-    warning: (m) => stderr.write(`warning: ${m}\n`),
-    group: async (name, fn) => {
-      if (!quiet) stderr.write(`== ${name}\n`);
-      return fn();
-    },
-  };
+  const { runCli } = await import('./run.js');
+  return runCli(args, io, streams.stdin);
 }

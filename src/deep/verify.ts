@@ -17,9 +17,7 @@ import {
   programKey,
   pulledPlatform,
 } from './facts.js';
-import { type ReaderDeps, layerLookup, readChild } from './image-reader.js';
-import { resolveFile } from './overlay.js';
-import { inspectProgram } from './program.js';
+import type { ReaderDeps } from './image-reader.js';
 
 export interface DeepInput {
   placements: readonly WorkloadPlacement[];
@@ -62,6 +60,12 @@ const IMAGE_CONCURRENCY = 4;
  * each container using it runs. Only the children and programs the placements need are read.
  */
 export async function verifyDeep(input: DeepInput, deps: DeepDeps): Promise<DeepOutcome> {
+  // The readers (tar, gzip, zstd, ELF) load only when deep mode runs, which most runs do not (issue 14).
+  const [{ layerLookup, readChild }, { resolveFile }, { inspectProgram }] = await Promise.all([
+    import('./image-reader.js'),
+    import('./overlay.js'),
+    import('./program.js'),
+  ]);
   const needs = collectNeeds(input);
   const children = new Map<string, ChildFact>();
   const programs = new Map<string, ProgramFact>();

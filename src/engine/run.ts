@@ -1,4 +1,5 @@
-import { loadConfig, parseHelmInput } from '../config/load.js';
+import { parseHelmInput } from '../config/helm-input.js';
+import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/types.js';
 import { DEFAULT_MAX_FILE_SIZE } from '../documents/read.js';
 import type { DeepFacts } from '../deep/facts.js';

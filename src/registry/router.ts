@@ -5,21 +5,14 @@ import { ConfigurationError, errorMessage } from '../errors.js';
 import { type ImageRef, canonicalImage } from '../images/reference.js';
 import type { Logger } from '../logger.js';
 import { type AllowList, parseAllowList, splitAllowText } from './http/allow-list.js';
-import { Authenticator } from './http/auth.js';
-import { RegistryClient } from './http/client.js';
-import { CredentialStore } from './http/credentials.js';
-import { createDispatcher } from './http/dispatcher.js';
 import { type MirrorTarget, defaultEndpoint, normalizeRegistryHost, parseMirror } from './http/endpoint.js';
-import { NetworkGuard, type Resolver } from './http/guard.js';
-import { HeadSupport } from './http/head.js';
-import { FetchMemo } from './http/memo.js';
-import { HttpImageSource } from './http/resolve.js';
+import type { Resolver } from './http/guard.js';
+import type { HttpImageSource } from './http/resolve.js';
 import { Secrets, redactingLogger } from './http/secrets.js';
-import { DEFAULT_RETRY, type RetryPolicy } from './http/retry.js';
-import { Transport } from './http/transport.js';
+import type { RetryPolicy } from './http/retry.js';
+import type { HttpStack } from './http-stack.js';
 import { OciLayoutSource } from './oci-layout.js';
 import type { RegistryCache } from './cache/store.js';
-import { RunCache } from './cache/run-cache.js';
 import { type ImageContent, type ImageSource, type Resolution, fail, isFailure } from './source.js';
 import { type RegistryUsage, UsageMeter } from './http/usage.js';
 
@@ -92,44 +85,20 @@ export function createImageSource(opts: ImageSourceOptions): RunImageSource {
   }
   const secrets = new Secrets();
   const logger = redactingLogger(opts.logger, secrets);
-  const guard = new NetworkGuard(allowListOf(opts), opts.resolver);
-  const built = opts.dispatcher
-    ? { dispatcher: opts.dispatcher, warnings: [] }
-    : createDispatcher({ env: opts.env, connections: opts.settings.concurrency, guard });
-  const { dispatcher, warnings } = built;
-  for (const warning of warnings) logger.warning(warning);
-  const transport = new Transport({
-    guard,
-    dispatcher,
-    concurrency: opts.settings.concurrency,
-    timeoutMs: opts.settings.timeoutMs,
-    retry: { ...DEFAULT_RETRY, ...opts.retry },
-    logger,
-  });
-  const credentials = new CredentialStore({
-    env: opts.env,
-    settings: opts.settings.credentials,
-    githubToken: opts.githubToken,
-    secrets,
-    logger,
-    timeoutMs: opts.settings.timeoutMs,
-  });
+  const allow = allowListOf(opts);
   const usage = new UsageMeter(logger);
-  const auth = new Authenticator({
-    transport,
-    credentials,
-    secrets,
-    logger,
-    usage,
-    ...(opts.now ? { now: opts.now } : {}),
-  });
-  const blobs = new FetchMemo<Uint8Array>();
-  const heads = new HeadSupport(opts.cache);
-  const cache = opts.cache && new RunCache(opts.cache);
+  // Loaded on first use: see http-stack.ts.
+  let http: Promise<HttpStack> | undefined;
+  const httpStack = (): Promise<HttpStack> =>
+    (http ??= import('./http-stack.js').then((m) =>
+      m.buildHttpStack(opts, { allow, logger, secrets, usage }),
+    ));
+  const httpSources = new Set<ImageSource>();
+  const isHttp = (source: ImageSource): source is HttpImageSource => httpSources.has(source);
   const sources = new Map<string, ImageSource>();
   const layouts = new Map<string, OciLayoutSource>();
 
-  function sourceFor(registry: string): ImageSource {
+  async function sourceFor(registry: string): Promise<ImageSource> {
     const host = normalizeRegistryHost(registry);
     let source = sources.get(host);
     if (source) return source;
@@ -138,9 +107,12 @@ export function createImageSource(opts: ImageSourceOptions): RunImageSource {
       source = layouts.get(mirror.dir) ?? new OciLayoutSource(mirror.dir);
       layouts.set(mirror.dir, source as OciLayoutSource);
     } else {
-      const endpoint = mirror?.endpoint ?? defaultEndpoint(host);
-      const client = new RegistryClient(endpoint, { transport, auth, logger, usage });
-      source = new HttpImageSource(client, { blobs, heads, cache, usage });
+      const stack = await httpStack();
+      // Another caller may have made this host's source while the stack loaded: one client per registry.
+      const made = sources.get(host);
+      if (made) return made;
+      source = stack.source(mirror?.endpoint ?? defaultEndpoint(host));
+      httpSources.add(source);
     }
     logger.debug(
       `registry ${host}: ${mirror?.kind === 'oci' ? `oci:${mirror.dir}` : (mirror?.endpoint.origin ?? defaultEndpoint(host).origin)}`,
@@ -167,7 +139,7 @@ export function createImageSource(opts: ImageSourceOptions): RunImageSource {
   async function work(ref: ImageRef, key: string): Promise<Resolution> {
     let resolution: Resolution;
     try {
-      resolution = await sourceFor(ref.registry).resolve(ref, deadlineSignal());
+      resolution = await (await sourceFor(ref.registry)).resolve(ref, deadlineSignal());
     } catch (error) {
       resolution = fail('internal', `unexpected error resolving ${key}: ${errorMessage(error)}`);
     }
@@ -199,8 +171,8 @@ export function createImageSource(opts: ImageSourceOptions): RunImageSource {
       }
       await Promise.all(
         [...unique.values()].map(async (ref) => {
-          const source = sourceFor(ref.registry);
-          if (!(source instanceof HttpImageSource)) return;
+          const source = await sourceFor(ref.registry);
+          if (!isHttp(source)) return;
           const { origin } = source.client.endpoint;
           const pulls = await source.expectedPulls(ref);
           usage.expect(origin, pulls);
@@ -209,6 +181,8 @@ export function createImageSource(opts: ImageSourceOptions): RunImageSource {
           scopes.set(origin, set);
         }),
       );
+      if (scopes.size === 0) return;
+      const { auth } = await httpStack();
       for (const [origin, set] of scopes) auth.plan(origin, [...set]);
     },
     usage: () => usage.snapshot(),
@@ -233,23 +207,30 @@ export function createImageSource(opts: ImageSourceOptions): RunImageSource {
       });
     },
     content(ref: ImageRef): ImageContent {
-      const inner = sourceFor(ref.registry).content?.(ref);
-      if (!inner) throw new Error(`no content reader for ${canonicalImage(ref)}`);
+      const inner = sourceFor(ref.registry).then((source) => {
+        const content = source.content?.(ref);
+        if (!content) throw new Error(`no content reader for ${canonicalImage(ref)}`);
+        return content;
+      });
+      // Rejections surface through the reads; a reader nobody reads from is not an unhandled rejection.
+      inner.catch(() => undefined);
       return redactedContent(inner, (text) => secrets.redact(text));
     },
-    close: () => dispatcher.close(),
+    close: async () => {
+      if (http) await (await http).dispatcher.close();
+    },
   };
 }
 
 /** Failure reasons from deep-mode reads pass the same redaction as resolutions' before anyone logs them. */
-function redactedContent(inner: ImageContent, redact: (text: string) => string): ImageContent {
+function redactedContent(inner: Promise<ImageContent>, redact: (text: string) => string): ImageContent {
   const clean = <T>(value: T): T =>
     isFailure(value) ? ({ ...value, reason: redact(value.reason) } as T) : value;
   return {
-    manifest: async (digest, signal) => clean(await inner.manifest(digest, signal)),
-    blob: async (digest, signal) => clean(await inner.blob(digest, signal)),
+    manifest: async (digest, signal) => clean(await (await inner).manifest(digest, signal)),
+    blob: async (digest, signal) => clean(await (await inner).blob(digest, signal)),
     openBlob: async function* (digest, maxBytes, signal) {
-      for await (const item of inner.openBlob(digest, maxBytes, signal)) yield clean(item);
+      for await (const item of (await inner).openBlob(digest, maxBytes, signal)) yield clean(item);
     },
   };
 }

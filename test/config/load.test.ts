@@ -2,7 +2,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import schema from '../../schema/archcheck.schema.json' with { type: 'json' };
-import { emptyConfig, loadConfig, parseConfig } from '../../src/config/load.js';
+import { emptyConfig } from '../../src/config/defaults.js';
+import { loadConfig } from '../../src/config/load.js';
+import { parseConfig } from '../../src/config/parse.js';
 import { ConfigurationError } from '../../src/errors.js';
 import { RULES } from '../../src/rules/index.js';
 

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { parseConfig } from '../../src/config/load.js';
+import { parseConfig } from '../../src/config/parse.js';
 import { parseYamlDocument } from '../../src/documents/problems.js';
 import { MergedValues } from '../../src/sources/helm/values.js';
 

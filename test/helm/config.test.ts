@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { parseConfig } from '../../src/config/load.js';
+import { parseConfig } from '../../src/config/parse.js';
 import { FIXTURES } from '../kustomize/support.js';
 
 const FILE = path.join(FIXTURES, 'helm', '.archcheck.yaml');

@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
-import { parseConfig, releaseName } from '../../src/config/load.js';
+import { releaseName } from '../../src/config/helm-entry.js';
+import { parseConfig } from '../../src/config/parse.js';
 import { ConfigurationError } from '../../src/errors.js';
 
 // helm's positional arguments (release, chart) come from the scanned tree: a value starting with `-` would be

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { readInputs } from '../../src/action/inputs.js';
-import { parseConfig } from '../../src/config/load.js';
+import { parseConfig } from '../../src/config/parse.js';
 import { runArchcheck } from '../../src/engine/run.js';
 import { ConfigurationError } from '../../src/errors.js';
 import { RecordingLogger } from '../../src/logger.js';

@@ -2,7 +2,7 @@ import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DEFAULT_KUSTOMIZE_CONFIG } from '../../src/config/load.js';
+import { DEFAULT_KUSTOMIZE_CONFIG } from '../../src/config/defaults.js';
 import { runCredentialHelper } from '../../src/registry/http/cred-helper.js';
 import { renderHelmCharts } from '../../src/sources/helm/index.js';
 import { renderKustomizations } from '../../src/sources/kustomize/index.js';

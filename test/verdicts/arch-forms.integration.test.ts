@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { readInputs } from '../../src/action/inputs.js';
 import { chooseClusters } from '../../src/engine/clusters.js';
-import { emptyConfig } from '../../src/config/load.js';
+import { emptyConfig } from '../../src/config/defaults.js';
 import { formatPlatform } from '../../src/platforms/normalize.js';
 import { PARSE_CASES, title } from './cases/index.js';
 import { deployment, imageRef, runCli } from './harness.js';

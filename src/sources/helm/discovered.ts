@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { HelmChartConfig } from '../../config/types.js';
 import { findOnPath } from '../exec.js';
 import { posixRelative } from '../../paths.js';
-import { releaseName } from '../../config/load.js';
+import { releaseName } from '../../config/helm-entry.js';
 
 export interface DiscoveredCharts {
   /** Releases to render with the chart's default values (its own values.yaml, which helm reads itself). */

@@ -6,10 +6,8 @@ import { mapLimit } from '../../map-limit.js';
 import type { RenderProblem, Workload } from '../../workloads/workload.js';
 import type { RenderOutcome, SourceUnit } from '../unit.js';
 import { nameTemplate } from '../helm/source-comment.js';
-import { DEFAULT_KUSTOMIZE_CONFIG } from '../../config/load.js';
+import { DEFAULT_KUSTOMIZE_CONFIG } from '../../config/defaults.js';
 import type { KustomizeConfig } from '../../config/types.js';
-import { findKustomizeTool } from './build.js';
-import { buildRoot } from './build-root.js';
 import { SourceFiles } from './source-files.js';
 import { attributeImage } from './images.js';
 import { PatchImages } from './patch-images.js';
@@ -56,6 +54,12 @@ export async function renderKustomizations(input: KustomizeInput): Promise<Rende
   outcome.claimed = tree.claimed;
   for (const e of tree.errors) outcome.problems.push({ cause: 'invalid', ...e });
   if (tree.roots.length === 0) return outcome;
+
+  // The build machinery loads only for a tree that has kustomizations (issue 14: start fast).
+  const [{ findKustomizeTool }, { buildRoot }] = await Promise.all([
+    import('./build.js'),
+    import('./build-root.js'),
+  ]);
 
   const tool = findKustomizeTool(settings.command, input.env);
   if (!tool) {
