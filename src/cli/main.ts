@@ -29,7 +29,6 @@ Options:
                              let registries on loopback/private addresses be contacted, e.g. localhost:5000,
                              registry.corp or 10.0.0.0/8 (link-local needs a CIDR such as 169.254.1.2/32);
                              repeatable; also ARCHCHECK_ALLOW_PRIVATE_REGISTRIES=a,b
-  --registry-mirror HOST=URL read HOST's images from URL (oci:DIR, https://..., http://...); repeatable
   --baseline FILE            an earlier --format json report: findings it has are marked "baseline" and
                              do not count toward --fail-on (fail only on what is new)
   --no-ignore                ignore every suppression (# archcheck:ignore comments, archcheck.io/ignore

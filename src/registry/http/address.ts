@@ -156,24 +156,38 @@ const table = (rows: Row[]) =>
   rows
     .map(([block, cls, name]) => ({ block, cidr: parseCidr(block)!, cls, name }))
     .sort((a, b) => b.cidr.prefix - a.cidr.prefix);
-const V4_TABLE = table(V4);
-const V6_TABLE = table(V6);
-/** Blocks that carry an IPv4 address the traffic ends up at: NAT64 (RFC 6052) and 6to4 (RFC 3056). */
-const NAT64 = parseCidr('64:ff9b::/96')!;
-const SIX_TO_FOUR = parseCidr('2002::/16')!;
-const GLOBAL_UNICAST = parseCidr('2000::/3')!;
+
+/**
+ * Parsed on first use, not at load: a run that reads only `oci:` mirrors never classifies an address, and
+ * parsing the IPv6 blocks costs the CLI's start-up a few milliseconds.
+ */
+let blocks:
+  | { v4: ReturnType<typeof table>; v6: ReturnType<typeof table>; nat64: Cidr; sixToFour: Cidr; global: Cidr }
+  | undefined;
+function specialBlocks(): NonNullable<typeof blocks> {
+  blocks ??= {
+    v4: table(V4),
+    v6: table(V6),
+    // Blocks that carry an IPv4 address the traffic ends up at: NAT64 (RFC 6052) and 6to4 (RFC 3056).
+    nat64: parseCidr('64:ff9b::/96')!,
+    sixToFour: parseCidr('2002::/16')!,
+    global: parseCidr('2000::/3')!,
+  };
+  return blocks;
+}
 
 /** The class of an address; IPv4-mapped, NAT64 and 6to4 addresses are judged by the IPv4 address they carry. */
 export function classifyAddress(address: IpAddress): Classified {
   const ip = unmapIpv4(address);
+  const { v4, v6, nat64, sixToFour, global } = specialBlocks();
   if (ip !== address) return embedded(classifyAddress(ip), 'IPv4-mapped');
-  if (ip.family === 6 && inCidr(ip, NAT64))
+  if (ip.family === 6 && inCidr(ip, nat64))
     return embedded(classifyAddress({ family: 4, bytes: ip.bytes.slice(12) }), 'NAT64');
-  if (ip.family === 6 && inCidr(ip, SIX_TO_FOUR))
+  if (ip.family === 6 && inCidr(ip, sixToFour))
     return embedded(classifyAddress({ family: 4, bytes: ip.bytes.slice(2, 6) }), '6to4');
-  const row = (ip.family === 4 ? V4_TABLE : V6_TABLE).find((r) => inCidr(ip, r.cidr));
+  const row = (ip.family === 4 ? v4 : v6).find((r) => inCidr(ip, r.cidr));
   if (row) return { class: row.cls, block: row.block, name: row.name };
-  if (ip.family === 6 && !inCidr(ip, GLOBAL_UNICAST))
+  if (ip.family === 6 && !inCidr(ip, global))
     return { class: 'reserved', block: '(outside 2000::/3)', name: 'not global unicast (RFC 4291)' };
   return { class: 'public', name: 'public' };
 }
