@@ -7,6 +7,7 @@ import type { Workload } from '../workloads/workload.js';
 import type { SourceFile } from './discover.js';
 import { nameTemplate } from './helm/source-comment.js';
 import { readStdin } from './stdin.js';
+import { detachStrings } from './detach.js';
 import type { SourceUnit } from './unit.js';
 
 /**
@@ -75,6 +76,8 @@ export async function readSourceFile(
     return { source, file: { ...file, objects: [], problems: [] }, workloads: [], template };
   }
   const facts = factObjects.length > 0 ? collectFacts(factObjects) : undefined;
+  // What the unit keeps lives to the end of the run; the text it was read from must not.
+  detachStrings({ workloads, facts, problems: file.problems, ignoreComments: file.ignoreComments });
   return {
     source,
     file,
