@@ -57,6 +57,7 @@ describe('fastCompose builds the tree the yaml package composes', () => {
     ['after a document start', `---\n${GENERATED}`],
     ['without a final newline', 'a: b  \nc:\n- 1\n- [x , "y" ]  '],
     ['a sequence at its key indentation, then a key', 'a:\n- b\n-   c: d\n    e: 0x1F\nf: {}\ng: [ ]\n'],
+    ['non-breaking spaces, which YAML does not trim', 'a: b\u00a0\nc: [x\u00a0 , y]\nd: \u3000\n'],
     [
       'scalars of every core type',
       "a: [~, null, true, 1, 0o7, 1.5, 1e3, \"1\", 'x''y']\nb: -2\nc: .inf\nd: 0x1F\n",
