@@ -2,6 +2,7 @@ import { LineCounter, isNode, isScalar, parseAllDocuments, type Document, type Y
 import { asMap, asSeq, child, locate, scalarString, type AstContext } from './ast.js';
 import { findIgnoreComments, type IgnoreComment } from '../suppressions/comments.js';
 import { documentProblems } from './problems.js';
+import { PARSE_OPTIONS, fastCompose } from './fast-compose.js';
 import { quickScan, type QuickScan } from './quick-scan.js';
 import { SPLIT_LIST_CHARS, splitLargeList, type SplitList } from './split-list.js';
 import type { SourceLocation } from './location.js';
@@ -53,6 +54,11 @@ export interface ParseOptions {
    * always. The others are counted in `syntaxOnly` and never reach the sink. Unset: every document is composed.
    */
   compose?: (apiVersion: string, kind: string, imageKey: boolean) => boolean;
+  /**
+   * Compose every document with the `yaml` package, never with fastCompose: the reference the golden test and the
+   * bench compare the fast ways with.
+   */
+  reference?: boolean;
 }
 
 /**
@@ -91,7 +97,9 @@ export function parseManifestFile(
     }
     // Offsets in this chunk's AST are relative to its start; its line counter adds that back.
     const chunkLines = shifted(lines, start.offset);
-    for (const doc of parseChunk(chunk, file, result)) {
+    // A clean chunk in the builder's narrower subset gets the library's tree without the library's parser.
+    const fast = scan && !options.reference && fastCompose(chunk);
+    for (const doc of fast ? [fast] : parseChunk(chunk, file, result)) {
       const ctx = { file, doc, lines: chunkLines };
       readDocument(ctx, scan ? undefined : chunk, docIndex++, result, collect);
     }
@@ -133,14 +141,7 @@ function shifted(lines: LineCounter, by: number): LineCounter {
 
 function parseChunk(text: string, file: string, result: ParsedFile): Document.Parsed[] {
   try {
-    // uniqueKeys: the library's duplicate check is quadratic (60,000 keys: 87 s); problems.ts does it linearly.
-    // merge: kubectl reads YAML 1.1 merge keys (`<<: *base`); the AST keeps them and ast.ts follows them.
-    const docs = parseAllDocuments(text, {
-      prettyErrors: false,
-      strict: false,
-      uniqueKeys: false,
-      merge: true,
-    });
+    const docs = parseAllDocuments(text, PARSE_OPTIONS);
     return Array.isArray(docs) ? docs : []; // EmptyStream
   } catch (error) {
     // The parser reports errors per document; a throw here is a bug of the library on odd input.

@@ -1,3 +1,5 @@
+import { trimSpaces } from './spaces.js';
+
 /**
  * What a cheap line scan learned about one document that the `yaml` package would read without any problem.
  * `kind` and `apiVersion` are the top-level values when both are strings (the document is then a Kubernetes
@@ -203,7 +205,7 @@ class Scanner {
       colon = line.indexOf(': ', at);
       if (colon < 0 && line.endsWith(':')) colon = line.length - 1;
       if (colon < 0) return required ? outside() : undefined;
-      key = line.slice(at, colon).trimEnd();
+      key = trimSpaces(line.slice(at, colon));
       if (INDICATOR.has(c) || NOT_A_STRING.test(key) || key.includes(' #')) outside();
       if (HAS_FLOW.test(key)) outside();
     }
@@ -260,7 +262,7 @@ class Scanner {
     const next = line[at + 1];
     if (INDICATOR.has(c) && !('-?:'.includes(c) && next !== undefined && next !== ' ')) outside();
     const comment = line.indexOf(' #', at);
-    const plain = (comment < 0 ? line.slice(at) : line.slice(at, comment)).trimEnd();
+    const plain = trimSpaces(comment < 0 ? line.slice(at) : line.slice(at, comment));
     if (plain.includes(': ') || plain.endsWith(':')) outside();
     if (NULL_VALUE.test(plain)) return '';
     return NOT_A_STRING.test(plain) ? undefined : plain;
@@ -318,7 +320,7 @@ class Scanner {
         if (key || after === undefined || after === ' ' || FLOW.has(after)) outside();
       }
     }
-    const value = line.slice(at, i).trimEnd();
+    const value = trimSpaces(line.slice(at, i));
     if (line[i] === '#' || (key && NOT_A_STRING.test(value))) outside();
     return { value, end: i, quoted: false };
   }

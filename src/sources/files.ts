@@ -7,11 +7,13 @@ import type { Workload } from '../workloads/workload.js';
 import type { SourceFile } from './discover.js';
 import { nameTemplate } from './helm/source-comment.js';
 import { readStdin } from './stdin.js';
+import { detachStrings } from './detach.js';
 import type { SourceUnit } from './unit.js';
 
 /**
- * Internal, for the golden test and the bench only: compose every document, as before the parser learned to
- * skip those that can hold no container, so both ways can be compared.
+ * Internal, for the golden test and the bench only: compose every document with the `yaml` package, as before
+ * the parser learned to skip those that can hold no container and to build simple ones itself (fastCompose), so
+ * both ways can be compared.
  */
 export const composeTuning = { everyDocument: false };
 
@@ -65,7 +67,7 @@ export async function readSourceFile(
         if (describesNodes(o)) describesPools = true;
       }
     },
-    composeTuning.everyDocument ? {} : { compose },
+    composeTuning.everyDocument ? { reference: true } : { compose },
   );
   // A Go template kept beside the manifests (`{{ ... }}` makes it invalid YAML) is not a broken manifest: one
   // notice for the file instead of its parse errors.
@@ -74,6 +76,8 @@ export async function readSourceFile(
     return { source, file: { ...file, objects: [], problems: [] }, workloads: [], template };
   }
   const facts = factObjects.length > 0 ? collectFacts(factObjects) : undefined;
+  // What the unit keeps lives to the end of the run; the text it was read from must not.
+  detachStrings({ workloads, facts, problems: file.problems, ignoreComments: file.ignoreComments });
   return {
     source,
     file,
