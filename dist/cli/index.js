@@ -735,7 +735,7 @@ async function main(argv, streams = {
         io.stdout.write(`${version/* VERSION */.x}\n`);
         return 0;
     }
-    const { runCli } = await Promise.all(/* import() */[__nccwpck_require__.e(869), __nccwpck_require__.e(586), __nccwpck_require__.e(54)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4054));
+    const { runCli } = await Promise.all(/* import() */[__nccwpck_require__.e(869), __nccwpck_require__.e(586), __nccwpck_require__.e(925)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6925));
     return runCli(args, io, streams.stdin);
 }
 
