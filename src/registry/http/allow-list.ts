@@ -17,8 +17,13 @@ export type AllowEntry =
 
 export type AllowList = readonly AllowEntry[];
 
-/** The blocks link-local addresses (cloud metadata: 169.254.169.254, fd00:ec2::254 aside) live in. */
-const LINK_LOCAL = [parseCidr('169.254.0.0/16')!, parseCidr('fe80::/10')!];
+/**
+ * The blocks link-local addresses (cloud metadata: 169.254.169.254, fd00:ec2::254 aside) live in; parsed on
+ * first use, as the first IPv6 parse costs start-up a few milliseconds that `oci:`-only runs never need.
+ */
+let linkLocalBlocks: Cidr[] | undefined;
+const linkLocalBlockList = (): Cidr[] =>
+  (linkLocalBlocks ??= [parseCidr('169.254.0.0/16')!, parseCidr('fe80::/10')!]);
 
 const HOST = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/;
 
@@ -107,7 +112,7 @@ export function isAllowed(list: AllowList, target: Target, cls: Classified): boo
   return list.some((entry) => {
     if (entry.kind === 'host') return !linkLocal && hostMatches(entry, target);
     if (!target.address || !cidrMatches(entry.cidr, target.address)) return false;
-    return !linkLocal || LINK_LOCAL.some((block) => withinBlock(entry.cidr, block));
+    return !linkLocal || linkLocalBlockList().some((block) => withinBlock(entry.cidr, block));
   });
 }
 
