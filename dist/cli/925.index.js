@@ -8288,8 +8288,12 @@ function embedded(inner, via) {
 /* harmony export */ });
 /* harmony import */ var _address_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4564);
 
-/** The blocks link-local addresses (cloud metadata: 169.254.169.254, fd00:ec2::254 aside) live in. */
-const LINK_LOCAL = [(0,_address_js__WEBPACK_IMPORTED_MODULE_0__/* .parseCidr */ .GN)('169.254.0.0/16'), (0,_address_js__WEBPACK_IMPORTED_MODULE_0__/* .parseCidr */ .GN)('fe80::/10')];
+/**
+ * The blocks link-local addresses (cloud metadata: 169.254.169.254, fd00:ec2::254 aside) live in; parsed on
+ * first use, as the first IPv6 parse costs start-up a few milliseconds that `oci:`-only runs never need.
+ */
+let linkLocalBlocks;
+const linkLocalBlockList = () => (linkLocalBlocks ??= [(0,_address_js__WEBPACK_IMPORTED_MODULE_0__/* .parseCidr */ .GN)('169.254.0.0/16'), (0,_address_js__WEBPACK_IMPORTED_MODULE_0__/* .parseCidr */ .GN)('fe80::/10')]);
 const HOST = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/;
 /** Splits the comma/newline separated text of the action input or the environment variable. */
 function splitAllowText(text) {
@@ -8369,7 +8373,7 @@ function isAllowed(list, target, cls) {
             return !linkLocal && hostMatches(entry, target);
         if (!target.address || !cidrMatches(entry.cidr, target.address))
             return false;
-        return !linkLocal || LINK_LOCAL.some((block) => withinBlock(entry.cidr, block));
+        return !linkLocal || linkLocalBlockList().some((block) => withinBlock(entry.cidr, block));
     });
 }
 function withinBlock(inner, outer) {
