@@ -68,6 +68,7 @@ export async function readSources(opts: ReadSourcesOptions): Promise<SourcesRead
         files: absolute,
         named: files.filter((f) => f.named).map((f) => f.path),
         settings: opts.kustomize,
+        maxFileSize: opts.maxFileSize,
         env,
       }).then(heard),
       renderHelmCharts({ cwd, charts: [...opts.helm, ...autoCharts.entries], files: absolute, env }).then(

@@ -32,6 +32,8 @@ export interface KustomizeInput {
   env: Record<string, string | undefined>;
   /** Per build (default 120 s). */
   timeoutMs?: number;
+  /** Kustomization, resource and patch files larger than this are not read (default: the CLI's 16 MiB). */
+  maxFileSize?: number;
 }
 
 /**
@@ -48,7 +50,7 @@ export async function renderKustomizations(input: KustomizeInput): Promise<Rende
   const explicit = settings.roots.length > 0 ? settings.roots : undefined;
   const named = new Set(input.named);
   const walked = input.files.filter((f) => !named.has(f));
-  const tree = await loadKustomizeTree(candidateDirs(walked), explicit, reportName);
+  const tree = await loadKustomizeTree(candidateDirs(walked), explicit, reportName, input.maxFileSize);
   // A named file is read as written even when a configured root also reads it.
   for (const f of named) tree.claimed.delete(f);
   outcome.claimed = tree.claimed;
@@ -82,8 +84,8 @@ export async function renderKustomizations(input: KustomizeInput): Promise<Rende
 
   const used = new Set<ImageOverride>();
   const built = new Set<string>();
-  const sources = new SourceFiles(reportName);
-  const patches = new PatchImages(reportName);
+  const sources = new SourceFiles(reportName, input.maxFileSize);
+  const patches = new PatchImages(reportName, input.maxFileSize);
   const results = await mapLimit(tree.roots, kustomizeParallelism(), async (root) => {
     const rootName = reportName(root) || '.';
     const rootFile = tree.nodes.get(root)?.file ?? path.join(root, 'kustomization.yaml');

@@ -1,9 +1,10 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isScalar, type Node, type YAMLMap } from 'yaml';
 import { parseYamlDocument } from '../../documents/problems.js';
 import { asMap, asSeq, child, keyNode, locate, scalarString, type AstContext } from '../../documents/ast.js';
 import type { SourceLocation } from '../../documents/location.js';
+import { DEFAULT_MAX_FILE_SIZE, readManifest } from '../../documents/read.js';
 import { readPatchEntries, type PatchEntry } from './patch-entries.js';
 
 /** The file names kustomize looks for in a directory, in its order (api/konfig/general.go `RecognizedKustomizationFileNames`). */
@@ -69,11 +70,16 @@ function isRemote(ref: string): boolean {
  * Reads a kustomization file: the references it follows (kustomize v5 api/types/kustomization.go) resolved
  * against its directory, and its `images:` entries with positions. `file` is the name findings use.
  */
-export async function readKustomization(file: string, reportName: string): Promise<KustomizationRead> {
+export async function readKustomization(
+  file: string,
+  reportName: string,
+  maxBytes = DEFAULT_MAX_FILE_SIZE,
+): Promise<KustomizationRead> {
   const dir = path.dirname(file);
-  const text = await readFile(file, 'utf8').catch(() => undefined);
+  const read = await readManifest(file, reportName, maxBytes);
   const at = (line = 1, column = 1): SourceLocation => ({ file: reportName, line, column });
-  if (text === undefined) return { ok: false, file, message: `cannot read ${reportName}`, location: at() };
+  if (!read.ok) return { ok: false, file, message: `${reportName}: ${read.problem.message}`, location: at() };
+  const { text } = read;
   const { doc, lines, problem } = parseYamlDocument(text);
   if (problem) {
     return {

@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { LineCounter, isMap, isSeq, parseAllDocuments, type Node } from 'yaml';
 import { asMap, child, deref, locate, scalarString, type AstContext } from '../../documents/ast.js';
 import type { SourceLocation } from '../../documents/location.js';
+import { DEFAULT_MAX_FILE_SIZE, readManifest } from '../../documents/read.js';
 import type { Kustomization } from './kustomization.js';
 import { inlinePosition, type PatchEntry, type PatchTarget } from './patch-entries.js';
 
@@ -26,7 +26,10 @@ export class PatchImages {
   readonly #files = new Map<string, Promise<ParsedPatch | undefined>>();
   readonly #inline = new WeakMap<PatchEntry, ParsedPatch>();
 
-  constructor(private readonly reportName: (abs: string) => string) {}
+  constructor(
+    private readonly reportName: (abs: string) => string,
+    private readonly maxBytes = DEFAULT_MAX_FILE_SIZE,
+  ) {}
 
   /**
    * Where `image` is set for `workload` by the last patch that sets it: `kustomizations` are the levels of the
@@ -67,9 +70,8 @@ export class PatchImages {
     let parsed = this.#files.get(file);
     if (!parsed) {
       const name = this.reportName(file);
-      parsed = readFile(file, 'utf8').then(
-        (text) => ({ docs: parseDocs(text, name), place: (ctx, node) => locate(ctx, node) }),
-        () => undefined,
+      parsed = readManifest(file, name, this.maxBytes).then((read) =>
+        read.ok ? { docs: parseDocs(read.text, name), place: (ctx, node) => locate(ctx, node) } : undefined,
       );
       this.#files.set(file, parsed);
     }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { SourceLocation } from '../../documents/location.js';
+import { DEFAULT_MAX_FILE_SIZE } from '../../documents/read.js';
 import { kustomizationFile, readKustomization, type Kustomization } from './kustomization.js';
 
 /** Every kustomization reachable from the ones found, and which of them to build. */
@@ -23,6 +24,7 @@ export async function loadKustomizeTree(
   dirs: readonly string[],
   explicitRoots: readonly string[] | undefined,
   reportName: (absolute: string) => string,
+  maxBytes = DEFAULT_MAX_FILE_SIZE,
 ): Promise<KustomizeTree> {
   const tree: KustomizeTree = { nodes: new Map(), roots: [], claimed: new Set(), errors: [] };
   const visited = new Set<string>();
@@ -37,7 +39,7 @@ export async function loadKustomizeTree(
     const file = await (lookups.get(dir) ?? kustomizationFile(dir));
     if (!file) continue;
     tree.claimed.add(file);
-    const read = await readKustomization(file, reportName(file));
+    const read = await readKustomization(file, reportName(file), maxBytes);
     if (!read.ok) {
       tree.errors.push({ message: read.message, location: read.location });
       continue;
