@@ -1,22 +1,12 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { buildRoot } from '../../src/sources/kustomize/build-root.js';
 import { findKustomizeTool } from '../../src/sources/kustomize/build.js';
 import { SourceFiles } from '../../src/sources/kustomize/source-files.js';
 import { loadKustomizeTree } from '../../src/sources/kustomize/tree.js';
-import { check, FIXTURES, where } from './support.js';
+import { at, check, K, where } from './support.js';
 
-const K = path.join(FIXTURES, 'kustomize');
 const reportName = (abs: string) => path.relative(K, abs);
-
-/** `file:line:column` of `needle` in a fixture file, relative to test/fixtures/kustomize. */
-function at(file: string, needle: string): string {
-  const lines = readFileSync(path.join(K, file), 'utf8').split('\n');
-  const line = lines.findIndex((l) => l.includes(needle));
-  if (line < 0) throw new Error(`${needle} not in ${file}`);
-  return `${file}:${line + 1}:${(lines[line]?.indexOf(needle) ?? 0) + 1}`;
-}
 
 describe('a root is built with origin annotations only when its workloads cannot be matched to files without', () => {
   test.each([
@@ -37,6 +27,12 @@ describe('a root is built with origin annotations only when its workloads cannot
       why: 'the same kind and name in two files (two namespaces): only origins tell them apart',
       origins: true,
       files: ['blue.yaml', 'green.yaml'],
+    },
+    {
+      root: 'renamed-by-patch',
+      why: 'a patch renames an object: its new name no longer says which file it came from',
+      origins: true,
+      files: ['api.yaml', 'worker.yaml'],
     },
     {
       root: 'plugin-transformer',

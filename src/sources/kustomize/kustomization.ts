@@ -40,11 +40,17 @@ export interface Kustomization {
   otherFiles: string[];
   images: ImageOverride[];
   /** Its patches in the order kustomize applies them: to find the line a patch sets an image at. */
-  patches: PatchEntry[]; /**
+  patches: PatchEntry[];
+  /**
    * Its build may hold objects from elsewhere than the local files it lists (remote resources or components, Helm
    * charts, generator or transformer plugins): only origin annotations say where those came from.
    */
   external: boolean;
+  /**
+   * A patch or replacement may rename objects (it touches `metadata/name`, or a patch file cannot be read):
+   * a rendered name then no longer tells which file the object was written in.
+   */
+  renames: boolean;
 }
 
 export type KustomizationRead =
@@ -135,8 +141,17 @@ export async function readKustomization(
   const kind = field(root, 'kind') === 'Component' ? 'Component' : 'Kustomization';
   const refs = ['resources', 'bases', 'components'].flatMap((k) => strings(child(ctx, root, k)));
   const plugins = ['helmCharts', 'helmChartInflationGenerator', 'generators', 'transformers'];
-  const external =
-    refs.some(isRemote) || plugins.some((k) => (asSeq(ctx, child(ctx, root, k))?.items.length ?? 0) > 0);
+  const listed = (key: string) => (asSeq(ctx, child(ctx, root, key))?.items.length ?? 0) > 0;
+  const external = refs.some(isRemote) || plugins.some(listed);
+  const patches = readPatchEntries(ctx, root, dir, text);
+  const patchTexts = await Promise.all(
+    patches.map(async (p) => {
+      if (p.inline) return p.inline.text;
+      const patch = p.file ? await readManifest(p.file, p.file, maxBytes) : undefined;
+      return patch?.ok ? patch.text : undefined;
+    }),
+  );
+  const renames = listed('replacements') || patchTexts.some((t) => t === undefined || METADATA_NAME.test(t));
   return {
     ok: true,
     value: {
@@ -148,11 +163,15 @@ export async function readKustomization(
       resourceFiles,
       otherFiles: local(other),
       images: readImages(ctx, asSeq(ctx, child(ctx, root, 'images'))?.items ?? []),
-      patches: readPatchEntries(ctx, root, dir, text),
+      patches,
       external,
+      renames,
     },
   };
 }
+
+/** A JSON6902 op path (JSON or YAML form) that sets an object's name. */
+const METADATA_NAME = /\/metadata\/name\b/;
 
 const IMAGE_FIELDS: readonly ImageField[] = ['newName', 'newTag', 'digest', 'tagSuffix'];
 
