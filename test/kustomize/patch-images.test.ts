@@ -29,7 +29,7 @@ async function locate(patches: string, workload = { kind: 'Deployment', names: [
   await writeFile(file, HEAD + patches);
   const read = await readKustomization(file, 'k.yaml');
   if (!read.ok) throw new Error(read.message);
-  const at = await new PatchImages((abs) => path.basename(abs)).locate(IMAGE, workload, [read.value]);
+  const at = new PatchImages((abs) => path.basename(abs)).locate(IMAGE, workload, [read.value]);
   return at && `${at.file}:${at.line}:${at.column}`;
 }
 

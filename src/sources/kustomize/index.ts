@@ -85,7 +85,7 @@ export async function renderKustomizations(input: KustomizeInput): Promise<Rende
   const used = new Set<ImageOverride>();
   const built = new Set<string>();
   const sources = new SourceFiles(reportName, input.maxFileSize);
-  const patches = new PatchImages(reportName, input.maxFileSize);
+  const patches = new PatchImages(reportName);
   const results = await mapLimit(tree.roots, kustomizeParallelism(), async (root) => {
     const rootName = reportName(root) || '.';
     const rootFile = tree.nodes.get(root)?.file ?? path.join(root, 'kustomization.yaml');
@@ -185,7 +185,7 @@ async function mapObject(
     const w = moved[p.workload];
     if (!w) continue;
     const names = source ? [w.name, source.name] : [w.name];
-    const line = await m.patches.locate(p.image, { kind: w.kind, names }, levels);
+    const line = m.patches.locate(p.image, { kind: w.kind, names }, levels);
     if (line)
       moved[p.workload] = {
         ...w,

@@ -143,15 +143,19 @@ export async function readKustomization(
   const plugins = ['helmCharts', 'helmChartInflationGenerator', 'generators', 'transformers'];
   const listed = (key: string) => (asSeq(ctx, child(ctx, root, key))?.items.length ?? 0) > 0;
   const external = refs.some(isRemote) || plugins.some(listed);
-  const patches = readPatchEntries(ctx, root, dir, text);
-  const patchTexts = await Promise.all(
-    patches.map(async (p) => {
-      if (p.inline) return p.inline.text;
-      const patch = p.file ? await readManifest(p.file, p.file, maxBytes) : undefined;
-      return patch?.ok ? patch.text : undefined;
+  // Patch files are read here, once: whether they rename objects decides how the root is built (buildRoot).
+  const patches = await Promise.all(
+    readPatchEntries(ctx, root, dir, text).map(async (p) => {
+      const read = p.file ? await readManifest(p.file, p.file, maxBytes) : undefined;
+      return read?.ok ? { ...p, text: read.text } : p;
     }),
   );
-  const renames = listed('replacements') || patchTexts.some((t) => t === undefined || METADATA_NAME.test(t));
+  const renames =
+    listed('replacements') ||
+    patches.some((p) => {
+      const patch = p.inline?.text ?? p.text;
+      return patch === undefined || METADATA_NAME.test(patch);
+    });
   return {
     ok: true,
     value: {

@@ -24,6 +24,8 @@ export interface InlinePatch {
 export interface PatchEntry {
   /** Absolute path of a patch file. */
   file?: string;
+  /** The patch file's text: absent when it could not be read or is over the size cap. */
+  text?: string;
   inline?: InlinePatch;
   target?: PatchTarget;
 }

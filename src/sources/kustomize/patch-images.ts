@@ -1,7 +1,6 @@
 import { LineCounter, isMap, isSeq, parseAllDocuments, type Node } from 'yaml';
 import { asMap, child, deref, locate, scalarString, type AstContext } from '../../documents/ast.js';
 import type { SourceLocation } from '../../documents/location.js';
-import { DEFAULT_MAX_FILE_SIZE, readManifest } from '../../documents/read.js';
 import type { Kustomization } from './kustomization.js';
 import { inlinePosition, type PatchEntry, type PatchTarget } from './patch-entries.js';
 
@@ -20,29 +19,26 @@ interface ParsedPatch {
 /**
  * Finds the line where a kustomize patch sets an image: the `value` of a JSON6902 `add`/`replace` op (a string
  * at a path ending in `/image`, or an `image:` inside an added container), or an `image:` of a strategic-merge
- * patch. Patch files are read once per run, however many entries or roots name them.
+ * patch. Each patch file (read with its kustomization) is parsed once per run, however many roots use it.
  */
 export class PatchImages {
-  readonly #files = new Map<string, Promise<ParsedPatch | undefined>>();
+  readonly #files = new Map<string, ParsedPatch>();
   readonly #inline = new WeakMap<PatchEntry, ParsedPatch>();
 
-  constructor(
-    private readonly reportName: (abs: string) => string,
-    private readonly maxBytes = DEFAULT_MAX_FILE_SIZE,
-  ) {}
+  constructor(private readonly reportName: (abs: string) => string) {}
 
   /**
    * Where `image` is set for `workload` by the last patch that sets it: `kustomizations` are the levels of the
    * build outermost first (the last to apply), and each one's patches are searched from its last.
    */
-  async locate(
+  locate(
     image: string,
     workload: PatchedWorkload,
     kustomizations: readonly Kustomization[],
-  ): Promise<SourceLocation | undefined> {
+  ): SourceLocation | undefined {
     for (const k of kustomizations) {
       for (const entry of [...k.patches].reverse()) {
-        const patch = await this.#parse(entry);
+        const patch = this.#parse(entry);
         if (!patch) continue;
         for (const ctx of [...patch.docs].reverse()) {
           const node = imageIn(ctx, image, workload, entry.target);
@@ -53,8 +49,8 @@ export class PatchImages {
     return undefined;
   }
 
-  async #parse(entry: PatchEntry): Promise<ParsedPatch | undefined> {
-    const { inline, file } = entry;
+  #parse(entry: PatchEntry): ParsedPatch | undefined {
+    const { inline, file, text } = entry;
     if (inline) {
       let parsed = this.#inline.get(entry);
       if (!parsed) {
@@ -66,13 +62,10 @@ export class PatchImages {
       }
       return parsed;
     }
-    if (!file) return undefined;
+    if (!file || text === undefined) return undefined;
     let parsed = this.#files.get(file);
     if (!parsed) {
-      const name = this.reportName(file);
-      parsed = readManifest(file, name, this.maxBytes).then((read) =>
-        read.ok ? { docs: parseDocs(read.text, name), place: (ctx, node) => locate(ctx, node) } : undefined,
-      );
+      parsed = { docs: parseDocs(text, this.reportName(file)), place: (ctx, node) => locate(ctx, node) };
       this.#files.set(file, parsed);
     }
     return parsed;
