@@ -30,15 +30,18 @@ export function isDeferredImage(w: Workload, c: ContainerUse): boolean {
  * of its own (its `spec.image`). Matched by name, and by namespace when both are written.
  */
 export function unscannedStepActions(workloads: readonly Workload[]): { w: Workload; s: StepActionUse }[] {
-  const scanned = workloads.filter((w) => w.kind === 'StepAction' && apiGroup(w.apiVersion) === 'tekton.dev');
-  return workloads.flatMap((w) =>
-    (w.stepActions ?? [])
-      .filter(
-        (s) =>
-          !scanned.some(
-            (a) => a.name === s.name && (!a.namespace || !w.namespace || a.namespace === w.namespace),
-          ),
-      )
-      .map((s) => ({ w, s })),
-  );
+  // Namespaces of the scanned StepActions by name ('' for one written without): one lookup per reference.
+  const scanned = new Map<string, Set<string>>();
+  for (const a of workloads) {
+    if (a.kind !== 'StepAction' || apiGroup(a.apiVersion) !== 'tekton.dev') continue;
+    const namespaces = scanned.get(a.name) ?? new Set<string>();
+    namespaces.add(a.namespace ?? '');
+    scanned.set(a.name, namespaces);
+  }
+  const found = (w: Workload, s: StepActionUse): boolean => {
+    // A resolver's StepAction (no name) is fetched at run time: never in the tree.
+    const namespaces = s.name === undefined ? undefined : scanned.get(s.name);
+    return !!namespaces && (!w.namespace || namespaces.has('') || namespaces.has(w.namespace));
+  };
+  return workloads.flatMap((w) => (w.stepActions ?? []).filter((s) => !found(w, s)).map((s) => ({ w, s })));
 }
