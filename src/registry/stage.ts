@@ -80,8 +80,10 @@ export function openImageStage(opts: ImageStageOptions): ImageStage {
     add(workloads) {
       const fresh = new Map<string, ImageRef>();
       for (const w of workloads)
-        for (const c of w.containers)
-          if (c.ref && !pending.has(canonicalImage(c.ref))) fresh.set(canonicalImage(c.ref), c.ref);
+        for (const c of w.containers) {
+          const key = c.ref && canonicalImage(c.ref);
+          if (c.ref && key && !pending.has(key)) fresh.set(key, c.ref);
+        }
       if (fresh.size === 0) return;
       started ??= Date.now();
       const planned = owned?.plan([...fresh.values()]);
