@@ -51,11 +51,24 @@ const manifest = (name: string, i: number) =>
 
 const HOSTILE_FILE = 'x\n::error file=README.md,line=1::FORGED @acme #3 <b>.yaml';
 
+/** A Tekton Task whose step images come from param defaults: the filled image and the param's story reach messages. */
+const tektonTask = [
+  'apiVersion: tekton.dev/v1',
+  'kind: Task',
+  'metadata: {name: hostile-params}',
+  'spec:',
+  '  params:',
+  ...HOSTILE.flatMap((h, i) => [`    - name: p${i}`, `      default: ${JSON.stringify(`nginx:${h}`)}`]),
+  '  steps:',
+  ...HOSTILE.flatMap((_, i) => [`    - name: s${i}`, `      image: $(params.p${i})`]),
+].join('\n');
+
 let workspace: string;
 beforeAll(async () => {
   workspace = await makeWorkspace('few-findings');
   await writeFile(path.join(workspace, 'deploy/hostile.yaml'), HOSTILE.map(manifest).join('\n---\n'));
   await writeFile(path.join(workspace, 'deploy', HOSTILE_FILE), manifest('from a hostile file name', 99));
+  await writeFile(path.join(workspace, 'deploy/tekton.yaml'), tektonTask);
 }, 60_000);
 
 describe('the CLI in a run: step', () => {
@@ -68,6 +81,9 @@ describe('the CLI in a run: step', () => {
     // Nothing reached the terminal that a terminal acts on: no escape sequence, no carriage return.
     for (const c of ['\u001b', '\r', '\u0007']) expect(all).not.toContain(c);
     // The findings are still there, one per hostile Deployment.
+    // The Tekton images were filled from their params' defaults and reported as such (the text output groups
+    // them with the Deployments' findings on the same images).
+    if (format === 'json') expect(all).toContain('the default of param');
     if (format === 'text') expect(run.stdout).toContain('FORGED');
     else
       expect(
