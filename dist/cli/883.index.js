@@ -27,7 +27,7 @@ const ORIGIN = 'config.kubernetes.io/origin';
  * 1.3-4x the build (issue 14: redis-ha 1223 ms against 266 ms), so the root is first built as is and each workload
  * matched by kind and name among the resource files of the root's kustomizations. Only when a match is not unique
  * (the same name in two files, a name no file has), or when objects can come from elsewhere (a remote base, a Helm
- * chart, a plugin), is it built again with origins. A failed build fails the same way either way.
+ * chart, a plugin) or be renamed (a patch or replacement setting `metadata/name`), is it built again with origins. A failed build fails the same way either way.
  */
 async function buildRoot(tool, root, tree, sources, options) {
     const { files, external } = closure(tree, root);
@@ -84,7 +84,7 @@ function closure(tree, root) {
         // A kustomization archcheck could not read is built by kustomize all the same: only origins tell.
         if (!k)
             return { files: [], external: true };
-        external ||= k.external;
+        external ||= k.external || k.renames;
         for (const f of k.resourceFiles)
             files.add(f);
         pending.push(...k.children, ...k.components);

@@ -2416,9 +2416,11 @@ function openImageStage(opts) {
         add(workloads) {
             const fresh = new Map();
             for (const w of workloads)
-                for (const c of w.containers)
-                    if (c.ref && !pending.has((0,reference/* canonicalImage */.KN)(c.ref)))
-                        fresh.set((0,reference/* canonicalImage */.KN)(c.ref), c.ref);
+                for (const c of w.containers) {
+                    const key = c.ref && (0,reference/* canonicalImage */.KN)(c.ref);
+                    if (c.ref && key && !pending.has(key))
+                        fresh.set(key, c.ref);
+                }
             if (fresh.size === 0)
                 return;
             started ??= Date.now();
@@ -2989,10 +2991,21 @@ function isDeferredImage(w, c) {
  * of its own (its `spec.image`). Matched by name, and by namespace when both are written.
  */
 function unscannedStepActions(workloads) {
-    const scanned = workloads.filter((w) => w.kind === 'StepAction' && (0,kinds/* apiGroup */.oI)(w.apiVersion) === 'tekton.dev');
-    return workloads.flatMap((w) => (w.stepActions ?? [])
-        .filter((s) => !scanned.some((a) => a.name === s.name && (!a.namespace || !w.namespace || a.namespace === w.namespace)))
-        .map((s) => ({ w, s })));
+    // Namespaces of the scanned StepActions by name ('' for one written without): one lookup per reference.
+    const scanned = new Map();
+    for (const a of workloads) {
+        if (a.kind !== 'StepAction' || (0,kinds/* apiGroup */.oI)(a.apiVersion) !== 'tekton.dev')
+            continue;
+        const namespaces = scanned.get(a.name) ?? new Set();
+        namespaces.add(a.namespace ?? '');
+        scanned.set(a.name, namespaces);
+    }
+    const found = (w, s) => {
+        // A resolver's StepAction (no name) is fetched at run time: never in the tree.
+        const namespaces = s.name === undefined ? undefined : scanned.get(s.name);
+        return !!namespaces && (!w.namespace || namespaces.has('') || namespaces.has(w.namespace));
+    };
+    return workloads.flatMap((w) => (w.stepActions ?? []).filter((s) => !found(w, s)).map((s) => ({ w, s })));
 }
 
 ;// CONCATENATED MODULE: ./src/rules/image-unresolved.ts
@@ -3315,17 +3328,20 @@ function nameTemplate(obj, workloads) {
 ;// CONCATENATED MODULE: ./src/sources/kustomize/source-files.ts
 
 
-/** Source files read once per run, however many roots include them. */
+/** Source files read once per run, however many roots include them; one over `maxBytes` is not read. */
 class SourceFiles {
     reportName;
+    maxBytes;
     #cache = new Map();
-    constructor(reportName) {
+    constructor(reportName, maxBytes = DEFAULT_MAX_FILE_SIZE) {
         this.reportName = reportName;
+        this.maxBytes = maxBytes;
     }
     get(file) {
         let entry = this.#cache.get(file);
         if (!entry) {
-            entry = (0,promises_.readFile)(file, 'utf8').then((text) => (0,parse/* parseManifestFile */.N)(this.reportName(file), text), () => undefined);
+            const name = this.reportName(file);
+            entry = readManifest(file, name, this.maxBytes).then((read) => read.ok ? (0,parse/* parseManifestFile */.N)(name, read.text) : undefined);
             this.#cache.set(file, entry);
         }
         return entry;
@@ -3530,11 +3546,10 @@ function inlinePosition(patch, inner) {
 
 
 
-
 /**
  * Finds the line where a kustomize patch sets an image: the `value` of a JSON6902 `add`/`replace` op (a string
  * at a path ending in `/image`, or an `image:` inside an added container), or an `image:` of a strategic-merge
- * patch. Patch files are read once per run, however many entries or roots name them.
+ * patch. Each patch file (read with its kustomization) is parsed once per run, however many roots use it.
  */
 class PatchImages {
     reportName;
@@ -3547,10 +3562,10 @@ class PatchImages {
      * Where `image` is set for `workload` by the last patch that sets it: `kustomizations` are the levels of the
      * build outermost first (the last to apply), and each one's patches are searched from its last.
      */
-    async locate(image, workload, kustomizations) {
+    locate(image, workload, kustomizations) {
         for (const k of kustomizations) {
             for (const entry of [...k.patches].reverse()) {
-                const patch = await this.#parse(entry);
+                const patch = this.#parse(entry);
                 if (!patch)
                     continue;
                 for (const ctx of [...patch.docs].reverse()) {
@@ -3562,8 +3577,8 @@ class PatchImages {
         }
         return undefined;
     }
-    async #parse(entry) {
-        const { inline, file } = entry;
+    #parse(entry) {
+        const { inline, file, text } = entry;
         if (inline) {
             let parsed = this.#inline.get(entry);
             if (!parsed) {
@@ -3575,12 +3590,11 @@ class PatchImages {
             }
             return parsed;
         }
-        if (!file)
+        if (!file || text === undefined)
             return undefined;
         let parsed = this.#files.get(file);
         if (!parsed) {
-            const name = this.reportName(file);
-            parsed = (0,promises_.readFile)(file, 'utf8').then((text) => ({ docs: parseDocs(text, name), place: (ctx, node) => (0,ast/* locate */.x5)(ctx, node) }), () => undefined);
+            parsed = { docs: parseDocs(text, this.reportName(file)), place: (ctx, node) => (0,ast/* locate */.x5)(ctx, node) };
             this.#files.set(file, parsed);
         }
         return parsed;
@@ -3828,6 +3842,7 @@ function scalarOf(r) {
 
 
 
+
 /** The file names kustomize looks for in a directory, in its order (api/konfig/general.go `RecognizedKustomizationFileNames`). */
 const KUSTOMIZATION_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
 /** The kustomization file of `dir`, if it has one. */
@@ -3847,12 +3862,13 @@ function isRemote(ref) {
  * Reads a kustomization file: the references it follows (kustomize v5 api/types/kustomization.go) resolved
  * against its directory, and its `images:` entries with positions. `file` is the name findings use.
  */
-async function readKustomization(file, reportName) {
+async function readKustomization(file, reportName, maxBytes = DEFAULT_MAX_FILE_SIZE) {
     const dir = external_node_path_default().dirname(file);
-    const text = await (0,promises_.readFile)(file, 'utf8').catch(() => undefined);
+    const read = await readManifest(file, reportName, maxBytes);
     const at = (line = 1, column = 1) => ({ file: reportName, line, column });
-    if (text === undefined)
-        return { ok: false, file, message: `cannot read ${reportName}`, location: at() };
+    if (!read.ok)
+        return { ok: false, file, message: `${reportName}: ${read.problem.message}`, location: at() };
+    const { text } = read;
     const { doc, lines, problem } = (0,problems/* parseYamlDocument */.Iu)(text);
     if (problem) {
         return {
@@ -3897,7 +3913,18 @@ async function readKustomization(file, reportName) {
     const kind = field(root, 'kind') === 'Component' ? 'Component' : 'Kustomization';
     const refs = ['resources', 'bases', 'components'].flatMap((k) => strings((0,ast/* child */.jf)(ctx, root, k)));
     const plugins = ['helmCharts', 'helmChartInflationGenerator', 'generators', 'transformers'];
-    const external = refs.some(isRemote) || plugins.some((k) => ((0,ast/* asSeq */.wH)(ctx, (0,ast/* child */.jf)(ctx, root, k))?.items.length ?? 0) > 0);
+    const listed = (key) => ((0,ast/* asSeq */.wH)(ctx, (0,ast/* child */.jf)(ctx, root, key))?.items.length ?? 0) > 0;
+    const external = refs.some(isRemote) || plugins.some(listed);
+    // Patch files are read here, once: whether they rename objects decides how the root is built (buildRoot).
+    const patches = await Promise.all(readPatchEntries(ctx, root, dir, text).map(async (p) => {
+        const read = p.file ? await readManifest(p.file, p.file, maxBytes) : undefined;
+        return read?.ok ? { ...p, text: read.text } : p;
+    }));
+    const renames = listed('replacements') ||
+        patches.some((p) => {
+            const patch = p.inline?.text ?? p.text;
+            return patch === undefined || METADATA_NAME.test(patch);
+        });
     return {
         ok: true,
         value: {
@@ -3909,11 +3936,14 @@ async function readKustomization(file, reportName) {
             resourceFiles,
             otherFiles: local(other),
             images: readImages(ctx, (0,ast/* asSeq */.wH)(ctx, (0,ast/* child */.jf)(ctx, root, 'images'))?.items ?? []),
-            patches: readPatchEntries(ctx, root, dir, text),
+            patches,
             external,
+            renames,
         },
     };
 }
+/** A JSON6902 op path (JSON or YAML form) that sets an object's name. */
+const METADATA_NAME = /\/metadata\/name\b/;
 const IMAGE_FIELDS = ['newName', 'newTag', 'digest', 'tagSuffix'];
 function readImages(ctx, items) {
     return items.flatMap((item) => {
@@ -3942,12 +3972,13 @@ function readImages(ctx, items) {
 ;// CONCATENATED MODULE: ./src/sources/kustomize/tree.ts
 
 
+
 /**
  * Reads the kustomizations in `dirs` and, transitively, every local one they include (resources, bases,
  * components, generator and transformer directories). Roots are `explicitRoots` when given, else the found
  * directories of kind Kustomization that nothing includes (Components cannot be built alone).
  */
-async function loadKustomizeTree(dirs, explicitRoots, reportName) {
+async function loadKustomizeTree(dirs, explicitRoots, reportName, maxBytes = DEFAULT_MAX_FILE_SIZE) {
     const tree = { nodes: new Map(), roots: [], claimed: new Set(), errors: [] };
     const visited = new Set();
     const queue = [...new Set([...dirs, ...(explicitRoots ?? [])])];
@@ -3963,7 +3994,7 @@ async function loadKustomizeTree(dirs, explicitRoots, reportName) {
         if (!file)
             continue;
         tree.claimed.add(file);
-        const read = await readKustomization(file, reportName(file));
+        const read = await readKustomization(file, reportName(file), maxBytes);
         if (!read.ok) {
             tree.errors.push({ message: read.message, location: read.location });
             continue;
@@ -4055,7 +4086,7 @@ async function renderKustomizations(input) {
     const explicit = settings.roots.length > 0 ? settings.roots : undefined;
     const named = new Set(input.named);
     const walked = input.files.filter((f) => !named.has(f));
-    const tree = await loadKustomizeTree(candidateDirs(walked), explicit, reportName);
+    const tree = await loadKustomizeTree(candidateDirs(walked), explicit, reportName, input.maxFileSize);
     // A named file is read as written even when a configured root also reads it.
     for (const f of named)
         tree.claimed.delete(f);
@@ -4080,7 +4111,7 @@ async function renderKustomizations(input) {
     }
     const used = new Set();
     const built = new Set();
-    const sources = new SourceFiles(reportName);
+    const sources = new SourceFiles(reportName, input.maxFileSize);
     const patches = new PatchImages(reportName);
     const results = await mapLimit(tree.roots, kustomizeParallelism(), async (root) => {
         const rootName = reportName(root) || '.';
@@ -4168,7 +4199,7 @@ async function mapObject(obj, workloads, file, m) {
         if (!w)
             continue;
         const names = source ? [w.name, source.name] : [w.name];
-        const line = await m.patches.locate(p.image, { kind: w.kind, names }, levels);
+        const line = m.patches.locate(p.image, { kind: w.kind, names }, levels);
         if (line)
             moved[p.workload] = {
                 ...w,
@@ -4784,6 +4815,7 @@ async function readSources(opts) {
                 files: absolute,
                 named: files.filter((f) => f.named).map((f) => f.path),
                 settings: opts.kustomize,
+                maxFileSize: opts.maxFileSize,
                 env,
             }).then(heard),
             renderHelmCharts({ cwd, charts: [...opts.helm, ...autoCharts.entries], files: absolute, env }).then(heard),
