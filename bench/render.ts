@@ -15,13 +15,11 @@ import { renderHelmCharts } from '../src/sources/helm/index.js';
 import { nameTemplate } from '../src/sources/helm/source-comment.js';
 import { findOnPath } from '../src/sources/exec.js';
 import { findKustomizeTool } from '../src/sources/kustomize/build.js';
-import {
-  DEFAULT_KUSTOMIZE_SETTINGS,
-  kustomizeParallelism,
-  renderKustomizations,
-} from '../src/sources/kustomize/index.js';
+import { DEFAULT_KUSTOMIZE_SETTINGS, renderKustomizations } from '../src/sources/kustomize/index.js';
+import { candidateDirs } from '../src/sources/kustomize/lookup.js';
+import { kustomizeParallelism } from '../src/sources/kustomize/render.js';
 import { mapLimit } from '../src/map-limit.js';
-import { loadKustomizeTree, candidateDirs } from '../src/sources/kustomize/tree.js';
+import { loadKustomizeTree } from '../src/sources/kustomize/tree.js';
 import { extractWorkloads } from '../src/workloads/extract.js';
 import { materializeChart } from '../test/helm/standin.js';
 import { CORPUS, CORPUS_MISSING, corpusFound } from '../test/support/corpus.js';

@@ -1,9 +1,8 @@
 import { formatBytes } from '../byte-size.js';
 import type { Logger } from '../logger.js';
 import type { DeepBudgets } from './budget.js';
-import { FileDeepCache, NO_DEEP_CACHE } from './cache.js';
 import type { DeepFacts } from './facts.js';
-import { type DeepDeps, type DeepInput, verifyDeep } from './verify.js';
+import type { DeepDeps, DeepInput } from './verify.js';
 
 export interface DeepStageOptions {
   /** The run's image source (its `content` reader). */
@@ -25,6 +24,11 @@ export async function deepStage(
   opts: DeepStageOptions,
 ): Promise<{ facts: DeepFacts; notice: string }> {
   const { logger } = opts;
+  // Deep mode's code loads only when it is on (issue 14: start fast).
+  const [{ verifyDeep }, { FileDeepCache, NO_DEEP_CACHE }] = await Promise.all([
+    import('./verify.js'),
+    import('./cache.js'),
+  ]);
   return logger.group('Deep verification', async () => {
     const started = Date.now();
     const outcome = await verifyDeep(input, {

@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
 import { subprocessEnv, type EnvAllowance } from '../subprocess-env.js';
@@ -29,7 +28,7 @@ export const STDERR_LIMIT = 2048;
  * Runs a program without a shell and collects its output; a failure to start or a non-zero exit is a value.
  * The program sees only the variables `allow` grants ({@link subprocessEnv}), never the job's whole environment.
  */
-export function execText(
+export async function execText(
   command: string,
   args: readonly string[],
   options: {
@@ -39,6 +38,8 @@ export function execText(
     timeoutMs: number;
   },
 ): Promise<ExecResult> {
+  // Loaded here, not at the top: runs that render nothing (most) do not pay for child_process at start-up.
+  const { execFile } = await import('node:child_process');
   return new Promise((resolve) => {
     execFile(
       command,

@@ -6,7 +6,7 @@ import type { RenderProblem } from '../workloads/workload.js';
 import { type DiscoverOptions, discoverFiles } from './discover.js';
 import { readSourceFile } from './files.js';
 import { discoveredCharts } from './helm/discovered.js';
-import { renderHelmCharts } from './helm/index.js';
+import type { HelmInput } from './helm/index.js';
 import { renderKustomizations } from './kustomize/index.js';
 import type { RenderOutcome, SourceUnit } from './unit.js';
 
@@ -71,9 +71,7 @@ export async function readSources(opts: ReadSourcesOptions): Promise<SourcesRead
         maxFileSize: opts.maxFileSize,
         env,
       }).then(heard),
-      renderHelmCharts({ cwd, charts: [...opts.helm, ...autoCharts.entries], files: absolute, env }).then(
-        heard,
-      ),
+      renderHelm({ cwd, charts: [...opts.helm, ...autoCharts.entries], files: absolute, env }).then(heard),
     ]);
     const merged: RenderOutcome = {
       units: outcomes.flatMap((o) => o.units),
@@ -110,4 +108,11 @@ export async function readSources(opts: ReadSourcesOptions): Promise<SourcesRead
     renderProblems: rendered.problems,
     notices,
   };
+}
+
+/** Helm's source loads only when there is a chart to render (issue 14: start fast). */
+async function renderHelm(input: HelmInput): Promise<RenderOutcome> {
+  if (input.charts.length === 0) return { units: [], problems: [], claimed: new Set() };
+  const { renderHelmCharts } = await import('./helm/index.js');
+  return renderHelmCharts(input);
 }

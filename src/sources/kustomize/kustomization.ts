@@ -7,9 +7,6 @@ import type { SourceLocation } from '../../documents/location.js';
 import { DEFAULT_MAX_FILE_SIZE, readManifest } from '../../documents/read.js';
 import { readPatchEntries, type PatchEntry } from './patch-entries.js';
 
-/** The file names kustomize looks for in a directory, in its order (api/konfig/general.go `RecognizedKustomizationFileNames`). */
-export const KUSTOMIZATION_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'] as const;
-
 export type ImageField = 'newName' | 'newTag' | 'digest' | 'tagSuffix';
 
 /** One `images:` entry: an override of an image's name, tag or digest, with where each of its fields is written. */
@@ -55,15 +52,6 @@ export interface Kustomization {
 
 export type KustomizationRead =
   { ok: true; value: Kustomization } | { ok: false; file: string; message: string; location: SourceLocation };
-
-/** The kustomization file of `dir`, if it has one. */
-export async function kustomizationFile(dir: string): Promise<string | undefined> {
-  for (const name of KUSTOMIZATION_NAMES) {
-    const file = path.join(dir, name);
-    if ((await stat(file).catch(() => undefined))?.isFile()) return file;
-  }
-  return undefined;
-}
 
 /** Remote resources (git, http) are fetched by kustomize itself; archcheck neither follows nor claims them. */
 function isRemote(ref: string): boolean {

@@ -1,7 +1,7 @@
-import path from 'node:path';
 import type { SourceLocation } from '../../documents/location.js';
 import { DEFAULT_MAX_FILE_SIZE } from '../../documents/read.js';
-import { kustomizationFile, readKustomization, type Kustomization } from './kustomization.js';
+import { readKustomization, type Kustomization } from './kustomization.js';
+import { kustomizationFile, lookupKustomizations, type KustomizationLookups } from './lookup.js';
 
 /** Every kustomization reachable from the ones found, and which of them to build. */
 export interface KustomizeTree {
@@ -25,13 +25,12 @@ export async function loadKustomizeTree(
   explicitRoots: readonly string[] | undefined,
   reportName: (absolute: string) => string,
   maxBytes = DEFAULT_MAX_FILE_SIZE,
+  lookups: KustomizationLookups = lookupKustomizations([...dirs, ...(explicitRoots ?? [])]),
 ): Promise<KustomizeTree> {
   const tree: KustomizeTree = { nodes: new Map(), roots: [], claimed: new Set(), errors: [] };
   const visited = new Set<string>();
   const queue = [...new Set([...dirs, ...(explicitRoots ?? [])])];
   const included = new Set<string>();
-  // Ask every scanned directory at once: a repo of many directories holds few kustomizations.
-  const lookups = new Map(queue.map((dir) => [dir, kustomizationFile(dir)]));
   while (queue.length > 0) {
     const dir = queue.shift() as string;
     if (visited.has(dir)) continue;
@@ -94,12 +93,4 @@ function entriesAfter(tree: KustomizeTree, k: Kustomization, from: number): Chai
     return c ? c.images.map((entry) => ({ entry, kustomization: c })) : [];
   });
   return [...fromComponents, ...k.images.map((entry) => ({ entry, kustomization: k }))];
-}
-
-/**
- * The directories that may hold a kustomization: those of the scanned files (a `Kustomization` file without
- * extension is not a manifest discovery lists, so every directory is asked for the three names).
- */
-export function candidateDirs(files: readonly string[]): string[] {
-  return [...new Set(files.map((f) => path.dirname(f)))].sort();
 }
