@@ -6,10 +6,13 @@
 // writes as numbered chunks beside index.js. Its licence file is written per chunk group, and with one file name
 // each group overwrites the last: the entry's packages went missing. So each group writes its own file here, and
 // they are merged into the one licenses.txt the bundle ships, one entry per package, sorted as ncc sorts them.
+// Then each file is made faster to load (issue 14, npm run bench -- startup): every module's factory becomes a
+// parenthesized function expression (eagerFactories), and comments and whitespace go (compact).
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { transformSync } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const ncc = path.join(root, 'node_modules/.bin/ncc');
@@ -40,6 +43,33 @@ for (const [entry, outDir] of BUNDLES) {
   }
   const names = [...entries.keys()].sort((a, b) => (a < b ? -1 : 1));
   writeFileSync(path.join(out, 'licenses.txt'), `${names.map((n) => entries.get(n)).join('\n\n')}\n`);
+  for (const name of readdirSync(out).filter((n) => n.endsWith('.js'))) {
+    const file = path.join(out, name);
+    writeFileSync(file, compact(eagerFactories(readFileSync(file, 'utf8'), file)));
+  }
+}
+
+/**
+ * ncc writes each module as an arrow function, `/***\/ ((module, exports, require) => {`, run when the module is
+ * first required. V8 pre-parses a function it has not run (to find where it ends), then parses it again in full
+ * when it is first called: every module the run loads was parsed twice (for the engine's chunk, the bulk of it,
+ * 14 ms of a 110 ms demo). A function expression in parentheses is V8's hint to compile it at once
+ * (https://v8.dev/blog/preparser, "PIFE"), so each factory is parsed once: the demo went from 2.36x to 2.15x of
+ * `node -e 0`. `this` and
+ * `arguments` are not used by arrow factories (ncc writes a function where a module needs them), and the
+ * factories run in strict mode either way. Every module must be rewritten or already a function: a format
+ * change in ncc fails the build here instead of shipping a slower bundle.
+ */
+function eagerFactories(code, file) {
+  const modules = code.match(/^\/\*\*\*\/ \d+:$/gm)?.length ?? 0;
+  let factories = code.match(/^\/\*\*\*\/ \(function\([\w, ]*\) \{$/gm)?.length ?? 0;
+  const rewritten = code.replace(/^\/\*\*\*\/ \(\(([\w, ]*)\) => \{$/gm, (_, params) => {
+    factories++;
+    return `/***/ (function(${params}) {`;
+  });
+  if (factories !== modules)
+    throw new Error(`${file}: ${modules} modules but ${factories} factories in the expected form`);
+  return rewritten;
 }
 
 /**
@@ -59,4 +89,18 @@ function licenseEntries(text) {
     const end = k + 1 < starts.length ? starts[k + 1] - 1 : lines.length;
     return [lines[start], lines.slice(start, end).join('\n').replace(/\n+$/, '')];
   });
+}
+
+/**
+ * Without comments and indentation: V8 reads every byte of a file it loads, and the bundle is 40% smaller
+ * (`npx archcheck` downloads less). Names are kept, so a stack trace in a bug report still reads; so are licence
+ * comments. ncc's own --minify leaves the chunks as they are.
+ */
+function compact(code) {
+  return transformSync(code, {
+    format: 'esm',
+    target: 'node20',
+    minifyWhitespace: true,
+    legalComments: 'inline',
+  }).code;
 }
