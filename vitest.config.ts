@@ -1,3 +1,5 @@
+import os from 'node:os';
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -11,6 +13,9 @@ const INTEGRATION = 'test/**/*.integration.test.ts';
 export default defineConfig({
   test: {
     reporters: ['default', './test/summary-reporter.ts'],
+    // What a test runs keeps its caches (registry answers, the CLI's compiled code) here, never in the home of
+    // whoever runs the tests; a test about the cache directory sets its own.
+    env: { ARCHCHECK_CACHE_DIR: path.join(os.tmpdir(), 'archcheck-test-cache') },
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [

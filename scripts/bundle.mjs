@@ -7,7 +7,8 @@
 // each group overwrites the last: the entry's packages went missing. So each group writes its own file here, and
 // they are merged into the one licenses.txt the bundle ships, one entry per package, sorted as ncc sorts them.
 // Then each file is made faster to load (issue 14, npm run bench -- startup): every module's factory becomes a
-// parenthesized function expression (eagerFactories), and comments and whitespace go (compact).
+// parenthesized function expression (eagerFactories), comments and whitespace go (compact), and the CLI's chunks
+// become scripts that src/cli/chunks.ts compiles with V8's code cache (cachedChunks).
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -16,14 +17,15 @@ import { transformSync } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const ncc = path.join(root, 'node_modules/.bin/ncc');
+// The action runs once per job on a fresh runner, where a code cache would never be read again.
 const BUNDLES = [
-  ['src/index.ts', 'dist'],
-  ['src/cli.ts', 'dist/cli'],
+  ['src/index.ts', 'dist', { cachedChunks: false }],
+  ['src/cli.ts', 'dist/cli', { cachedChunks: true }],
 ];
 
 execFileSync(process.execPath, [path.join(root, 'scripts/build-schema-validator.mjs')], { stdio: 'inherit' });
 
-for (const [entry, outDir] of BUNDLES) {
+for (const [entry, outDir, { cachedChunks }] of BUNDLES) {
   const out = path.join(root, outDir);
   // ncc does not empty its output directory: chunks of an earlier build would be shipped beside the new ones.
   for (const name of readdirSync(out, { withFileTypes: true })
@@ -45,7 +47,9 @@ for (const [entry, outDir] of BUNDLES) {
   writeFileSync(path.join(out, 'licenses.txt'), `${names.map((n) => entries.get(n)).join('\n\n')}\n`);
   for (const name of readdirSync(out).filter((n) => n.endsWith('.js'))) {
     const file = path.join(out, name);
-    writeFileSync(file, compact(eagerFactories(readFileSync(file, 'utf8'), file)));
+    const code = compact(eagerFactories(readFileSync(file, 'utf8'), file));
+    const chunk = /^\d+\.index\.js$/.test(name);
+    writeFileSync(file, !cachedChunks ? code : chunk ? chunkScript(code, file) : loadChunksWith(code, file));
   }
 }
 
@@ -89,6 +93,27 @@ function licenseEntries(text) {
     const end = k + 1 < starts.length ? starts[k + 1] - 1 : lines.length;
     return [lines[start], lines.slice(start, end).join('\n').replace(/\n+$/, '')];
   });
+}
+
+/**
+ * A chunk as ncc writes it is an ES module, `export { id, ids, modules }`, which Node compiles without a code
+ * cache before Node 22. As a script that evaluates to the same object, `vm.Script` can compile it with one
+ * (src/cli/chunks.ts), strict as the module was. A chunk never imports (its modules reach Node's through the
+ * entry's require): a chunk that does fails the build, since a script could not.
+ */
+function chunkScript(code, file) {
+  const tail = ';export{id,ids,modules};\n';
+  if (!/^const id=\d+;const ids=\[[\d,]+\];const modules=\{/.test(code) || !code.endsWith(tail))
+    throw new Error(`${file}: not the chunk format scripts/bundle.mjs knows`);
+  if (/\bimport\s*\(|\bimport\.meta\b/.test(code)) throw new Error(`${file}: a chunk imports`);
+  return `(function(){"use strict";${code.slice(0, -tail.length)};return{id,ids,modules}})();\n`;
+}
+
+/** The entry's chunk loading, from `import()` to the loader src/cli/chunks.ts installs as LOAD_CHUNK. */
+function loadChunksWith(code, file) {
+  const load = 'import("./"+__nccwpck_require__.u(chunkId))';
+  if (code.split(load).length !== 2) throw new Error(`${file}: ncc's chunk loading is not where it was`);
+  return code.replace(load, 'globalThis[Symbol.for("archcheck.loadChunk")](__nccwpck_require__.u(chunkId))');
 }
 
 /**

@@ -13,7 +13,7 @@ import { coverageLost, shouldFail } from '../engine/gate.js';
 import type { Report } from '../engine/report.js';
 import { runArchcheck } from '../engine/run.js';
 import { ConfigurationError, errorMessage } from '../errors.js';
-import { cacheRoot } from '../registry/cache/dir.js';
+import { cacheRoot } from '../cache-root.js';
 import { actionFormats } from '../reporters/index.js';
 import { type SummaryOptions, countsText, formatSummary } from '../reporters/summary.js';
 import { RULE_METAS } from '../rules/index.js';

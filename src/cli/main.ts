@@ -1,6 +1,10 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { cacheRoot } from '../cache-root.js';
 import { VERSION } from '../version.js';
 import { describeArgsError } from './args-error.js';
+import { chunkLoader, LOAD_CHUNK } from './chunks.js';
 import { guarded } from './streams.js';
 
 /** The help text; `formats` lists the output formats (only `--help` loads the reporters to say them). */
@@ -42,10 +46,11 @@ Options:
                              turned on by deep: true in the config
   --deep-image-budget SIZE   most bytes deep mode downloads per image, e.g. 64MiB (default 64MiB)
   --deep-run-budget SIZE     most bytes deep mode downloads in the run (default 512MiB)
-  --cache-dir DIR            keep registry answers (manifests, configs, tag digests; DIR/registry/) and deep
-                             mode's results (DIR/deep/) between runs (default: $ARCHCHECK_CACHE_DIR, else
-                             $XDG_CACHE_HOME/archcheck, else ~/.cache/archcheck); cached content is
-                             re-verified by digest, tags are re-checked
+  --cache-dir DIR            keep registry answers (manifests, configs, tag digests; DIR/registry/), deep
+                             mode's results (DIR/deep/) and archcheck's own compiled code (DIR/compile/)
+                             between runs (default: $ARCHCHECK_CACHE_DIR, else $XDG_CACHE_HOME/archcheck,
+                             else ~/.cache/archcheck); cached content is re-verified by digest, tags are
+                             re-checked
   --no-cache                 read everything from the registries again and keep nothing
   --max-file-size SIZE       skip (and report) files larger than SIZE, e.g. 16MiB or 50MB (default: 16MiB)
   --quiet                    no progress lines on stderr
@@ -118,16 +123,27 @@ export async function main(
     io.stderr.write(`archcheck: ${describeArgsError(error, names)}\nRun archcheck --help for usage.\n`);
     return 2;
   }
-  if (args.values.help) {
-    const { FORMAT_IDS, REPORTERS } = await import('../reporters/index.js');
-    const formats = FORMAT_IDS.map((id) => `  ${id.padEnd(27)}${REPORTERS[id].description}`).join('\n');
-    io.stdout.write(`${usage(formats)}\n`);
-    return 0;
+  // In the bundle, what is imported below comes from chunks (chunks.ts); `--no-cache` keeps no compiled code either.
+  const cacheDir = args.values['no-cache'] ? undefined : cacheRoot(process.env, args.values['cache-dir']);
+  const chunks = chunkLoader(BUNDLE_DIR, cacheDir && path.join(cacheDir, 'compile'));
+  (globalThis as Record<symbol, unknown>)[LOAD_CHUNK] = chunks.load;
+  try {
+    if (args.values.help) {
+      const { FORMAT_IDS, REPORTERS } = await import('../reporters/index.js');
+      const formats = FORMAT_IDS.map((id) => `  ${id.padEnd(27)}${REPORTERS[id].description}`).join('\n');
+      io.stdout.write(`${usage(formats)}\n`);
+      return 0;
+    }
+    if (args.values.version) {
+      io.stdout.write(`${VERSION}\n`);
+      return 0;
+    }
+    const { runCli } = await import('./run.js');
+    return await runCli(args, io, streams.stdin);
+  } finally {
+    await chunks.save();
   }
-  if (args.values.version) {
-    io.stdout.write(`${VERSION}\n`);
-    return 0;
-  }
-  const { runCli } = await import('./run.js');
-  return runCli(args, io, streams.stdin);
 }
+
+/** Where the bundle's chunks sit: beside its index.js, which this module is part of. */
+const BUNDLE_DIR = path.dirname(fileURLToPath(import.meta.url));

@@ -3,7 +3,7 @@ import { canonicalImage, type ImageRef } from '../images/reference.js';
 import type { Logger } from '../logger.js';
 import { limiter } from '../map-limit.js';
 import type { Workload } from '../workloads/workload.js';
-import { cacheRoot } from './cache/dir.js';
+import { cacheRoot } from '../cache-root.js';
 import { DEFAULT_CACHE_BYTES, DiskCache } from './cache/store.js';
 import type { RegistryUsage } from './http/usage.js';
 import { allowListOf, createImageSource, type RunImageSource } from './router.js';

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,14 +39,18 @@ beforeAll(async () => {
 afterAll(() => rm(tmp, { recursive: true, force: true }));
 
 /** The modules (paths inside the repository, or package names) a CLI run resolved, and its exit code. */
-async function loads(command: string[], name: string): Promise<{ code: number; modules: string[] }> {
+async function loads(
+  command: string[],
+  name: string,
+  env: Record<string, string> = {},
+): Promise<{ code: number; modules: string[] }> {
   const record = path.join(tmp, `${name}.txt`);
   const code = await new Promise<number>((resolve) => {
     execFile(
       process.execPath,
       command,
       // From the repository, where `--import tsx` resolves.
-      { cwd: root, env: { ...process.env, RECORD_LOADS: record } },
+      { cwd: root, env: { ...process.env, ...env, RECORD_LOADS: record } },
       (error) => resolve(error ? Number(error.code) : 0),
     );
   });
@@ -99,20 +103,32 @@ test.each<[string, () => string[], number, string[], string[]]>([
   for (const module of absent) expect(run.modules, `${name} loads ${module}`).not.toContain(module);
 });
 
-/** The bundle's chunks a run loaded: `dist/cli/<n>.index.js`. */
-const chunks = (modules: string[]) => modules.filter((m) => /^dist\/cli\/\d+\.index\.js$/.test(m));
-
-test.each<[string, () => string[], number, (loaded: string[]) => void]>([
-  ['--version loads no chunk of the bundle', () => ['--version'], 0, (loaded) => expect(loaded).toEqual([])],
+// The bundle loads its chunks as scripts (src/cli/chunks.ts), past the module hooks: what it loaded shows in the
+// compile cache it keeps, one entry per chunk compiled.
+test.each<[string, () => string[], number, (entries: string[]) => void]>([
   [
-    'a scan loads the engine from chunks',
+    '--version loads no chunk of the bundle',
+    () => ['--version'],
+    0,
+    (entries) => expect(entries).toEqual([]),
+  ],
+  [
+    'a scan loads the engine from chunks, and keeps their compiled code',
     () => [...scan(`oci:${path.join(tmp, 'mirror')}`), tree],
     0,
-    (loaded) => expect(loaded.length).toBeGreaterThan(0),
+    (entries) => expect(entries.length).toBeGreaterThan(1),
+  ],
+  [
+    '--no-cache keeps no compiled code',
+    () => ['--no-cache', ...scan(`oci:${path.join(tmp, 'mirror')}`), tree],
+    0,
+    (entries) => expect(entries).toEqual([]),
   ],
 ])('dist: %s', async (name, args, code, check) => {
-  const run = await loads([...DIST, ...args()], `dist-${name.replace(/\W+/g, '-')}`);
+  const label = `dist-${name.replace(/\W+/g, '-')}`;
+  const cacheDir = path.join(tmp, `${label}-cache`);
+  const run = await loads([...DIST, ...args()], label, { ARCHCHECK_CACHE_DIR: cacheDir });
   expect(run.code).toBe(code);
   expect(run.modules).toContain('dist/cli/index.js');
-  check(chunks(run.modules));
+  check(await readdir(path.join(cacheDir, 'compile')).catch(() => []));
 });

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { cacheRoot } from '../../src/registry/cache/dir.js';
+import { cacheRoot } from '../../src/cache-root.js';
 import { DiskCache } from '../../src/registry/cache/store.js';
 import { sha256Digest } from '../../src/registry/digest.js';
 

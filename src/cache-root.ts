@@ -6,7 +6,8 @@ export const CACHE_DIR_ENV = 'ARCHCHECK_CACHE_DIR';
 /**
  * The root of archcheck's cache: `--cache-dir` (or the action's `cache-dir` input), else
  * `ARCHCHECK_CACHE_DIR`, else `$XDG_CACHE_HOME/archcheck`, else `~/.cache/archcheck` (the XDG Base
- * Directory spec's default). Each user of the cache keeps a subdirectory of its own (`registry/`, `deep/`).
+ * Directory spec's default). Each user of the cache keeps a subdirectory of its own (`registry/`, `deep/`,
+ * `compile/`).
  * Undefined when there is no home to put it in.
  */
 export function cacheRoot(env: Record<string, string | undefined>, flag?: string): string | undefined {
