@@ -95,8 +95,9 @@ async function readEntry(file: string): Promise<Buffer | undefined> {
 }
 
 async function readOwnFile(file: string): Promise<Buffer | undefined> {
-  const { open } = await import('node:fs/promises');
-  const handle = await open(file, 'r').catch(() => undefined);
+  const [{ open }, { constants }] = await Promise.all([import('node:fs/promises'), import('node:fs')]);
+  // Non-blocking: a FIFO in the entry's place would otherwise hold the run until something writes to it.
+  const handle = await open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0)).catch(() => undefined);
   if (!handle) return undefined;
   try {
     const stat = await handle.stat();

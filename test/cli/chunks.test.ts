@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   chmod,
@@ -121,6 +122,17 @@ test.each<[string, () => Promise<void>]>([
       await chmod(entry, 0o666);
       expect(await run()).toBe('a');
       expect((await stat(entry)).mode & 0o777).toBe(0o600);
+    },
+  ],
+  [
+    "a FIFO in an entry's place does not hold the run, and is replaced by an entry",
+    async () => {
+      await run();
+      const entry = await onlyEntry();
+      await rm(entry);
+      execFileSync('mkfifo', [entry]);
+      expect(await run()).toBe('a');
+      expect((await stat(entry)).isFile()).toBe(true);
     },
   ],
   [
