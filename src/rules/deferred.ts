@@ -12,16 +12,20 @@ const PLACEHOLDERS: ReadonlySet<string> = new Set<PlaceholderKind>([
   'ko',
 ]);
 
+/** API groups whose kinds fill images from parameters at run time: Tekton's `$(params.x)`, Argo's `{{...}}`. */
+const PARAMETRIZED: ReadonlySet<string> = new Set(['tekton.dev', 'argoproj.io']);
+
 /**
  * Whether `c`'s image is one that is only known later, so not inspecting it is a notice, not an invalid
- * reference: a `ko://` path (ko builds it at deploy time), a Tekton param without a value (each run sets it), and
- * any placeholder in a kind archcheck only inferred to hold pods (it may well be a template or a pattern).
+ * reference: a `ko://` path (ko builds it at deploy time), a Tekton or Argo parameter without a value (each run
+ * sets it), and any placeholder in a kind archcheck only inferred to hold pods (it may well be a template or a
+ * pattern).
  */
 export function isDeferredImage(w: Workload, c: ContainerUse): boolean {
   const kind = c.parseError?.kind;
   if (kind === undefined) return false;
   if (kind === 'ko') return true;
-  if (kind === 'parameter' && apiGroup(w.apiVersion) === 'tekton.dev') return true;
+  if (kind === 'parameter' && PARAMETRIZED.has(apiGroup(w.apiVersion))) return true;
   return w.inferred === true && PLACEHOLDERS.has(kind);
 }
 

@@ -20,6 +20,27 @@ type Expected = [string, number, number, string, string, string[]];
 
 const EXPECTED: Expected[] = [
   [
+    'argo-workflow.yaml',
+    32,
+    16,
+    'image-arch-mismatch',
+    'error',
+    [
+      'WorkflowTemplate release (templates[build] via templates[main].steps[compile]), container "main"',
+      'example.com/amd64-only:1.0 ({{inputs.parameters.image}}: the value of param "image" at line 20, the value of param "builder" at line 11)',
+    ],
+  ],
+  [
+    'argo-workflow.yaml',
+    35,
+    16,
+    'image-unresolved',
+    'notice',
+    [
+      'container "main": example.com/tools:{{item}} uses the Argo variable {{item}}, which is set when the workflow runs',
+    ],
+  ],
+  [
     'inferred-placeholders.yaml',
     10,
     16,

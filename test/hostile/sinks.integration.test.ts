@@ -63,12 +63,39 @@ const tektonTask = [
   ...HOSTILE.flatMap((_, i) => [`    - name: s${i}`, `      image: $(params.p${i})`]),
 ].join('\n');
 
+/**
+ * An Argo WorkflowTemplate whose steps pass hostile images to one template (each a workload named by its step),
+ * and whose other template names hostile Argo variables: the filled images and the variables reach messages.
+ */
+const argoWorkflow = [
+  'apiVersion: argoproj.io/v1alpha1',
+  'kind: WorkflowTemplate',
+  'metadata: {name: hostile-arguments}',
+  'spec:',
+  '  templates:',
+  '    - name: main',
+  '      steps:',
+  ...HOSTILE.flatMap((h, i) => [
+    `        - - name: ${JSON.stringify(`s${i}-${h}`)}`,
+    '            template: build',
+    `            arguments: {parameters: [{name: image, value: ${JSON.stringify(`nginx:${h}`)}}]}`,
+  ]),
+  '    - name: build',
+  '      inputs: {parameters: [{name: image}]}',
+  '      container: {image: "{{inputs.parameters.image}}"}',
+  '    - name: variables',
+  '      containerSet:',
+  '        containers:',
+  ...HOSTILE.map((h, i) => `          - {name: v${i}, image: ${JSON.stringify(`nginx:{{${h}}}`)}}`),
+].join('\n');
+
 let workspace: string;
 beforeAll(async () => {
   workspace = await makeWorkspace('few-findings');
   await writeFile(path.join(workspace, 'deploy/hostile.yaml'), HOSTILE.map(manifest).join('\n---\n'));
   await writeFile(path.join(workspace, 'deploy', HOSTILE_FILE), manifest('from a hostile file name', 99));
   await writeFile(path.join(workspace, 'deploy/tekton.yaml'), tektonTask);
+  await writeFile(path.join(workspace, 'deploy/argo.yaml'), argoWorkflow);
 }, 60_000);
 
 describe('the CLI in a run: step', () => {
@@ -84,6 +111,9 @@ describe('the CLI in a run: step', () => {
     // The Tekton images were filled from their params' defaults and reported as such (the text output groups
     // them with the Deployments' findings on the same images).
     if (format === 'json') expect(all).toContain('the default of param');
+    // So were the Argo images, from the values its steps pass, and its other variables are notices.
+    if (format === 'json') expect(all).toContain('{{inputs.parameters.image}}: the value of param');
+    if (format === 'json') expect(all).toContain('uses the Argo variable');
     if (format === 'text') expect(run.stdout).toContain('FORGED');
     else
       expect(

@@ -3,7 +3,16 @@ import { asMap, asSeq, child, locate, scalarString, type AstContext } from '../.
 import type { KubeObject } from '../../documents/parse.js';
 import { readContainer, readScheduling } from '../pod-spec.js';
 import type { ContainerUse, Scheduling, Workload } from '../workload.js';
-import { expandPath, imageUse, listOf, workloadOf, type CrdPath, type PodSource } from './source.js';
+import { argoCalls, fillArgoImage, type ArgoScope } from './argo-params.js';
+import {
+  expandPath,
+  imageUse,
+  listOf,
+  withImage,
+  workloadOf,
+  type CrdPath,
+  type PodSource,
+} from './source.js';
 
 const ROLLOUT_JOB: PodSource = {
   from: 'podSpec',
@@ -41,16 +50,49 @@ export const ARGO_CRDS: Readonly<Record<string, readonly PodSource[]>> = {
   ],
 };
 
-/** Each Argo Workflows template that runs containers, as one workload. */
+/**
+ * Each Argo Workflows template that runs containers, as one workload, its images' parameters filled the ways it
+ * runs (argo-params.ts). When callers pass values that make different images, each is a workload of its own,
+ * named by the step or task that calls it.
+ */
 export function readArgoTemplates(obj: KubeObject, templates: CrdPath, workflowPath: CrdPath): Workload[] {
   const { ctx } = obj;
   const workflow = asMap(ctx, expandPath(ctx, obj.map, workflowPath)[0]?.node);
+  const calls = argoCalls(ctx, workflow);
   return expandPath(ctx, obj.map, templates).flatMap(({ node, part }) => {
     const template = asMap(ctx, node);
     const containers = template ? argoContainers(ctx, template) : [];
     if (!template || containers.length === 0) return [];
-    return [workloadOf(obj, { part }, containers, argoScheduling(ctx, template, workflow))];
+    const scheduling = argoScheduling(ctx, template, workflow);
+    const variants = new Map<string, { containers: ContainerUse[]; via?: string }>();
+    for (const { scope, via } of calls.get(template) ?? [{ scope: NO_PARAMETERS }]) {
+      const filled = containers.map((c) => withParameters(c, scope));
+      const key = filled.map((c) => `${c.image}\0${c.parseError?.reason ?? ''}`).join('\n');
+      if (!variants.has(key))
+        variants.set(key, via === undefined ? { containers: filled } : { containers: filled, via });
+    }
+    return [...variants.values()].map((v) =>
+      workloadOf(
+        obj,
+        { part: variants.size > 1 && v.via ? `${part} via ${v.via}` : part },
+        v.containers,
+        scheduling,
+      ),
+    );
   });
+}
+
+const NO_PARAMETERS: ArgoScope = { inputs: new Map(), workflow: new Map() };
+
+/** A container whose image names Argo parameters or variables: filled in, or left as a parameter a run sets. */
+function withParameters(use: ContainerUse, scope: ArgoScope): ContainerUse {
+  if (!use.image.includes('{{')) return use;
+  const filled = fillArgoImage(use.image, scope);
+  if (filled.unknown) {
+    const reason = `${use.image} uses ${filled.unknown}`;
+    return { ...use, parseError: { ok: false, kind: 'parameter', reason } };
+  }
+  return { ...withImage(use, filled.text), written: { image: use.image, params: filled.params } };
 }
 
 /**

@@ -1,0 +1,204 @@
+import type { Node, YAMLMap } from 'yaml';
+import {
+  asMap,
+  asSeq,
+  child,
+  locate,
+  scalarString,
+  stringValue,
+  type AstContext,
+} from '../../documents/ast.js';
+import type { ImageParam } from '../workload.js';
+
+// Argo Workflows' parameters in images: `{{inputs.parameters.x}}` and `{{workflow.parameters.x}}`, filled the way
+// the controller fills them (https://argo-workflows.readthedocs.io/en/latest/variables/). Every other `{{...}}`
+// in a workflow's template is one of Argo's variables too (`{{item}}`, `{{steps.x.outputs.result}}`, `{{=expr}}`),
+// set when the workflow runs: never a Helm template to render.
+
+interface Entry {
+  text: string;
+  param: ImageParam;
+  /** Where the references in `text` are filled from: a caller's value names the caller's own inputs. */
+  scope: ArgoScope;
+}
+
+/** What a template's parameters are filled from: its inputs, and the workflow's arguments. */
+export interface ArgoScope {
+  inputs: ReadonlyMap<string, Entry>;
+  workflow: ReadonlyMap<string, Entry>;
+}
+
+/** One way a template runs: called by a step or DAG task of the workflow (`via`), else as it is declared. */
+export interface ArgoCall {
+  scope: ArgoScope;
+  via?: string;
+}
+
+/** A simple tag naming a parameter; spaces inside the braces are allowed, as Argo trims them. */
+const REFERENCE = /\{\{\s*(inputs|workflow)\.parameters\.([A-Za-z0-9_.-]+?)\s*\}\}/g;
+/** Any tag left after filling: a variable only a run knows. */
+const TAG = /\{\{[\s\S]*?\}\}/;
+/** Values naming values (a caller's input, then a workflow argument): followed this deep, no further. */
+const MAX_DEPTH = 4;
+/** Longer than any image reference (a name of 255 and a tag of 128): a longer result is not an image. */
+const MAX_LENGTH = 1024;
+const LONG = 'parameters whose values make it longer than any image reference';
+
+/**
+ * The workflow's templates, and for each the ways it runs. An input's `value` is what the template gets whatever
+ * a caller passes; else each step or DAG task calling it (`template: <name>`) passes its arguments, filled in the
+ * caller's own scope; an input a caller does not pass takes its `default`. The entrypoint also runs as submitted,
+ * its inputs filled from the workflow's arguments of the same name. A template no step of this workflow calls
+ * (one another workflow calls through `templateRef`) runs as declared: its values and defaults.
+ */
+export function argoCalls(ctx: AstContext, workflow: YAMLMap | undefined): Map<YAMLMap, ArgoCall[]> {
+  const args = parameters(ctx, asMap(ctx, child(ctx, workflow, 'arguments')), 'value');
+  const entrypoint = scalarString(ctx, child(ctx, workflow, 'entrypoint'));
+  const templates = (asSeq(ctx, child(ctx, workflow, 'templates'))?.items ?? []).flatMap((item) => {
+    const map = asMap(ctx, item);
+    return map ? [map] : [];
+  });
+  const byName = new Map(templates.map((t) => [scalarString(ctx, child(ctx, t, 'name')), t]));
+  const declared = new Map(templates.map((t) => [t, declaredScope(ctx, t, args, undefined)]));
+  const calls = new Map<YAMLMap, ArgoCall[]>(templates.map((t) => [t, []]));
+  for (const caller of templates) {
+    const callerName = scalarString(ctx, child(ctx, caller, 'name')) ?? '?';
+    for (const { site, via } of callSites(ctx, caller, callerName)) {
+      const callee = byName.get(scalarString(ctx, child(ctx, site, 'template')));
+      const outer = declared.get(caller);
+      if (!callee || !outer) continue;
+      const passed = parameters(ctx, asMap(ctx, child(ctx, site, 'arguments')), 'value', outer);
+      calls.get(callee)?.push({ scope: declaredScope(ctx, callee, args, passed), via });
+    }
+  }
+  for (const t of templates) {
+    const entry = entrypoint !== undefined && scalarString(ctx, child(ctx, t, 'name')) === entrypoint;
+    const own = calls.get(t) ?? [];
+    if (entry) own.unshift({ scope: declaredScope(ctx, t, args, args) });
+    else if (own.length === 0) own.push({ scope: declared.get(t) ?? { inputs: new Map(), workflow: args } });
+  }
+  return calls;
+}
+
+/** The steps (`steps`: a list of parallel groups) and DAG tasks of a template, each named for messages. */
+function callSites(ctx: AstContext, template: YAMLMap, name: string): { site: YAMLMap; via: string }[] {
+  const label = (site: YAMLMap, index: number) =>
+    scalarString(ctx, child(ctx, site, 'name')) ?? String(index);
+  const steps = (asSeq(ctx, child(ctx, template, 'steps'))?.items ?? []).flatMap((group) =>
+    (asSeq(ctx, group)?.items ?? []).flatMap((item, index) => {
+      const site = asMap(ctx, item);
+      return site ? [{ site, via: `templates[${name}].steps[${label(site, index)}]` }] : [];
+    }),
+  );
+  const tasks = asSeq(ctx, child(ctx, asMap(ctx, child(ctx, template, 'dag')), 'tasks'));
+  return [
+    ...steps,
+    ...(tasks?.items ?? []).flatMap((item, index) => {
+      const site = asMap(ctx, item);
+      return site ? [{ site, via: `templates[${name}].dag.tasks[${label(site, index)}]` }] : [];
+    }),
+  ];
+}
+
+/** A template's inputs: its `value`s, then what `passed` gives, then its `default`s. */
+function declaredScope(
+  ctx: AstContext,
+  template: YAMLMap,
+  args: ReadonlyMap<string, Entry>,
+  passed: ReadonlyMap<string, Entry> | undefined,
+): ArgoScope {
+  const inputs = asMap(ctx, child(ctx, template, 'inputs'));
+  // A template's own values and defaults name the workflow's arguments, not its inputs.
+  const own: ArgoScope = { inputs: new Map(), workflow: args };
+  const filled = parameters(ctx, inputs, 'value', own);
+  for (const [name, entry] of passed ?? []) if (!filled.has(name)) filled.set(name, entry);
+  for (const [name, entry] of parameters(ctx, inputs, 'default', own))
+    if (!filled.has(name)) filled.set(name, entry);
+  return { inputs: filled, workflow: args };
+}
+
+/**
+ * The string `value` (or `default`) of each of `holder.parameters`, its references to be filled in `scope`; without
+ * one, these are the workflow's arguments, whose values name each other.
+ */
+function parameters(
+  ctx: AstContext,
+  holder: YAMLMap | undefined,
+  field: 'value' | 'default',
+  scope?: ArgoScope,
+): Map<string, Entry> {
+  const entries = new Map<string, Entry>();
+  const where = scope ?? { inputs: new Map(), workflow: entries };
+  for (const item of asSeq(ctx, child(ctx, holder, 'parameters'))?.items ?? []) {
+    const param = asMap(ctx, item);
+    const name = scalarString(ctx, child(ctx, param, 'name'));
+    const node = child(ctx, param, field);
+    // Written as a string: `value: 1.10` is the number 1.1 to YAML, not the tag a person meant.
+    const text = stringValue(ctx, node);
+    if (name === undefined || text === undefined || entries.has(name)) continue;
+    entries.set(name, {
+      text,
+      param: { name, from: field, location: locate(ctx, node as Node) },
+      scope: where,
+    });
+  }
+  return entries;
+}
+
+export interface ArgoFilled {
+  text: string;
+  /** Every parameter value that went in, in order of use. */
+  params: ImageParam[];
+  /** Why the image is still not known: a parameter without a value here, or a variable a run sets. */
+  unknown?: string;
+}
+
+/** `image` with its parameters filled from `scope`; `unknown` says what is left to the run. */
+export function fillArgoImage(image: string, scope: ArgoScope): ArgoFilled {
+  const filled = substitute(image, scope, new Map(), 0);
+  if (filled.unknown) return { text: image, params: [], unknown: filled.unknown };
+  if (filled.text.length > MAX_LENGTH) return { text: image, params: [], unknown: LONG };
+  const tag = TAG.exec(filled.text)?.[0];
+  if (tag)
+    return {
+      text: image,
+      params: [],
+      unknown: `the Argo variable ${tag}, which is set when the workflow runs`,
+    };
+  return filled;
+}
+
+/**
+ * `text` with its references filled. Each value is filled once per image (`done`), and is bounded in length, so
+ * values naming values many times over cost neither time nor memory; after the first unknown, nothing more is
+ * filled.
+ */
+function substitute(text: string, scope: ArgoScope, done: Map<Entry, ArgoFilled>, depth: number): ArgoFilled {
+  if (text.length > MAX_LENGTH) return { text, params: [], unknown: LONG };
+  const params: ImageParam[] = [];
+  let unknown: string | undefined;
+  const result = text.replace(REFERENCE, (whole, where: string, name: string) => {
+    if (unknown) return whole;
+    const entry = (where === 'inputs' ? scope.inputs : scope.workflow).get(name);
+    if (!entry || depth >= MAX_DEPTH) {
+      unknown =
+        where === 'inputs'
+          ? `input parameter "${name}", which has no value or default here: the step or task that calls the ` +
+            'template passes it, so the image is not known until then; give the input a default ' +
+            '(inputs.parameters[].default) to have that image checked'
+          : `workflow parameter "${name}", which has no value in spec.arguments.parameters: it is set when the ` +
+            'workflow is submitted; give it a value there to have that image checked';
+      return whole;
+    }
+    let inner = done.get(entry);
+    if (!inner) {
+      inner = substitute(entry.text, entry.scope, done, depth + 1);
+      done.set(entry, inner);
+    }
+    unknown = inner.unknown ?? (inner.text.length > MAX_LENGTH ? LONG : undefined);
+    params.push(entry.param, ...inner.params);
+    return inner.text;
+  });
+  if (!unknown && result.length > MAX_LENGTH) unknown = LONG;
+  return unknown ? { text, params: [], unknown } : { text: result, params };
+}
