@@ -38,6 +38,7 @@ export function buildReport(input: ReportInput): Report {
       kind: w.kind,
       name: w.name,
       ...(w.namespace ? { namespace: w.namespace } : {}),
+      ...(w.part ? { part: w.part } : {}),
       file: w.location.file,
       line: w.location.line,
       ...(w.template ? { template: w.template } : {}),

@@ -54,6 +54,8 @@ export interface WorkloadEntry {
   kind: string;
   name: string;
   namespace?: string;
+  /** Which part of a custom resource it is, when the object holds several workloads (`templates[build]`). */
+  part?: string;
   file: string;
   line: number;
   /** The Helm chart template it was rendered from (`chart/templates/deployment.yaml`), when known. */
@@ -62,7 +64,7 @@ export interface WorkloadEntry {
   containers: {
     name: string;
     type: 'container' | 'init' | 'ephemeral';
-    /** The image that runs: for a Tekton image built from params, with their values filled in. */
+    /** The image that runs: for an image built from Tekton or Argo parameters, with their values filled in. */
     image: string;
     /** The image as the manifest writes it, when params filled it in (`$(params.image)`). */
     written?: string;

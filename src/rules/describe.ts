@@ -2,9 +2,12 @@ import type { WorkloadId } from './finding.js';
 import type { ContainerUse, Workload } from '../workloads/workload.js';
 
 function workloadId(w: Workload): WorkloadId {
-  return w.namespace
-    ? { kind: w.kind, name: w.name, namespace: w.namespace }
-    : { kind: w.kind, name: w.name };
+  return {
+    kind: w.kind,
+    name: w.name,
+    ...(w.namespace ? { namespace: w.namespace } : {}),
+    ...(w.part ? { part: w.part } : {}),
+  };
 }
 
 /**

@@ -10,6 +10,8 @@ export interface WorkloadId {
   kind: string;
   name: string;
   namespace?: string;
+  /** Which part of a custom resource (`templates[build]`, `tasks[test]`): one object may hold several workloads. */
+  part?: string;
 }
 
 /** One problem, always at a position. Produced by the checks in this folder; read by every reporter. */

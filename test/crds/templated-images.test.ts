@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Report } from '../../src/engine/report.js';
 import { runArchcheck } from '../../src/engine/run.js';
+import { toJsonReport } from '../../src/reporters/json.js';
 import { RecordingLogger } from '../../src/logger.js';
 import { imageTable } from '../engine/fake-source.js';
 
@@ -136,6 +137,24 @@ describe('templated images in CRDs (fixture crds-templated, the assumed amd64 + 
         f.rule === rule,
     );
     for (const part of parts) expect(finding?.message).toContain(part);
+  });
+
+  test('the JSON report names the part of a custom resource each workload and finding is', () => {
+    const json = toJsonReport(report);
+    const parts = json.workloads.filter((w) => w.kind === 'WorkflowTemplate').map((w) => w.part);
+    expect(parts).toEqual([
+      'templates[build] via templates[main].steps[compile]',
+      'templates[build] via templates[main].steps[scan]',
+      'templates[fan-out]',
+    ]);
+    const error = json.findings.find(
+      (f) => f.file === 'argo-workflow.yaml' && f.rule === 'image-arch-mismatch',
+    );
+    expect(error?.workload).toEqual({
+      kind: 'WorkflowTemplate',
+      name: 'release',
+      part: 'templates[build] via templates[main].steps[compile]',
+    });
   });
 
   test.each([

@@ -113,6 +113,7 @@ describe('the CLI in a run: step', () => {
     if (format === 'json') expect(all).toContain('the default of param');
     // So were the Argo images, from the values its steps pass, and its other variables are notices.
     if (format === 'json') expect(all).toContain('{{inputs.parameters.image}}: the value of param');
+    if (format === 'json') expect(all).toContain('"part": "templates[build] via templates[main].steps[s0-');
     if (format === 'json') expect(all).toContain('uses the Argo variable');
     if (format === 'text') expect(run.stdout).toContain('FORGED');
     else
