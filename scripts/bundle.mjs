@@ -12,6 +12,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { Script } from 'node:vm';
 import { fileURLToPath } from 'node:url';
 import { transformSync } from 'esbuild';
 
@@ -106,7 +107,10 @@ function chunkScript(code, file) {
   if (!/^const id=\d+;const ids=\[[\d,]+\];const modules=\{/.test(code) || !code.endsWith(tail))
     throw new Error(`${file}: not the chunk format scripts/bundle.mjs knows`);
   if (/\bimport\s*\(|\bimport\.meta\b/.test(code)) throw new Error(`${file}: a chunk imports`);
-  return `(function(){"use strict";${code.slice(0, -tail.length)};return{id,ids,modules}})();\n`;
+  const script = `(function(){"use strict";${code.slice(0, -tail.length)};return{id,ids,modules}})();\n`;
+  // Compiled here once, so a chunk that is not a valid script (a top-level await) fails the build, not a run.
+  new Script(script, { filename: file });
+  return script;
 }
 
 /** The entry's chunk loading, from `import()` to the loader src/cli/chunks.ts installs as LOAD_CHUNK. */
