@@ -12,6 +12,7 @@ import { type ImageStage, openImageStage } from '../registry/stage.js';
 import { describeUsage } from '../reporters/usage.js';
 import { runChecks } from '../rules/index.js';
 import { DEFAULT_KUSTOMIZE_SETTINGS } from '../sources/kustomize/index.js';
+import { linkStepActions } from '../workloads/step-actions.js';
 import { readSources } from '../sources/stage.js';
 import { isoDay, setAsideFindings } from './adopt.js';
 import { buildReport } from './build-report.js';
@@ -146,6 +147,8 @@ async function readAndResolve(
     onUnits: (units) => images.add(units.flatMap((u) => u.workloads)),
   });
   notices.push(...read.notices);
+  // Steps that run a StepAction of the tree run its image: known only now that every file is read.
+  images.add(linkStepActions(read.units.flatMap((u) => u.workloads)));
 
   const placed = placeTree(read.units, fromFiles, notices, globBase, logger);
 

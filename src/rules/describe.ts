@@ -1,5 +1,5 @@
 import type { WorkloadId } from './finding.js';
-import type { ContainerUse, Workload } from '../workloads/workload.js';
+import type { ContainerUse, ImageParam, Workload } from '../workloads/workload.js';
 
 function workloadId(w: Workload): WorkloadId {
   return {
@@ -38,9 +38,11 @@ export function imageLabel(c: ContainerUse): string {
 /** ` ($(params.image): the default of param "image" at line 12)` for an image params filled in, else ''. */
 export function imageOrigin(c: ContainerUse): string {
   if (!c.written) return '';
+  // A value written in another file (a step's param for a StepAction's image) is named with its file.
+  const at = (p: ImageParam) =>
+    p.location.file === c.location.file ? `line ${p.location.line}` : `${p.location.file}:${p.location.line}`;
   const sources = c.written.params.map(
-    (p) =>
-      `${p.from === 'default' ? 'the default' : 'the value'} of param "${p.name}" at line ${p.location.line}`,
+    (p) => `${p.from === 'default' ? 'the default' : 'the value'} of param "${p.name}" at ${at(p)}`,
   );
   return ` (${c.written.image}: ${sources.join(', ')})`;
 }

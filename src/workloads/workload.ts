@@ -33,8 +33,21 @@ export interface ImageParam {
 }
 
 /**
- * A Tekton step that runs a StepAction (`ref:`) instead of an image of its own: the image is the StepAction's,
- * checked where that StepAction is (a workload of its own) when it is among the scanned files.
+ * The Tekton params one level declares (`default`s) or passes (`value`s). `outer` is where the values themselves
+ * are filled from: a pipeline task's `value: $(params.tag)` names the pipeline's param, not its own.
+ */
+export interface ParamTable {
+  entries: ReadonlyMap<string, { text: string; param: ImageParam }>;
+  outer: readonly ParamTable[];
+}
+
+/** Where a Tekton param is looked up: innermost table first, the first that has the name wins. */
+export type ParamScope = readonly ParamTable[];
+
+/**
+ * A Tekton step that runs a StepAction (`ref:`) instead of an image of its own: the image is the StepAction's.
+ * When that StepAction is among the scanned files, the step runs its image filled with the params the step
+ * passes (src/workloads/step-actions.ts).
  */
 export interface StepActionUse {
   /** The step's name (`steps[2]` when it has none). */
@@ -44,6 +57,14 @@ export interface StepActionUse {
   resolver?: string;
   /** Position of the step's `ref:` key. */
   location: SourceLocation;
+  /** The string values the step passes in its `params`, themselves filled from the task's params. */
+  params: ParamTable;
+}
+
+/** A StepAction's container with its image as written, and its params' defaults: what each step fills in. */
+export interface StepActionImage {
+  container: ContainerUse;
+  defaults: ParamTable;
 }
 
 export interface NodeSelectorRequirement {
@@ -96,6 +117,8 @@ export interface Workload {
   containers: ContainerUse[];
   /** Tekton steps that run StepActions (whose images are not written here). */
   stepActions?: StepActionUse[];
+  /** A Tekton StepAction's own image, to fill for each step that runs it. */
+  stepAction?: StepActionImage;
   scheduling: Scheduling;
   /** `archcheck.io/ignore` annotations of the object it comes from. */
   ignore?: AnnotationIgnore;

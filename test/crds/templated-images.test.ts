@@ -74,7 +74,7 @@ const EXPECTED: Expected[] = [
   ],
   [
     'tekton-stepaction-refs.yaml',
-    12,
+    19,
     7,
     'image-unresolved',
     'notice',
@@ -82,11 +82,23 @@ const EXPECTED: Expected[] = [
   ],
   [
     'tekton-stepaction-refs.yaml',
-    15,
+    22,
     7,
     'image-unresolved',
     'notice',
     ['step "remote" runs a StepAction the hub resolver fetches at run time'],
+  ],
+  // The Task's "clone" step runs the StepAction's image with its default, on the Task's pools.
+  [
+    'tekton-stepaction.yaml',
+    10,
+    10,
+    'image-arch-mismatch',
+    'error',
+    [
+      'Task clone-and-build, container "clone"',
+      '($(params.gitImage): the default of param "gitImage" at line 9) has no linux/arm64 build',
+    ],
   ],
   [
     'tekton-stepaction.yaml',
@@ -134,9 +146,22 @@ describe('templated images in CRDs (fixture crds-templated, the assumed amd64 + 
         f.location.file === file &&
         f.location.line === line &&
         f.location.column === column &&
-        f.rule === rule,
+        f.rule === rule &&
+        // Two workloads may share a line (a StepAction, and the step that runs it): the first part tells them apart.
+        f.message.includes(parts[0] ?? ''),
     );
     for (const part of parts) expect(finding?.message).toContain(part);
+  });
+
+  test('a step that passes a param to a StepAction of the tree runs the image it names', () => {
+    const task = report.workloads.find((w) => w.name === 'clone-and-build');
+    const step = task?.containers.find((c) => c.name === 'clone-multi');
+    expect(step).toMatchObject({
+      image: 'example.com/multi:1.0',
+      written: '$(params.gitImage)',
+      file: 'tekton-stepaction.yaml',
+      line: 10,
+    });
   });
 
   test('the JSON report names the part of a custom resource each workload and finding is', () => {

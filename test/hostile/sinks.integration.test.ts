@@ -61,6 +61,22 @@ const tektonTask = [
   ...HOSTILE.flatMap((h, i) => [`    - name: p${i}`, `      default: ${JSON.stringify(`nginx:${h}`)}`]),
   '  steps:',
   ...HOSTILE.flatMap((_, i) => [`    - name: s${i}`, `      image: $(params.p${i})`]),
+  // Steps that pass hostile images to a StepAction of the tree: its image is filled with them, in this task.
+  ...HOSTILE.flatMap((h, i) => [
+    `    - name: a${i}`,
+    '      ref: {name: hostile-action}',
+    `      params: [{name: image, value: ${JSON.stringify(`nginx:${h}`)}}]`,
+  ]),
+].join('\n');
+
+/** The StepAction those steps run, in a file of its own: findings on its image name the task's file for values. */
+const stepAction = [
+  'apiVersion: tekton.dev/v1beta1',
+  'kind: StepAction',
+  'metadata: {name: hostile-action}',
+  'spec:',
+  '  params: [{name: image}]',
+  '  image: $(params.image)',
 ].join('\n');
 
 /**
@@ -95,6 +111,7 @@ beforeAll(async () => {
   await writeFile(path.join(workspace, 'deploy/hostile.yaml'), HOSTILE.map(manifest).join('\n---\n'));
   await writeFile(path.join(workspace, 'deploy', HOSTILE_FILE), manifest('from a hostile file name', 99));
   await writeFile(path.join(workspace, 'deploy/tekton.yaml'), tektonTask);
+  await writeFile(path.join(workspace, 'deploy/step-action.yaml'), stepAction);
   await writeFile(path.join(workspace, 'deploy/argo.yaml'), argoWorkflow);
 }, 60_000);
 
@@ -111,6 +128,7 @@ describe('the CLI in a run: step', () => {
     // The Tekton images were filled from their params' defaults and reported as such (the text output groups
     // them with the Deployments' findings on the same images).
     if (format === 'json') expect(all).toContain('the default of param');
+    if (format === 'json') expect(all).toContain('of param \\"image\\" at deploy/tekton.yaml:');
     // So were the Argo images, from the values its steps pass, and its other variables are notices.
     if (format === 'json') expect(all).toContain('{{inputs.parameters.image}}: the value of param');
     if (format === 'json') expect(all).toContain('"part": "templates[build] via templates[main].steps[s0-');

@@ -8,19 +8,8 @@ import {
   stringValue,
   type AstContext,
 } from '../../documents/ast.js';
-import type { ImageParam } from '../workload.js';
-
-/**
- * The params one level of a Tekton object declares (`default`s) or passes (`value`s). `outer` is where the values
- * themselves are resolved: a pipeline task's `value: $(params.tag)` names the pipeline's param, not its own.
- */
-export interface ParamTable {
-  entries: ReadonlyMap<string, { text: string; param: ImageParam }>;
-  outer: readonly ParamTable[];
-}
-
-/** Where a parameter is looked up: innermost table first, the first that has the name wins. */
-export type ParamScope = readonly ParamTable[];
+import type { ContainerUse, ImageParam, ParamScope, ParamTable } from '../workload.js';
+import { withImage } from './source.js';
 
 /**
  * `$(params.name)`, `$(params["name"])` and `$(params['name'])`, also as `$(inputs.params.name)` (v1alpha1's form,
@@ -96,4 +85,22 @@ export function substituteParams(text: string, scope: ParamScope, depth = 0): Su
     return inner.text;
   });
   return result.length > MAX_LENGTH ? { text, params: [], missing: [] } : { text: result, params, missing };
+}
+
+/**
+ * `use` running its image with `$(params...)` filled from `scope`. When a param has no value here, the image is
+ * left as written: a parameter each run sets, which the image-unresolved rule reports as a notice.
+ */
+export function fillParams(use: ContainerUse, scope: ParamScope): ContainerUse {
+  if (!use.image.includes('$(')) return use;
+  const filled = substituteParams(use.image, scope);
+  if (filled.missing.length > 0) {
+    const names = filled.missing.map((n) => `"${n}"`).join(', ');
+    const reason =
+      `${use.image} uses Tekton param ${names}, which has no default here: each run sets it, so the image is ` +
+      'not known until then; give the param a default (spec.params[].default) to have that image checked';
+    return { ...use, parseError: { ok: false, kind: 'parameter', reason } };
+  }
+  if (filled.params.length === 0) return use;
+  return { ...withImage(use, filled.text), written: { image: use.image, params: filled.params } };
 }

@@ -12,9 +12,9 @@ import {
 } from '../../documents/ast.js';
 import type { KubeObject } from '../../documents/parse.js';
 import { readContainer, readScheduling } from '../pod-spec.js';
-import type { ContainerUse, StepActionUse, Workload } from '../workload.js';
+import type { ContainerUse, ParamScope, StepActionUse, Workload } from '../workload.js';
 import { expandPath, firstMap, withImage, workloadOf, type PodSource, type TektonLayout } from './source.js';
-import { paramDefaults, paramValues, substituteParams, type ParamScope } from './tekton-params.js';
+import { fillParams, paramDefaults, paramValues } from './tekton-params.js';
 
 const tekton = (layout: TektonLayout): readonly PodSource[] => [{ from: 'tekton', layout }];
 
@@ -58,9 +58,13 @@ export function readTekton(obj: KubeObject, layout: TektonLayout): Workload[] {
       return pipelineSpec ? pipelineWorkloads(obj, pipelineSpec, run, podTemplate) : [];
     }
     case 'stepAction': {
-      // A StepAction's spec is one step: its image, command, args and params.
-      const use = tektonContainer(ctx, spec, obj.name, [paramDefaults(ctx, spec)], undefined);
-      return [workloadOf(obj, {}, [use], readScheduling(ctx, undefined))];
+      // A StepAction's spec is one step: its image, command, args and params. On its own it runs with its
+      // defaults; each step that runs it fills the image again with the params it passes (step-actions.ts).
+      const defaults = paramDefaults(ctx, spec);
+      const written = readContainer(ctx, spec, 'container', obj.name);
+      const workload = workloadOf(obj, {}, [fillParams(written, [defaults])], readScheduling(ctx, undefined));
+      workload.stepAction = { container: written, defaults };
+      return [workload];
     }
     default: {
       const never: never = layout;
@@ -108,7 +112,7 @@ function taskWorkloads(
     const step = asMap(ctx, item);
     if (!step) return;
     const ref = asMap(ctx, child(ctx, step, 'ref'));
-    if (ref) stepActions.push(stepActionUse(ctx, step, ref, `steps[${index}]`));
+    if (ref) stepActions.push(stepActionUse(ctx, step, ref, `steps[${index}]`, scope));
     else containers.push(tektonContainer(ctx, step, `steps[${index}]`, scope, templateImage));
   });
   (asSeq(ctx, child(ctx, taskSpec, 'sidecars'))?.items ?? []).forEach((item, index) => {
@@ -121,11 +125,21 @@ function taskWorkloads(
   return [workload];
 }
 
-/** A step that runs a StepAction: Tekton rejects one that also sets `image`, so it has no image of its own. */
-function stepActionUse(ctx: AstContext, step: YAMLMap, ref: YAMLMap, fallback: string): StepActionUse {
+/**
+ * A step that runs a StepAction: Tekton rejects one that also sets `image`, so it has no image of its own. The
+ * values it passes in `params` are filled from the task's scope.
+ */
+function stepActionUse(
+  ctx: AstContext,
+  step: YAMLMap,
+  ref: YAMLMap,
+  fallback: string,
+  scope: ParamScope,
+): StepActionUse {
   const use: StepActionUse = {
     step: scalarString(ctx, child(ctx, step, 'name')) ?? fallback,
     location: locate(ctx, keyNode(ctx, step, 'ref') ?? step),
+    params: paramValues(ctx, step, scope),
   };
   const name = scalarString(ctx, child(ctx, ref, 'name'));
   const resolver = scalarString(ctx, child(ctx, ref, 'resolver'));
@@ -136,7 +150,7 @@ function stepActionUse(ctx: AstContext, step: YAMLMap, ref: YAMLMap, fallback: s
 
 /**
  * A step or sidecar, its image (or the inherited `stepTemplate` image, at that line) with `$(params...)` filled
- * from `scope`. When a param has no value here, the image is left as written, a parameter each run sets.
+ * from `scope`.
  */
 function tektonContainer(
   ctx: AstContext,
@@ -151,15 +165,5 @@ function tektonContainer(
     inheritedImage === undefined
       ? own
       : { ...withImage(own, inheritedImage), location: locate(ctx, inherited) };
-  if (!base.image.includes('$(')) return base;
-  const filled = substituteParams(base.image, scope);
-  if (filled.missing.length > 0) {
-    const names = filled.missing.map((n) => `"${n}"`).join(', ');
-    const reason =
-      `${base.image} uses Tekton param ${names}, which has no default here: each run sets it, so the image is ` +
-      'not known until then; give the param a default (spec.params[].default) to have that image checked';
-    return { ...base, parseError: { ok: false, kind: 'parameter', reason } };
-  }
-  if (filled.params.length === 0) return base;
-  return { ...withImage(base, filled.text), written: { image: base.image, params: filled.params } };
+  return fillParams(base, scope);
 }
