@@ -110,8 +110,17 @@ const fmt = (m: Measured) =>
 const ratio = (a: Measured, b: Measured) =>
   `${(a.ms / b.ms).toFixed(2)}x (CPU ${(a.cpuMs / b.cpuMs).toFixed(2)}x)`;
 
-/** One repository: the two parsers, the engine composing every document, the engine as it runs. */
-function compare(name: string, dir: string, rounds: number): { lines: string[]; engine: Measured } {
+/**
+ * One repository: the two parsers, the engine composing every document, the engine as it runs. The goals (issue
+ * 14) are for the generated repository; the corpus, richer in comments (parsed in full), is shown against them
+ * without one.
+ */
+function compare(
+  name: string,
+  dir: string,
+  rounds: number,
+  goals: boolean,
+): { lines: string[]; engine: Measured } {
   const js = measure('js-yaml', dir, rounds);
   const yaml = measure('yaml', dir, rounds);
   const full = measure('engine-full', dir, rounds);
@@ -122,8 +131,8 @@ function compare(name: string, dir: string, rounds: number): { lines: string[]; 
     `    yaml parseAllDocuments    ${fmt(yaml)}`,
     `    engine, all composed      ${fmt(full)}`,
     `    engine                    ${fmt(engine)}`,
-    `    engine / js-yaml loadAll          ${ratio(engine, js)} (goal <= 3x)`,
-    `    engine / yaml parseAllDocuments   ${ratio(engine, yaml)} (goal <= 0.5x); all composed: ${ratio(full, yaml)}`,
+    `    engine / js-yaml loadAll          ${ratio(engine, js)}${goals ? ' (goal <= 3x)' : ''}`,
+    `    engine / yaml parseAllDocuments   ${ratio(engine, yaml)}${goals ? ' (goal <= 0.5x)' : ''}; all composed: ${ratio(full, yaml)}`,
   ];
   return { lines, engine };
 }
@@ -136,7 +145,7 @@ export async function benchParse(): Promise<string> {
       'engine vs js-yaml loadAll and yaml parseAllDocuments, same files, each in its own process',
     ];
     if (corpusFound)
-      lines.push(...compare('shared corpus (manifests)', path.join(CORPUS, 'manifests'), 3).lines);
+      lines.push(...compare('shared corpus (manifests)', path.join(CORPUS, 'manifests'), 3, false).lines);
     else lines.push(`  not measured: ${CORPUS_MISSING}`);
     const sizes = big ? [10_000, 100_000] : [2_500, 10_000];
     const perDocument: string[] = [];
@@ -144,7 +153,7 @@ export async function benchParse(): Promise<string> {
       const dir = path.join(tmp, `repo-${documents}`);
       const mib = generateRepo(dir, documents) / 1024 / 1024;
       const rounds = documents > 10_000 ? 1 : 3;
-      const { lines: set, engine } = compare(`generated, ${mib.toFixed(1)} MiB`, dir, rounds);
+      const { lines: set, engine } = compare(`generated, ${mib.toFixed(1)} MiB`, dir, rounds, true);
       lines.push(...set);
       const us = (ms: number) => ((ms * 1000) / documents).toFixed(0);
       perDocument.push(`${us(engine.ms)} us (CPU ${us(engine.cpuMs)} us) per document at ${documents}`);
