@@ -12,6 +12,8 @@ export const PARSE_OPTIONS = {
   merge: true,
 } as const;
 
+/** A whole-line comment at the document's start that the builder keeps: `#`, then text ending in no space. */
+const COMMENT_LINE = /^#.*\S$/;
 /** Characters that end a plain scalar inside a flow collection. */
 const FLOW_END = new Set(',[]{}');
 /** c-indicators (YAML 1.2.2 section 5.3) that the builder leaves to the parser when they start a plain scalar. */
@@ -27,7 +29,7 @@ const INDICATOR = new Set('-?:,[]{}#&*!|>\'"%@`');
  * The fuzz test compares every node with the library's for documents the scan claims clean.
  */
 export function fastCompose(text: string): Document.Parsed | undefined {
-  if (text.includes('#') || text.includes('\t') || text.includes('\r')) return undefined;
+  if (text.includes('\t') || text.includes('\r')) return undefined;
   try {
     return new Builder(text).document();
   } catch (error) {
@@ -59,18 +61,44 @@ class Builder {
 
   document(): Document.Parsed {
     const { doc, lines } = this;
-    if (lines[0] === '---') {
+    const docStart = lines[0] === '---';
+    if (docStart) {
       // Set for a document built with options, as this one is.
       (doc.directives as NonNullable<typeof doc.directives>).docStart = true;
       this.li = 1;
     }
+    const comment = this.leadingComment();
     if (this.li >= lines.length || this.indent(this.li) !== 0 || this.isItem(this.li, 0)) outside();
     const contents = this.map(0);
     if (this.li !== lines.length) outside();
     doc.contents = contents;
     const end = contents.range[2];
-    doc.range = [0, end, end];
+    doc.range = [docStart || comment === undefined ? 0 : contents.range[0], end, end];
+    // The library files the comment on the map after `---`, else on the first key, and starts the document
+    // at its content when nothing precedes the comment.
+    if (comment !== undefined) {
+      const first = (contents as YAMLMap).items[0]?.key as Scalar;
+      if (docStart) contents.commentBefore = comment;
+      else first.commentBefore = comment;
+    }
     return doc as Document.Parsed;
+  }
+
+  /**
+   * The comment lines that start the document (Helm's `# Source: chart/templates/x.yaml`, a file's header), as
+   * the library keeps them: each line's text after its `#`, joined. Only lines with no trailing space, and no
+   * other `#` in the document: a comment anywhere else is the parser's to attach.
+   */
+  leadingComment(): string | undefined {
+    const first = this.li;
+    while (this.li < this.lines.length && COMMENT_LINE.test(this.lines[this.li] as string)) this.li++;
+    const start = this.starts[this.li] ?? this.text.length;
+    if (this.text.indexOf('#', start) !== -1) outside();
+    if (this.li === first) return undefined;
+    return this.lines
+      .slice(first, this.li)
+      .map((line) => line.slice(1))
+      .join('\n');
   }
 
   /** Spaces before the line's content; a blank line is outside the subset. */

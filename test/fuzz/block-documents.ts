@@ -151,13 +151,19 @@ function mapping(r: Rand, bare: boolean, indent: number, depth: number, out: str
 }
 
 /**
- * One document from `seed`, bent at up to two spots. `bare`: without comments and block scalars, and bent less
- * often, so most documents stay in the fast-compose subset (a `#` or `|` anywhere already leaves it).
+ * One document from `seed`, bent at up to two spots. `bare`: without comments (but comment lines at the start)
+ * and block scalars, and bent less often, so most documents stay in the fast-compose subset (a `#` or `|`
+ * anywhere else already leaves it).
  */
 export function document(seed: number, bare = false): string {
   const r = rand(seed);
   const out: string[] = [];
   if (r(3) === 0) out.push(pick(r, ['---', '--- # c', '--- x']));
+  // Comment lines before the content, as Helm's `# Source:` and file headers write them.
+  for (let comments = r(6) === 0 ? 1 + r(3) : 0; comments > 0; comments--)
+    out.push(
+      pick(r, ['# Source: chart/templates/app.yaml', '#x', '#  indented', '# trailing ', '#', '# a # b']),
+    );
   if (r(2)) out.push(`apiVersion: ${pick(r, WORDS)}`, `kind: ${pick(r, WORDS)}`);
   mapping(r, bare, 0, 0, out);
   let text = out.join(r(6) ? '\n' : '\r\n');
