@@ -133,6 +133,17 @@ test.each<[string, string, string, string[]]>([
   expect(containersOf(workflow(args, templates))).toEqual(expected);
 });
 
+test('a step that names no template (a templateRef) calls no template of this workflow, not even a nameless one', () => {
+  const manifest = workflow(
+    '',
+    '    - inputs: {parameters: [{name: image, default: "a.io/default:1"}]}\n' +
+      '      container: {image: "{{inputs.parameters.image}}"}\n' +
+      '    - name: main\n      steps:\n        - - name: remote\n            templateRef: {name: other, template: build}\n' +
+      '            arguments: {parameters: [{name: image, value: "a.io/passed:1"}]}\n',
+  );
+  expect(containersOf(manifest)).toEqual(['templates[0]: a.io/default:1 @11:26 <default image@10']);
+});
+
 test('a DAG task passes its arguments like a step, and a CronWorkflow fills its workflowSpec', () => {
   const manifest = [
     'apiVersion: argoproj.io/v1alpha1',

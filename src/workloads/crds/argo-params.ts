@@ -58,13 +58,18 @@ export function argoCalls(ctx: AstContext, workflow: YAMLMap | undefined): Map<Y
     const map = asMap(ctx, item);
     return map ? [map] : [];
   });
-  const byName = new Map(templates.map((t) => [scalarString(ctx, child(ctx, t, 'name')), t]));
+  const byName = new Map<string, YAMLMap>();
+  for (const t of templates) {
+    const name = scalarString(ctx, child(ctx, t, 'name'));
+    if (name !== undefined && !byName.has(name)) byName.set(name, t);
+  }
   const declared = new Map(templates.map((t) => [t, declaredScope(ctx, t, args, undefined)]));
   const calls = new Map<YAMLMap, ArgoCall[]>(templates.map((t) => [t, []]));
   for (const caller of templates) {
     const callerName = scalarString(ctx, child(ctx, caller, 'name')) ?? '?';
     for (const { site, via } of callSites(ctx, caller, callerName)) {
-      const callee = byName.get(scalarString(ctx, child(ctx, site, 'template')));
+      const target = scalarString(ctx, child(ctx, site, 'template'));
+      const callee = target === undefined ? undefined : byName.get(target);
       const outer = declared.get(caller);
       if (!callee || !outer) continue;
       const passed = parameters(ctx, asMap(ctx, child(ctx, site, 'arguments')), 'value', outer);
