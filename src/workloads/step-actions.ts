@@ -7,7 +7,9 @@ import type { StepActionUse, Workload } from './workload.js';
  * container of its own task, filled with the params the step passes (else the StepAction's defaults), so it is
  * checked against the pools the task's pods land on. The container stays at the StepAction's `image:` line, and
  * the message says where each value came from. Matched by name, and by namespace when both are written (a
- * StepAction of the task's namespace first). Returns the workloads that gained containers.
+ * StepAction of the task's namespace first). A StepAction that steps here run is then checked only through
+ * them: on its own, with its defaults and on every pool, it would report pools and images its tasks never use.
+ * One that no step here runs keeps that check. Returns the workloads that gained containers.
  */
 export function linkStepActions(workloads: readonly Workload[]): Workload[] {
   const byName = new Map<string, Workload[]>();
@@ -17,17 +19,20 @@ export function linkStepActions(workloads: readonly Workload[]): Workload[] {
   }
   if (byName.size === 0) return [];
   const linked: Workload[] = [];
+  const run = new Set<Workload>();
   for (const w of workloads) {
     const added = (w.stepActions ?? []).flatMap((use) => {
-      const action = stepActionOf(byName, w, use)?.stepAction;
-      if (!action) return [];
-      const { container, defaults } = action;
+      const action = stepActionOf(byName, w, use);
+      if (!action?.stepAction) return [];
+      run.add(action);
+      const { container, defaults } = action.stepAction;
       return [fillParams({ ...container, name: use.step }, [use.params, defaults])];
     });
     if (added.length === 0) continue;
     w.containers.push(...added);
     linked.push(w);
   }
+  for (const action of run) action.containers = [];
   return linked;
 }
 

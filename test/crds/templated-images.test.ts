@@ -100,15 +100,16 @@ const EXPECTED: Expected[] = [
       '($(params.gitImage): the default of param "gitImage" at line 9) has no linux/arm64 build',
     ],
   ],
+  // A StepAction that steps run is checked through them only; one that none runs, on its own.
   [
     'tekton-stepaction.yaml',
-    10,
+    23,
     10,
     'image-arch-mismatch',
     'error',
     [
-      'StepAction git-clone',
-      '($(params.gitImage): the default of param "gitImage" at line 9) has no linux/arm64 build',
+      'StepAction lonely',
+      '($(params.image): the default of param "image" at line 22) has no linux/arm64 build',
     ],
   ],
   // The step without an image runs the stepTemplate's: reported at that line.

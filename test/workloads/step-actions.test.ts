@@ -106,6 +106,22 @@ test.each<[string, Record<string, string>, string[]]>([
   expect(linkedSteps(files)).toEqual(expected);
 });
 
+test('a StepAction that a step runs is checked through it only; one that no step runs keeps its own check', () => {
+  const workloads = [
+    ['sa.yaml', stepAction('build')],
+    ['other.yaml', stepAction('unused')],
+    ['task.yaml', task(['    - {name: s, ref: {name: build}}'])],
+  ].flatMap(([file, text]) =>
+    parseManifestFile(file as string, text as string).objects.flatMap(extractWorkloads),
+  );
+  linkStepActions(workloads);
+  expect(workloads.map((w) => [w.name, w.containers.map((c) => c.image)])).toEqual([
+    ['build', []],
+    ['unused', ['a.io/default:1']],
+    ['t', ['a.io/default:1']],
+  ]);
+});
+
 test('a StepAction image whose param has no value anywhere stays a parameter each run sets', () => {
   const sa = stepAction('build').replace('image: $(params.image)', 'image: a.io/x:$(params.tag)');
   expect(linkedSteps({ 'sa.yaml': sa, 'task.yaml': task(['    - {name: s, ref: {name: build}}']) })).toEqual([
