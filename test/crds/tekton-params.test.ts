@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { parseManifestFile } from '../../src/documents/parse.js';
 import { extractWorkloads } from '../../src/workloads/extract.js';
+import { substituteParams } from '../../src/workloads/crds/tekton-params.js';
+import type { ParamTable } from '../../src/workloads/workload.js';
 
 /** `name image [kind of parse error] @line:column`, and each param that went in, per container. */
 function containersOf(manifest: string): string[] {
@@ -165,4 +167,27 @@ describe('policies and templates are not workloads', () => {
       ['Widget', true, ['pattern']],
     ]);
   });
+});
+
+test('values naming values many times over are filled once each, and each is named once', () => {
+  const at = { file: 't.yaml', line: 1, column: 1 };
+  const refs = (name: string) => `$(params.${name})`.repeat(40);
+  const table: { entries: ParamTable['entries']; outer: ParamTable[] } = { entries: new Map(), outer: [] };
+  table.outer = [table];
+  const values: [string, string][] = [
+    ['a', ''],
+    ['b', refs('a')],
+    ['c', refs('b')],
+    ['d', refs('c')],
+  ];
+  table.entries = new Map(
+    values.map(([name, text]) => [name, { text, param: { name, from: 'default', location: at } }]),
+  );
+  // Unfilled once per value, this is 40^4 substitutions naming 2.6 million params.
+  const filled = substituteParams(`a.io/x:1${refs('d')}`, [table]);
+  expect([filled.text, filled.params.map((p) => p.name), filled.missing]).toEqual([
+    'a.io/x:1',
+    ['d', 'c', 'b', 'a'],
+    [],
+  ]);
 });

@@ -55,14 +55,30 @@ function tableOf(
 
 export interface Substituted {
   text: string;
-  /** Every param value that went in, in order of use. */
+  /** Each param value that went in, once, in order of first use. */
   params: ImageParam[];
-  /** Names referenced that no table gives a string for. */
+  /** Names referenced that no table gives a string for, once each. */
   missing: string[];
 }
 
-/** `text` with each `$(params...)` replaced by its value from `scope`; unknown ones are left as written. */
-export function substituteParams(text: string, scope: ParamScope, depth = 0): Substituted {
+type Entry = ParamTable['entries'] extends ReadonlyMap<string, infer E> ? E : never;
+
+/**
+ * `text` with each `$(params...)` replaced by its value from `scope`; unknown ones are left as written. Each value
+ * is filled once per text (values naming values many times over cost neither time nor memory), and every value
+ * and result is bounded in length.
+ */
+export function substituteParams(text: string, scope: ParamScope): Substituted {
+  const filled = substitute(text, scope, new Map(), 0);
+  return { text: filled.text, params: [...new Set(filled.params)], missing: [...new Set(filled.missing)] };
+}
+
+function substitute(
+  text: string,
+  scope: ParamScope,
+  done: Map<Entry, Substituted>,
+  depth: number,
+): Substituted {
   // Not an image, and each reference could grow it by a whole value: left as written, unsubstituted.
   if (text.length > MAX_LENGTH) return { text, params: [], missing: [] };
   const params: ImageParam[] = [];
@@ -75,7 +91,13 @@ export function substituteParams(text: string, scope: ParamScope, depth = 0): Su
       missing.push(name);
       return whole;
     }
-    const inner = substituteParams(entry.text, table.outer, depth + 1);
+    let inner = done.get(entry);
+    if (!inner) {
+      inner = substitute(entry.text, table.outer, done, depth + 1);
+      // Kept once per value: a value used many times adds its params once.
+      inner = { ...inner, params: [...new Set(inner.params)], missing: [...new Set(inner.missing)] };
+      done.set(entry, inner);
+    }
     if (inner.text.length > MAX_LENGTH) {
       missing.push(name);
       return whole;
