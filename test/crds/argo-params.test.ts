@@ -168,3 +168,55 @@ test('a DAG task passes its arguments like a step, and a CronWorkflow fills its 
   ].join('\n');
   expect(containersOf(manifest)).toEqual(['templates[run]: a.io/dag:1 @18:28 <value image@15']);
 });
+
+/** An analysis of `kind` with `args` (YAML lines under spec.args) and a job whose container runs `image`. */
+const analysis = (kind: string, args: string, image: string) =>
+  `apiVersion: argoproj.io/v1alpha1\nkind: ${kind}\nmetadata: {name: smoke}\nspec:\n  args:\n${args || '    []\n'}` +
+  '  metrics:\n    - name: smoke\n      provider:\n        job:\n          spec:\n            template:\n' +
+  `              spec:\n                containers:\n                  - {name: test, image: "${image}"}\n`;
+
+test.each<[string, string, string, string, string[]]>([
+  [
+    "an AnalysisRun's argument value",
+    'AnalysisRun',
+    '    - {name: image, value: "a.io/smoke:1"}\n',
+    '{{args.image}}',
+    ['metrics[smoke]: a.io/smoke:1 @15:41 <value image@6'],
+  ],
+  [
+    "an AnalysisTemplate's argument value, spaces inside the braces",
+    'AnalysisTemplate',
+    '    - {name: tag, value: "2"}\n',
+    'a.io/smoke:{{ args.tag }}',
+    ['metrics[smoke]: a.io/smoke:2 @15:41 <value tag@6'],
+  ],
+  [
+    'an argument the Rollout passes is not known here',
+    'ClusterAnalysisTemplate',
+    '    - {name: image}\n',
+    '{{args.image}}',
+    ['metrics[smoke]: {{args.image}} [parameter] @15:41'],
+  ],
+  [
+    "a workflow's parameter means nothing in an analysis",
+    'AnalysisTemplate',
+    '',
+    '{{workflow.parameters.image}}',
+    ['metrics[smoke]: {{workflow.parameters.image}} [parameter] @15:41'],
+  ],
+])('%s', (_name, kind, args, image, expected) => {
+  expect(containersOf(analysis(kind, args, image))).toEqual(expected);
+});
+
+test('{{args.x}} in a workflow is one of its variables, not an analysis argument', () => {
+  expect(
+    containersOf(workflow('', '    - name: main\n      container: {image: "{{args.image}}"}\n')),
+  ).toEqual(['templates[main]: {{args.image}} [parameter] @11:26']);
+});
+
+test("a Rollout's own pod template fills nothing: a {{...}} there is an unrendered template", () => {
+  const rollout =
+    'apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata: {name: web}\nspec:\n  template:\n    spec:\n' +
+    '      containers:\n        - {name: web, image: "{{ .Values.image }}"}\n';
+  expect(containersOf(rollout)).toEqual(['undefined: {{ .Values.image }} [template] @8:30']);
+});

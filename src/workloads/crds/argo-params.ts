@@ -22,10 +22,12 @@ interface Entry {
   scope: ArgoScope;
 }
 
-/** What a template's parameters are filled from: its inputs, and the workflow's arguments. */
+/** What a template's parameters are filled from: its inputs, and the workflow's arguments (an analysis: its args). */
 export interface ArgoScope {
   inputs: ReadonlyMap<string, Entry>;
   workflow: ReadonlyMap<string, Entry>;
+  /** An Argo Rollouts analysis's `spec.args`; absent elsewhere, where `{{args.x}}` is just a variable. */
+  args?: ReadonlyMap<string, Entry>;
 }
 
 /** One way a template runs: called by a step or DAG task of the workflow (`via`), else as it is declared. */
@@ -34,8 +36,8 @@ export interface ArgoCall {
   via?: string;
 }
 
-/** A simple tag naming a parameter; spaces inside the braces are allowed, as Argo trims them. */
-const REFERENCE = /\{\{\s*(inputs|workflow)\.parameters\.([A-Za-z0-9_.-]+?)\s*\}\}/g;
+/** A simple tag naming a parameter (or an analysis's argument); spaces inside the braces are allowed, as Argo trims them. */
+const REFERENCE = /\{\{\s*(inputs\.parameters|workflow\.parameters|args)\.([A-Za-z0-9_.-]+?)\s*\}\}/g;
 /** Any tag left after filling: a variable only a run knows. */
 const TAG = /\{\{[\s\S]*?\}\}/;
 /** Values naming values (a caller's input, then a workflow argument): followed this deep, no further. */
@@ -43,6 +45,18 @@ const MAX_DEPTH = 4;
 /** Longer than any image reference (a name of 255 and a tag of 128): a longer result is not an image. */
 const MAX_LENGTH = 1024;
 const LONG = 'parameters whose values make it longer than any image reference';
+const MISSING = {
+  'inputs.parameters': (name: string) =>
+    `input parameter "${name}", which has no value or default here: the step or task that calls the template ` +
+    'passes it, so the image is not known until then; give the input a default (inputs.parameters[].default) ' +
+    'to have that image checked',
+  'workflow.parameters': (name: string) =>
+    `workflow parameter "${name}", which has no value in spec.arguments.parameters: it is set when the workflow ` +
+    'is submitted; give it a value there to have that image checked',
+  args: (name: string) =>
+    `analysis argument "${name}", which has no value in spec.args: the Rollout or AnalysisRun that uses the ` +
+    'template passes it, so the image is not known until then; give it a value there to have that image checked',
+};
 
 /**
  * The workflow's templates, and for each the ways it runs. An input's `value` is what the template gets whatever
@@ -85,6 +99,12 @@ export function argoCalls(ctx: AstContext, workflow: YAMLMap | undefined): Map<Y
   return calls;
 }
 
+/** An Argo Rollouts analysis's scope: the string `value`s of its `spec.args`, which name no parameter. */
+export function analysisScope(ctx: AstContext, spec: YAMLMap | undefined): ArgoScope {
+  const none: ArgoScope = { inputs: new Map(), workflow: new Map() };
+  return { ...none, args: parameters(ctx, spec, 'value', none, 'args') };
+}
+
 /** The steps (`steps`: a list of parallel groups) and DAG tasks of a template, each named for messages. */
 function callSites(ctx: AstContext, template: YAMLMap, name: string): { site: YAMLMap; via: string }[] {
   const label = (site: YAMLMap, index: number) =>
@@ -123,18 +143,19 @@ function declaredScope(
 }
 
 /**
- * The string `value` (or `default`) of each of `holder.parameters`, its references to be filled in `scope`; without
- * one, these are the workflow's arguments, whose values name each other.
+ * The string `value` (or `default`) of each of `holder.parameters` (or another `list`), its references to be filled
+ * in `scope`; without one, these are the workflow's arguments, whose values name each other.
  */
 function parameters(
   ctx: AstContext,
   holder: YAMLMap | undefined,
   field: 'value' | 'default',
   scope?: ArgoScope,
+  list = 'parameters',
 ): Map<string, Entry> {
   const entries = new Map<string, Entry>();
   const where = scope ?? { inputs: new Map(), workflow: entries };
-  for (const item of asSeq(ctx, child(ctx, holder, 'parameters'))?.items ?? []) {
+  for (const item of asSeq(ctx, child(ctx, holder, list))?.items ?? []) {
     const param = asMap(ctx, item);
     const name = scalarString(ctx, child(ctx, param, 'name'));
     const node = child(ctx, param, field);
@@ -184,15 +205,13 @@ function substitute(text: string, scope: ArgoScope, done: Map<Entry, ArgoFilled>
   let unknown: string | undefined;
   const result = text.replace(REFERENCE, (whole, where: string, name: string) => {
     if (unknown) return whole;
-    const entry = (where === 'inputs' ? scope.inputs : scope.workflow).get(name);
+    const table =
+      where === 'inputs.parameters' ? scope.inputs : where === 'args' ? scope.args : scope.workflow;
+    // `{{args.x}}` outside an analysis is no parameter of ours: left for the check on other variables.
+    if (!table) return whole;
+    const entry = table.get(name);
     if (!entry || depth >= MAX_DEPTH) {
-      unknown =
-        where === 'inputs'
-          ? `input parameter "${name}", which has no value or default here: the step or task that calls the ` +
-            'template passes it, so the image is not known until then; give the input a default ' +
-            '(inputs.parameters[].default) to have that image checked'
-          : `workflow parameter "${name}", which has no value in spec.arguments.parameters: it is set when the ` +
-            'workflow is submitted; give it a value there to have that image checked';
+      unknown = MISSING[where as keyof typeof MISSING](name);
       return whole;
     }
     let inner = done.get(entry);

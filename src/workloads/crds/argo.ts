@@ -1,9 +1,9 @@
 import type { Node, YAMLMap } from 'yaml';
 import { asMap, asSeq, child, locate, scalarString, type AstContext } from '../../documents/ast.js';
 import type { KubeObject } from '../../documents/parse.js';
-import { readContainer, readScheduling } from '../pod-spec.js';
+import { readContainer, readContainers, readScheduling } from '../pod-spec.js';
 import type { ContainerUse, Scheduling, Workload } from '../workload.js';
-import { argoCalls, fillArgoImage, type ArgoScope } from './argo-params.js';
+import { analysisScope, argoCalls, fillArgoImage, type ArgoScope } from './argo-params.js';
 import {
   expandPath,
   imageUse,
@@ -15,7 +15,7 @@ import {
 } from './source.js';
 
 const ROLLOUT_JOB: PodSource = {
-  from: 'podSpec',
+  from: 'argoAnalysis',
   path: ['spec', 'metrics', '*', 'provider', 'job', 'spec', 'template', 'spec'],
 };
 const ARGO_WORKFLOW: PodSource = {
@@ -132,6 +132,22 @@ function argoScheduling(ctx: AstContext, template: YAMLMap, workflow: YAMLMap | 
   }
   if (own.tolerations.length === 0) result.tolerations = inherited.tolerations;
   return result;
+}
+
+/**
+ * An Argo Rollouts analysis's job pods (AnalysisTemplate, ClusterAnalysisTemplate, AnalysisRun), images'
+ * `{{args.x}}` filled from the string `value`s of its `spec.args`: an AnalysisRun's are the ones it runs with; a
+ * template's are what a Rollout that passes none gets. Any other tag is the analysis's to fill at run time.
+ */
+export function readArgoAnalysis(obj: KubeObject, path: CrdPath): Workload[] {
+  const { ctx } = obj;
+  const scope = analysisScope(ctx, asMap(ctx, child(ctx, obj.map, 'spec')));
+  return expandPath(ctx, obj.map, path).flatMap(({ node, part }) => {
+    const spec = asMap(ctx, node);
+    if (!spec) return [];
+    const containers = readContainers(ctx, spec).map((c) => withParameters(c, scope));
+    return [workloadOf(obj, { part }, containers, readScheduling(ctx, spec))];
+  });
 }
 
 /** Argo CD `kustomize.images` at `path`, one workload per list found. */

@@ -4,7 +4,7 @@ import { findPodSpecs } from '../generic.js';
 import { apiGroup } from '../kinds.js';
 import { readContainers, readScheduling } from '../pod-spec.js';
 import type { Workload } from '../workload.js';
-import { ARGO_CRDS, readArgoTemplates, readKustomizeImages } from './argo.js';
+import { ARGO_CRDS, readArgoAnalysis, readArgoTemplates, readKustomizeImages } from './argo.js';
 import { FLUX_CRDS, readHelmValues } from './helm-values.js';
 import { expandPath, workloadOf, type PodSource } from './source.js';
 import { readTekton, TEKTON_CRDS } from './tekton.js';
@@ -86,6 +86,8 @@ function readSource(obj: KubeObject, source: PodSource): Workload[] {
       return readHelmValues(obj, source.path);
     case 'kustomizeImages':
       return readKustomizeImages(obj, source.path);
+    case 'argoAnalysis':
+      return readArgoAnalysis(obj, source.path);
     default: {
       const never: never = source;
       return never;

@@ -15,14 +15,16 @@ export type TektonLayout = 'task' | 'taskRun' | 'pipeline' | 'pipelineRun' | 'st
  * Where a custom resource keeps what it runs. `podSpec`: a core PodSpec. `argoTemplates`: Argo Workflows
  * templates (each a pod), with workflow-level scheduling at `workflow`. `tekton`: Tekton task specs (steps and
  * sidecars in one pod) with their params. `helmValues`: the `image` values of a Helm release.
- * `kustomizeImages`: Argo CD's `kustomize.images` overrides.
+ * `kustomizeImages`: Argo CD's `kustomize.images` overrides. `argoAnalysis`: an Argo Rollouts analysis's job pod
+ * specs, whose `{{args.x}}` are filled from its `spec.args`.
  */
 export type PodSource =
   | { from: 'podSpec'; path: CrdPath }
   | { from: 'argoTemplates'; templates: CrdPath; workflow: CrdPath }
   | { from: 'tekton'; layout: TektonLayout }
   | { from: 'helmValues'; path: CrdPath }
-  | { from: 'kustomizeImages'; path: CrdPath };
+  | { from: 'kustomizeImages'; path: CrdPath }
+  | { from: 'argoAnalysis'; path: CrdPath };
 
 export interface Found {
   node: Node;
