@@ -1,23 +1,14 @@
-import type { Node, YAMLMap } from 'yaml';
-import {
-  asMap,
-  asSeq,
-  child,
-  locate,
-  scalarString,
-  stringValue,
-  type AstContext,
-} from '../../documents/ast.js';
+import type { YAMLMap } from 'yaml';
+import { asMap, asSeq, child, scalarString, type AstContext } from '../../documents/ast.js';
 import type { ImageParam } from '../workload.js';
+import { fillReferences, namedValues, type NamedValue } from './fill.js';
 
 // Argo Workflows' parameters in images: `{{inputs.parameters.x}}` and `{{workflow.parameters.x}}`, filled the way
 // the controller fills them (https://argo-workflows.readthedocs.io/en/latest/variables/). Every other `{{...}}`
 // in a workflow's template is one of Argo's variables too (`{{item}}`, `{{steps.x.outputs.result}}`, `{{=expr}}`),
 // set when the workflow runs: never a Helm template to render.
 
-interface Entry {
-  text: string;
-  param: ImageParam;
+interface Entry extends NamedValue {
   /** Where the references in `text` are filled from: a caller's value names the caller's own inputs. */
   scope: ArgoScope;
 }
@@ -40,10 +31,6 @@ export interface ArgoCall {
 const REFERENCE = /\{\{\s*(inputs\.parameters|workflow\.parameters|args)\.([A-Za-z0-9_.-]+?)\s*\}\}/g;
 /** Any tag left after filling: a variable only a run knows. */
 const TAG = /\{\{[\s\S]*?\}\}/;
-/** Values naming values (a caller's input, then a workflow argument): followed this deep, no further. */
-const MAX_DEPTH = 4;
-/** Longer than any image reference (a name of 255 and a tag of 128): a longer result is not an image. */
-const MAX_LENGTH = 1024;
 const LONG = 'parameters whose values make it longer than any image reference';
 const MISSING = {
   'inputs.parameters': (name: string) =>
@@ -155,19 +142,8 @@ function parameters(
 ): Map<string, Entry> {
   const entries = new Map<string, Entry>();
   const where = scope ?? { inputs: new Map(), workflow: entries };
-  for (const item of asSeq(ctx, child(ctx, holder, list))?.items ?? []) {
-    const param = asMap(ctx, item);
-    const name = scalarString(ctx, child(ctx, param, 'name'));
-    const node = child(ctx, param, field);
-    // Written as a string: `value: 1.10` is the number 1.1 to YAML, not the tag a person meant.
-    const text = stringValue(ctx, node);
-    if (name === undefined || text === undefined || entries.has(name)) continue;
-    entries.set(name, {
-      text,
-      param: { name, from: field, location: locate(ctx, node as Node) },
-      scope: where,
-    });
-  }
+  for (const [name, value] of namedValues(ctx, holder, list, field))
+    entries.set(name, { ...value, scope: where });
   return entries;
 }
 
@@ -181,9 +157,16 @@ export interface ArgoFilled {
 
 /** `image` with its parameters filled from `scope`; `unknown` says what is left to the run. */
 export function fillArgoImage(image: string, scope: ArgoScope): ArgoFilled {
-  const filled = substitute(image, scope, new Map(), 0);
-  if (filled.unknown) return { text: image, params: [], unknown: filled.unknown };
-  if (filled.text.length > MAX_LENGTH) return { text: image, params: [], unknown: LONG };
+  const filled = fillReferences(image, scope, REFERENCE, ([where, name = ''], within) => {
+    const table =
+      where === 'inputs.parameters' ? within.inputs : where === 'args' ? within.args : within.workflow;
+    // `{{args.x}}` outside an analysis is no parameter of ours: left for the check on other variables below.
+    if (!table) return undefined;
+    const entry = table.get(name);
+    return { label: MISSING[where as keyof typeof MISSING](name), value: entry, within: entry?.scope };
+  });
+  const unknown = filled.missing[0] ?? (filled.tooLong ? LONG : undefined);
+  if (unknown) return { text: image, params: [], unknown };
   const tag = TAG.exec(filled.text)?.[0];
   if (tag)
     return {
@@ -191,38 +174,5 @@ export function fillArgoImage(image: string, scope: ArgoScope): ArgoFilled {
       params: [],
       unknown: `the Argo variable ${tag}, which is set when the workflow runs`,
     };
-  return filled;
-}
-
-/**
- * `text` with its references filled. Each value is filled once per image (`done`), and is bounded in length, so
- * values naming values many times over cost neither time nor memory; after the first unknown, nothing more is
- * filled.
- */
-function substitute(text: string, scope: ArgoScope, done: Map<Entry, ArgoFilled>, depth: number): ArgoFilled {
-  if (text.length > MAX_LENGTH) return { text, params: [], unknown: LONG };
-  const params: ImageParam[] = [];
-  let unknown: string | undefined;
-  const result = text.replace(REFERENCE, (whole, where: string, name: string) => {
-    if (unknown) return whole;
-    const table =
-      where === 'inputs.parameters' ? scope.inputs : where === 'args' ? scope.args : scope.workflow;
-    // `{{args.x}}` outside an analysis is no parameter of ours: left for the check on other variables.
-    if (!table) return whole;
-    const entry = table.get(name);
-    if (!entry || depth >= MAX_DEPTH) {
-      unknown = MISSING[where as keyof typeof MISSING](name);
-      return whole;
-    }
-    let inner = done.get(entry);
-    if (!inner) {
-      inner = substitute(entry.text, entry.scope, done, depth + 1);
-      done.set(entry, inner);
-    }
-    unknown = inner.unknown ?? (inner.text.length > MAX_LENGTH ? LONG : undefined);
-    params.push(entry.param, ...inner.params);
-    return inner.text;
-  });
-  if (!unknown && result.length > MAX_LENGTH) unknown = LONG;
-  return unknown ? { text, params: [], unknown } : { text: result, params };
+  return { text: filled.text, params: filled.params };
 }

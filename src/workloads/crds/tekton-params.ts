@@ -1,14 +1,7 @@
-import type { Node, YAMLMap } from 'yaml';
-import {
-  asMap,
-  asSeq,
-  child,
-  locate,
-  scalarString,
-  stringValue,
-  type AstContext,
-} from '../../documents/ast.js';
-import type { ContainerUse, ImageParam, ParamScope, ParamTable } from '../workload.js';
+import type { YAMLMap } from 'yaml';
+import { child, scalarString, type AstContext } from '../../documents/ast.js';
+import type { ContainerUse, ParamScope, ParamTable } from '../workload.js';
+import { fillReferences, namedValues, type Filled } from './fill.js';
 import { withImage } from './source.js';
 
 /**
@@ -17,11 +10,6 @@ import { withImage } from './source.js';
  * are not strings and stay unresolved. https://tekton.dev/docs/pipelines/variables/
  */
 const REFERENCE = /\$\((?:inputs\.)?params(?:\.([A-Za-z0-9_-]+)|\[\s*(["'])([^"'\]]+)\2\s*\])\)/g;
-
-/** Values naming values: a pipeline run's value fills a pipeline task's, which fills the task's. */
-const MAX_DEPTH = 4;
-/** Longer than any image reference (a name of 255 and a tag of 128): a longer result is not an image. */
-const MAX_LENGTH = 1024;
 
 /** The string `default`s of `spec.params` (`type: string` or untyped; arrays and objects cannot be images). */
 export function paramDefaults(ctx: AstContext, spec: YAMLMap | undefined): ParamTable {
@@ -39,74 +27,21 @@ function tableOf(
   field: 'default' | 'value',
   outer: ParamScope,
 ): ParamTable {
-  const entries = new Map<string, { text: string; param: ImageParam }>();
-  for (const item of asSeq(ctx, child(ctx, holder, 'params'))?.items ?? []) {
-    const param = asMap(ctx, item);
-    const name = scalarString(ctx, child(ctx, param, 'name'));
-    const type = scalarString(ctx, child(ctx, param, 'type')) ?? 'string';
-    const node = child(ctx, param, field);
-    // Written as a string: `default: 1.10` is the number 1.1 to YAML, not the tag a person meant.
-    const text = stringValue(ctx, node);
-    if (name === undefined || type !== 'string' || text === undefined || entries.has(name)) continue;
-    entries.set(name, { text, param: { name, from: field, location: locate(ctx, node as Node) } });
-  }
-  return { entries, outer };
+  const isString = (param: YAMLMap | undefined) =>
+    (scalarString(ctx, child(ctx, param, 'type')) ?? 'string') === 'string';
+  return { entries: namedValues(ctx, holder, 'params', field, isString), outer };
 }
-
-export interface Substituted {
-  text: string;
-  /** Each param value that went in, once, in order of first use. */
-  params: ImageParam[];
-  /** Names referenced that no table gives a string for, once each. */
-  missing: string[];
-}
-
-type Entry = ParamTable['entries'] extends ReadonlyMap<string, infer E> ? E : never;
 
 /**
- * `text` with each `$(params...)` replaced by its value from `scope`; unknown ones are left as written. Each value
- * is filled once per text (values naming values many times over cost neither time nor memory), and every value
- * and result is bounded in length.
+ * `text` with each `$(params...)` replaced by its value from `scope` (the innermost table that has the name),
+ * itself filled from that table's `outer`; unknown ones are left as written and listed in `missing`.
  */
-export function substituteParams(text: string, scope: ParamScope): Substituted {
-  const filled = substitute(text, scope, new Map(), 0);
-  return { text: filled.text, params: [...new Set(filled.params)], missing: [...new Set(filled.missing)] };
-}
-
-function substitute(
-  text: string,
-  scope: ParamScope,
-  done: Map<Entry, Substituted>,
-  depth: number,
-): Substituted {
-  // Not an image, and each reference could grow it by a whole value: left as written, unsubstituted.
-  if (text.length > MAX_LENGTH) return { text, params: [], missing: [] };
-  const params: ImageParam[] = [];
-  const missing: string[] = [];
-  const result = text.replace(REFERENCE, (whole, dotted?: string, _quote?: string, quoted?: string) => {
+export function substituteParams(text: string, scope: ParamScope): Filled {
+  return fillReferences(text, scope, REFERENCE, ([dotted, , quoted], tables) => {
     const name = dotted ?? quoted ?? '';
-    const table = scope.find((t) => t.entries.has(name));
-    const entry = table?.entries.get(name);
-    if (!entry || !table || depth >= MAX_DEPTH) {
-      missing.push(name);
-      return whole;
-    }
-    let inner = done.get(entry);
-    if (!inner) {
-      inner = substitute(entry.text, table.outer, done, depth + 1);
-      // Kept once per value: a value used many times adds its params once.
-      inner = { ...inner, params: [...new Set(inner.params)], missing: [...new Set(inner.missing)] };
-      done.set(entry, inner);
-    }
-    if (inner.text.length > MAX_LENGTH) {
-      missing.push(name);
-      return whole;
-    }
-    params.push(entry.param, ...inner.params);
-    missing.push(...inner.missing);
-    return inner.text;
+    const table = tables.find((t) => t.entries.has(name));
+    return { label: name, value: table?.entries.get(name), within: table?.outer };
   });
-  return result.length > MAX_LENGTH ? { text, params: [], missing: [] } : { text: result, params, missing };
 }
 
 /**
@@ -116,6 +51,8 @@ function substitute(
 export function fillParams(use: ContainerUse, scope: ParamScope): ContainerUse {
   if (!use.image.includes('$(')) return use;
   const filled = substituteParams(use.image, scope);
+  // Values longer than any image: left as written, a parameter like any other.
+  if (filled.tooLong) return use;
   if (filled.missing.length > 0) {
     const names = filled.missing.map((n) => `"${n}"`).join(', ');
     const reason =
